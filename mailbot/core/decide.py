@@ -1,0 +1,189 @@
+"""One message, one decision: what it is, whether it stands, and what it leaves stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mailbot.core import rules
+from mailbot.core.model import (
+    Decision,
+    Event,
+    Kind,
+    Outcome,
+    Participant,
+    Reading,
+    Registration,
+    Severity,
+    StoredState,
+    Swap,
+)
+
+_DIALOG_KINDS = {Kind.REGISTRATION, Kind.BOTH, Kind.CHANGE}
+
+
+def municipality_for(address: str, event: Event) -> str | None:
+    """The municipality whose mail domain (or a subdomain of it) the address is from."""
+    domain = address.rpartition("@")[2].lower().strip(">. ")
+    if not domain:
+        return None
+    for municipality in event.municipalities:
+        for owned in municipality.domains:
+            if domain == owned or domain.endswith("." + owned):
+                return municipality.name
+    return None
+
+
+def ignore(kind: Kind, municipality: str | None) -> Decision:
+    """Automatic mail: never answered. An auto-reply keeps its sender's municipality."""
+    return Decision(
+        kind=kind,
+        outcome=Outcome.IGNORED,
+        municipality=municipality if kind is Kind.AUTO_REPLY else None,
+    )
+
+
+def review(kind: Kind, municipality: str | None, reason: str) -> Decision:
+    """A message a person must read, for a reason found before understanding (size, damage)."""
+    return Decision(kind=kind, outcome=Outcome.NEEDS_REVIEW, municipality=municipality, reasons=(reason,))
+
+
+def decide(
+    reading: Reading,
+    *,
+    event: Event,
+    arrival: dt.datetime,
+    municipality: str | None,
+    stored: StoredState,
+) -> Decision:
+    """Apply the stored state and the rules to what a person's message says."""
+    kind = _kind(reading)
+    reasons: list[str] = list(reading.doubts)
+    session, participants, kind = _delegation(reading, kind, stored, reasons)
+    info = reading.info_attendee if kind in {Kind.INFO_MEETING, Kind.BOTH} else None
+
+    case = rules.Case(
+        event=event, kind=kind, municipality=municipality, arrival=arrival, reading=reading,
+        participants=participants, info_attendee=info,
+    )
+    violations = rules.check(case) if kind is not Kind.QUESTION else rules.check(
+        case, tuple(r for r in rules.RULES if r.severity is Severity.REVIEW)
+    )
+    reasons.extend(_review_reasons(reading, kind, stored))
+
+    if kind is Kind.QUESTION or reasons or any(v.severity is Severity.REVIEW for v in violations):
+        outcome = Outcome.NEEDS_REVIEW
+        violations = tuple(v for v in violations if v.severity is Severity.REVIEW)
+        if kind is Kind.QUESTION:
+            reasons.insert(0, "meddelandet innehåller en fråga")
+    elif any(v.severity is Severity.ERROR for v in violations):
+        outcome = Outcome.REJECTED
+    else:
+        outcome = Outcome.CONFIRMED
+
+    confirmed = outcome is Outcome.CONFIRMED
+    return Decision(
+        kind=kind,
+        outcome=outcome,
+        municipality=municipality,
+        violations=violations,
+        session=session,
+        participants=participants,
+        info_attendee=info,
+        previous=stored.registration,
+        store_registration=confirmed and kind in _DIALOG_KINDS,
+        cancel_registration=confirmed and kind is Kind.CANCELLATION and stored.registration is not None,
+        cancel_info_attendee=(
+            confirmed and kind is Kind.CANCELLATION and stored.registration is None
+            and stored.info_attendee is not None
+        ),
+        store_info_attendee=confirmed and info is not None,
+        reasons=tuple(dict.fromkeys(reasons)),
+    )
+
+
+def _kind(reading: Reading) -> Kind:
+    states_something = reading.participants or reading.session_dates or reading.other_dates
+    if reading.asks_question:
+        return Kind.QUESTION
+    if reading.cancels and not states_something and not reading.info_attendee:
+        return Kind.CANCELLATION
+    if reading.swaps and not reading.participants:
+        return Kind.CHANGE
+    if reading.registers_dialog and reading.info_attendee is not None:
+        return Kind.BOTH
+    if reading.registers_dialog:
+        return Kind.REGISTRATION
+    if reading.info_attendee is not None:
+        return Kind.INFO_MEETING
+    return Kind.UNRELATED
+
+
+def _delegation(
+    reading: Reading, kind: Kind, stored: StoredState, reasons: list[str]
+) -> tuple[dt.date | None, tuple[Participant, ...], Kind]:
+    """The session and the whole delegation after this message, and its kind given what is stored."""
+    before = stored.registration
+    choices = tuple(dict.fromkeys((*reading.session_dates, *reading.other_dates)))
+    session = choices[0] if len(choices) == 1 and reading.session_dates else None
+    if kind is Kind.CHANGE and reading.swaps:
+        if before is None:
+            reasons.append("ett byte av deltagare men ingen anmälan finns sparad")
+            return session, (), kind
+        swapped = _apply_swaps(before.participants, reading.swaps, reasons)
+        return session or before.session, swapped, kind
+    if kind not in _DIALOG_KINDS:
+        return session, reading.participants, kind
+
+    participants = reading.participants
+    if not participants and before is not None and (reading.moved_from or session):
+        participants = before.participants  # "vi flyttar till den 26": same people, new session
+    if before is not None and kind is Kind.REGISTRATION:
+        after = Registration(before.municipality, session or before.session, participants)
+        if not _same(before, after):
+            kind = Kind.CHANGE
+    elif reading.moved_from and before is None:
+        reasons.append("en flytt men ingen anmälan finns sparad")
+    return session, participants, kind
+
+
+def _apply_swaps(
+    people: tuple[Participant, ...], swaps: tuple[Swap, ...], reasons: list[str]
+) -> tuple[Participant, ...]:
+    result = list(people)
+    for swap in swaps:
+        index = _find(result, swap.leaving)
+        if index is None:
+            reasons.append(f"{swap.leaving} finns inte i den sparade anmälan")
+            continue
+        result[index] = swap.joining
+    return tuple(result)
+
+
+def _find(people: list[Participant], name: str) -> int | None:
+    wanted = name.casefold().split()
+    for index, person in enumerate(people):
+        have = person.name.casefold().split()
+        if have == wanted or (len(wanted) == 1 and wanted[0] in have):
+            return index
+    return None
+
+
+def _same(before: Registration, after: Registration) -> bool:
+    def people(r: Registration) -> set[tuple[str, str | None]]:
+        return {(" ".join(p.name.casefold().split()), p.party) for p in r.participants}
+
+    return before.session == after.session and people(before) == people(after)
+
+
+def _review_reasons(reading: Reading, kind: Kind, stored: StoredState) -> list[str]:
+    reasons: list[str] = []
+    if kind is Kind.UNRELATED:
+        reasons.append("ingen anmälan, ändring eller fråga kunde läsas ut")
+    if reading.points_to_attachment and not reading.participants:
+        reasons.append("anmälan finns bara i en bifogad fil")
+    if reading.names_other_municipalities and kind is not Kind.UNRELATED:
+        names = ", ".join(reading.names_other_municipalities)
+        reasons.append(f"meddelandet nämner även {names}")
+    if kind is Kind.CANCELLATION and stored.registration is None and stored.info_attendee is None:
+        reasons.append("en avbokning men ingen anmälan finns sparad")
+    return reasons

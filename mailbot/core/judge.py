@@ -1,0 +1,56 @@
+"""The whole pure path of one message: classify, read the sender's own words, decide."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from mailbot.core import decide as deciding
+from mailbot.core.classify import automatic_kind
+from mailbot.core.mail import Mail
+from mailbot.core.model import Decision, Event, Kind, StoredState
+from mailbot.core.text import OwnWords, is_reply_subject, own_words
+from mailbot.core.understand.parties import PartyLexicon
+from mailbot.core.understand.reading import read
+
+
+@dataclass(frozen=True)
+class Judgement:
+    decision: Decision
+    own: OwnWords
+
+
+class Judge:
+    """Decides messages for one event; built once, so the party lexicon is compiled once."""
+
+    def __init__(self, event: Event, *, own_addresses: frozenset[str] = frozenset()) -> None:
+        self.event = event
+        self.lexicon = PartyLexicon(event.parties)
+        self.own_addresses = own_addresses
+
+    def municipality_of(self, mail: Mail) -> str | None:
+        return deciding.municipality_for(mail.from_address, self.event)
+
+    def judge(self, mail: Mail, *, arrival: dt.datetime, stored: StoredState) -> Judgement:
+        municipality = self.municipality_of(mail)
+        automatic = automatic_kind(mail, own_addresses=self.own_addresses)
+        if automatic is not None:
+            return Judgement(deciding.ignore(automatic, municipality), OwnWords(text=""))
+        own = own_words(mail)
+        if mail.defects and any(d.startswith("unparseable") for d in mail.defects):
+            return Judgement(
+                deciding.review(Kind.UNRELATED, municipality, "meddelandet kunde inte läsas"), own
+            )
+        reading = read(
+            own.text,
+            event=self.event,
+            lexicon=self.lexicon,
+            subject=mail.subject,
+            subject_is_reply=is_reply_subject(mail.subject),
+            attachments=mail.attachments,
+            municipality=municipality,
+        )
+        decision = deciding.decide(
+            reading, event=self.event, arrival=arrival, municipality=municipality, stored=stored
+        )
+        return Judgement(decision, own)

@@ -1,0 +1,18 @@
+"""no_session_date: a dialog registration that names no date at all."""
+
+from __future__ import annotations
+
+from mailbot.core.model import Severity, Violation
+from mailbot.core.rules.base import Case
+
+
+class NoSessionDate:
+    code = "no_session_date"
+    severity = Severity.ERROR
+
+    def check(self, case: Case) -> Violation | None:
+        if case.touches_dialog and not case.dialog_choices and case.reading.moved_from is None:
+            if case.reading.swaps and not case.reading.participants:
+                return None  # a swap keeps the stored session
+            return Violation(self.code, self.severity)
+        return None

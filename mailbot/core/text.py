@@ -1,0 +1,257 @@
+"""The sender's own words: the visible text minus quoted mail, signatures and footers.
+
+Hand-written because the libraries measured (mail-parser-reply, talon,
+email-reply-parser) each drop registration lines in realistic Swedish mail
+("- Anna Andersson (S)" read as a signature, Outlook's Swedish header block
+not seen as a quote).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mailbot.core.html import QUOTE_MARK, html_to_text
+from mailbot.core.mail import Mail
+
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:(?:vb|vs|fw|fwd|vidarebefordra[dt]?)\s*:\s*)", re.I)
+_REPLY_OR_FORWARD = re.compile(r"^\s*(?:(?:re|sv|svar|vb|vs|fw|fwd|aw|antw)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
+
+_SEPARATOR = re.compile(
+    r"^\s*[-_=*]{2,}\s*(?:ursprungligt\s+meddelande|original\s*message|originalmeddelande"
+    r"|originalmeddelandet|vidarebefordrat\s+meddelande|forwarded\s+message|vidarebefordrat\s+brev"
+    r"|videresendt\s+melding|weitergeleitete\s+nachricht|svarsmeddelande)\s*[-_=*]*\s*$",
+    re.I,
+)
+_FORWARD_SEPARATOR = re.compile(r"vidarebefordra|forward|videresend|weitergeleitet", re.I)
+_FORWARD_INTRO = re.compile(
+    r"^\s*(?:begin forwarded message|början på vidarebefordrat (?:meddelande|brev)"
+    r"|vidarebefordrat meddelande|forwarded message)\s*:?\s*$",
+    re.I,
+)
+_HEADER_FROM = re.compile(r"^\s*\**\s*(?:från|from|fr\.|av)\s*\**\s*:\s*\**", re.I)
+_HEADER_OTHER = re.compile(
+    r"^\s*\**\s*(?:skickat|sent|datum|date|till|to|ämne|subject|ärende|kopia|cc|svara till"
+    r"|reply-to|importance|prioritet|bifogade filer|attachments)\s*\**\s*:",
+    re.I,
+)
+_ATTRIBUTION_END = re.compile(r"(?:skrev|wrote|schrieb|a écrit|kirjoitti|skrev följande)\s*:?\s*$", re.I)
+_ATTRIBUTION_HINT = re.compile(r"@|\d{1,2}[:.]\d{2}|\d{4}|^\s*(?:den|on|am|le)\s", re.I)
+_GROUPWISE = re.compile(r"^\s*>>>.*(?:>>>|\d{1,2}[:.]\d{2})\s*$")
+_NOTES = re.compile(r"^.{2,80}-{2,3}\s*\d{4}-\d{2}-\d{2}.*-{2,3}|^\s*-{3,}.*(?:skrev|wrote).*-{3,}\s*$", re.I)
+_UNDERSCORES = re.compile(r"^\s*_{8,}\s*$")
+
+_CLOSING = re.compile(
+    r"^\s*(?:(?:med\s+)?(?:vänlig|vänliga|vänligen|bästa|varma|varmaste|många|glada|soliga)\s+"
+    r"(?:hälsning|hälsningar|hälsn)"
+    r"|mvh|m\.?v\.?h\.?|vh|vhälsn|hälsningar|hälsning|hälsn\.?|hälsar|tack\s+och\s+hälsningar"
+    r"|bästa\s+hälsning\w*|ha\s+det\s+(?:bra|gott|fint)|trevlig\s+(?:dag|helg|sommar|eftermiddag)"
+    r"|tack\s+på\s+förhand|hälsningar\s+från.*|best\s+regards|kind\s+regards|regards|cheers"
+    r"|/\s*\w+(?:\s+\w+)?)[\s,.!]*(?-i:[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)?[\s,.!]*$",
+    re.I,
+)
+_SIGNATURE_DASHES = re.compile(r"^--\s*$")
+_MOBILE = re.compile(
+    r"^\s*(?:skickat|sent|skickad|hämta|get|envoyé)\s+(?:från|from|med|via|depuis)\s+"
+    r"(?:min|my|mitt|outlook|yahoo|samsung|iphone|ipad|android|gmail|mail)",
+    re.I,
+)
+_FOOTER = re.compile(
+    r"tänk på miljön|detta e-?(?:post|mail)(?:meddelande)?\s+(?:kan|är|och)|e-?post(?:meddelanden)?\s+som\s+"
+    r"(?:skickas|inkommer)|allmän\s+handling|diarieför|this\s+e-?mail|confidential|konfidentiell"
+    r"|behandlar\s+(?:dina\s+)?personuppgifter|personuppgiftsbehandling|om du (?:har )?fått detta"
+    r"|virus(?:kontroll|fri)|disclaimer|please consider the environment",
+    re.I,
+)
+_GREETING = re.compile(
+    r"^\s*(?:hej|hejsan|hallå|god\s+(?:morgon|dag|eftermiddag)|tjena|hi|hello|dear|bästa|kära)\b[^.!?\n]{0,40}[,!.]?\s*$",
+    re.I,
+)
+_POINTER = re.compile(
+    r"nedan|nedanstående|underlag\s+nedan|vidarebefordra|fyi|för\s+kännedom|se\s+mejl|se\s+mail"
+    r"|se\s+mailet|se\s+mejlet|enligt\s+önskemål|skickar\s+vidare|skickas\s+vidare",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class OwnWords:
+    """What the sender wrote, and where it came from."""
+
+    text: str
+    from_forward: bool = False
+    quoted: str = ""
+
+
+def visible_text(mail: Mail) -> str:
+    """text/plain when it says something, else the HTML as text."""
+    plain = _normalise(mail.plain)
+    if _meaningful(plain):
+        return plain
+    if mail.html.strip():
+        return _normalise(html_to_text(mail.html))
+    return plain
+
+
+def own_words(mail: Mail) -> OwnWords:
+    """The sender's own text; a forward with no text of its own is read from its forwarded part."""
+    lines = visible_text(mail).split("\n")
+    own, cut, forward_cut = _split_quote(lines)
+    quoted = "\n".join(lines[cut:]) if cut is not None else ""
+    text = _strip_signature(own)
+    if _is_empty_or_pointer(text) and _is_forward(mail, forward_cut):
+        if mail.forwarded:
+            inner = own_words(mail.forwarded[0])
+            return OwnWords(text=inner.text, from_forward=True, quoted=quoted)
+        if cut is not None:
+            inner_lines = _after_header_block(lines[cut:])
+            inner_own, _, _ = _split_quote(inner_lines)
+            return OwnWords(text=_strip_signature(inner_own), from_forward=True, quoted=quoted)
+    return OwnWords(text=text, quoted=quoted)
+
+
+def subject_topic(subject: str) -> str:
+    """The subject without Re:/SV:/VB: prefixes (however many)."""
+    return _REPLY_OR_FORWARD.sub("", subject).strip()
+
+
+def is_reply_subject(subject: str) -> bool:
+    return bool(_REPLY_OR_FORWARD.match(subject))
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
+    text = re.sub(r"[\u200b\u200c\u200d\ufeff\u00ad]", "", text)
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def _meaningful(text: str) -> bool:
+    stripped = text.strip()
+    if len(stripped) < 2:
+        return False
+    return not re.fullmatch(
+        r"(?is).*(?:this (?:is an? )?(?:html|multi-?part)|html-?(?:meddelande|version)|visa i webbläsare).{0,80}",
+        stripped,
+    ) or len(stripped) > 200
+
+
+def _split_quote(lines: list[str]) -> tuple[list[str], int | None, bool]:
+    """Own lines before the first quote header, the index of that header, and whether it is a forward.
+
+    Lines quoted with ">" are dropped but unquoted lines between them are
+    kept, so that bottom-posted and interleaved answers survive.
+    """
+    own: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.strip() == QUOTE_MARK:
+            return own, i, False
+        if _SEPARATOR.match(line):
+            return own, i, bool(_FORWARD_SEPARATOR.search(line))
+        if _FORWARD_INTRO.match(line):
+            return own, i, True
+        if _GROUPWISE.match(line) or _NOTES.match(line):
+            return own, i, False
+        if _UNDERSCORES.match(line) and _header_block_at(lines, i + 1):
+            return own, i, False
+        if _header_block_at(lines, i):
+            return own, i, False
+        attribution = _attribution_at(lines, i)
+        if attribution:
+            following = _next_text_line(lines, i + attribution)
+            if following is None or not lines[following].lstrip().startswith(">"):
+                return own, i, False
+            i += attribution
+            continue
+        if line.lstrip().startswith(">"):
+            i += 1
+            continue
+        own.append(line)
+        i += 1
+    return own, None, False
+
+
+def _header_block_at(lines: list[str], i: int) -> bool:
+    if i >= len(lines) or not _HEADER_FROM.match(lines[i]):
+        return False
+    window = [line for line in lines[i + 1 : i + 8] if line.strip()][:5]
+    return sum(1 for line in window if _HEADER_OTHER.match(line)) >= 2
+
+
+def _attribution_at(lines: list[str], i: int) -> int:
+    """Length (1 or 2 lines) of a "Den … skrev:" / "On … wrote:" attribution at i, else 0."""
+    line = lines[i].strip()
+    if not line or line.startswith(">"):
+        return 0
+    if _ATTRIBUTION_END.search(line) and _ATTRIBUTION_HINT.search(line) and len(line) < 300:
+        return 1
+    if i + 1 < len(lines):
+        joined = f"{line} {lines[i + 1].strip()}"
+        if (
+            _ATTRIBUTION_END.search(joined)
+            and re.search(r"\b(?:skrev|wrote)\b", joined, re.I)
+            and _ATTRIBUTION_HINT.search(line)
+            and re.match(r"(?i)(?:den|on|am|le|\d)", line)
+            and len(joined) < 300
+        ):
+            return 2
+    return 0
+
+
+def _next_text_line(lines: list[str], start: int) -> int | None:
+    for j in range(start, len(lines)):
+        if lines[j].strip():
+            return j
+    return None
+
+
+def _after_header_block(lines: list[str]) -> list[str]:
+    """The body of a quoted/forwarded message: skip its separator and header lines."""
+    i = 0
+    while i < len(lines) and (
+        not lines[i].strip()
+        or lines[i].strip() == QUOTE_MARK
+        or _SEPARATOR.match(lines[i])
+        or _FORWARD_INTRO.match(lines[i])
+        or _UNDERSCORES.match(lines[i])
+        or _HEADER_FROM.match(lines[i])
+        or _HEADER_OTHER.match(lines[i])
+        or _attribution_at(lines, i)
+    ):
+        i += 1
+    return [line[1:].lstrip() if line.startswith(">") else line for line in lines[i:]]
+
+
+def _strip_signature(lines: list[str]) -> str:
+    kept: list[str] = []
+    for line in lines:
+        if _SIGNATURE_DASHES.match(line) or _MOBILE.match(line):
+            break
+        if kept and any(part.strip() for part in kept) and _CLOSING.match(line):
+            break
+        kept.append(line)
+    text = "\n".join(kept)
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if not _FOOTER.search(p)]
+    return "\n\n".join(p.strip("\n") for p in paragraphs).strip()
+
+
+def _is_forward(mail: Mail, forward_cut: bool) -> bool:
+    return bool(forward_cut or mail.forwarded or _FORWARD_SUBJECT.match(mail.subject))
+
+
+def _is_empty_or_pointer(text: str) -> bool:
+    substance = []
+    for line in text.split("\n"):
+        if not line.strip() or _GREETING.match(line):
+            continue
+        substance.append(line)
+    rest = " ".join(substance)
+    if not rest.strip():
+        return True
+    if not _POINTER.search(rest):
+        return False
+    if re.search(r"\(\s*\w{1,3}\s*\)|\d{1,2}\s*/\s*\d{1,2}|\d{1,2}\s+(?:sep|okt|aug)", rest, re.I):
+        return False
+    return len(re.findall(r"\w+", rest)) <= 25

@@ -1,0 +1,143 @@
+"""Dates as Swedish mail writes them: "2 sept", "2/9", "den 2:a september", "19.9", "måndagen den 26:e".
+
+A small grammar, not a general date parser: dateparser reads phone
+numbers as years and misses "den 2:a sept". A mention knows where it
+stands, so the reader can judge its sentence (a move, a vacation note).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mailbot.core.understand.lexicon import MONTHS, WEEKDAYS
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mån|tis|ons|tors|fre)(?:en|ens)?"
+_ORD = r"(?::?\s?(?:e|a|te|de|nd|st|th|rd))"
+_DAY = rf"(?P<day>[0-3]?\d){_ORD}?"
+_SEP = r"\s*(?:,|eller|el\.?|och|alt\.?|alternativt|/|&|-|–|—|resp\.?|respektive|\+)\s*(?:den\s+)?"
+
+_WEEKDAY_BEFORE = re.compile(rf"(?P<weekday>{_WEEKDAY})\.?,?\s+(?:den\s+)?$", re.I)
+
+_ISO = re.compile(r"(?<![\d-])(?P<year>20\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?![\d-])")
+_NUMERIC = re.compile(
+    r"(?<![\d/.,:-])(?P<day>[0-3]?\d)\s?(?P<sep>[/.])\s?(?P<month>[01]?\d)"
+    r"(?:(?P=sep)(?P<year>(?:20)?\d\d))?(?![\d/]|\.\d)"
+)
+_NAMED = re.compile(
+    rf"(?<![\d/.:])(?P<days>(?:[0-3]?\d{_ORD}?{_SEP})*){_DAY}\.?\s*(?P<month>{_MONTH})\.?"
+    rf"(?:\s+(?P<year>20\d\d))?(?![A-Za-zåäö])",
+    re.I,
+)
+_DAY_ONLY = re.compile(rf"(?:(?P<weekday>{_WEEKDAY})\s+)?den\s+(?P<day>[0-3]?\d)(?P<ord>{_ORD})?(?![\d/.:]\d)", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    day: int
+    month: int | None
+    year: int | None = None
+    weekday: int | None = None
+
+    def on(self, default_year: int) -> dt.date | None:
+        if self.month is None:
+            return None
+        try:
+            return dt.date(self.year or default_year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date mention in order; overlapping readings keep the longest."""
+    found: list[DateMention] = []
+    found.extend(_iso(text))
+    found.extend(_named(text))
+    found.extend(_numeric(text))
+    found.extend(_day_only(text))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[DateMention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end and mention.day == kept[-1].day:
+            continue
+        if any(m.start <= mention.start and mention.end <= m.end and m is not mention for m in kept):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _weekday_before(text: str, start: int) -> int | None:
+    found = _WEEKDAY_BEFORE.search(text[max(0, start - 20) : start])
+    if not found:
+        return None
+    word = found.group("weekday").lower()
+    return next((n for w, n in WEEKDAYS.items() if word.startswith(w)), None)
+
+
+def _iso(text: str) -> Iterator[DateMention]:
+    for m in _ISO.finditer(text):
+        day, month = int(m.group("day")), int(m.group("month"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            yield DateMention(m.start(), m.end(), day, month, int(m.group("year")), _weekday_before(text, m.start()))
+
+
+def _numeric(text: str) -> Iterator[DateMention]:
+    for m in _NUMERIC.finditer(text):
+        day, month = int(m.group("day")), int(m.group("month"))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        before = text[max(0, m.start() - 6) : m.start()].lower()
+        after = text[m.end() : m.end() + 3]
+        if m.group("sep") == "." and (
+            re.search(r"\bkl\.?\s*$|\bklockan\s*$", before) or re.match(r"\s*[-–]\s*\d", after)
+        ):
+            continue  # a time of day such as "kl 9.30" or "09.30–11.30"
+        if m.group("sep") == "." and re.match(r"\s?\d", after):
+            continue
+        if re.search(r"\d[\s-]$", before) or re.match(r"[\s-]\d{2,}", after):
+            continue  # part of a phone number or a reference
+        year_text = m.group("year")
+        year = None if not year_text else int(year_text) + (2000 if len(year_text) == 2 else 0)
+        yield DateMention(m.start(), m.end(), day, month, year, _weekday_before(text, m.start()))
+
+
+def _named(text: str) -> Iterator[DateMention]:
+    for m in _NAMED.finditer(text):
+        month = MONTHS[m.group("month").lower()]
+        year = int(m.group("year")) if m.group("year") else None
+        weekday = _weekday_before(text, m.start())
+        listed = m.group("days")
+        if listed:
+            # "19 eller 22 sept", "19, 22 och 26 september": every day takes the month.
+            for d in re.finditer(r"[0-3]?\d", listed):
+                day = int(d.group(0))
+                if 1 <= day <= 31:
+                    yield DateMention(m.start() + d.start(), m.start() + d.end(), day, month, year, weekday)
+                weekday = None
+        day = int(m.group("day"))
+        if 1 <= day <= 31:
+            start = m.start("day")
+            yield DateMention(start, m.end(), day, month, year, _weekday_before(text, start) if listed else weekday)
+
+
+def _day_only(text: str) -> Iterator[DateMention]:
+    for m in _DAY_ONLY.finditer(text):
+        after = text[m.end() : m.end() + 14].lower()
+        if re.match(rf"\s*(?:{_MONTH})\b|\s*[/.]\s*\d", after):
+            continue  # a full date, read by the other patterns
+        if not (m.group("weekday") or m.group("ord")):
+            continue  # "den 26" alone is too weak; "den 26:e" and "måndagen den 26" are not
+        if re.match(r"\s*(?:kl|klockan|timmar|minuter|personer|st\b|deltagare)", after):
+            continue
+        day = int(m.group("day"))
+        if 1 <= day <= 31:
+            weekday = None
+            if m.group("weekday"):
+                word = m.group("weekday").lower()
+                weekday = next((n for w, n in WEEKDAYS.items() if word.startswith(w)), None)
+            yield DateMention(m.start("day"), m.end(), day, None, None, weekday)

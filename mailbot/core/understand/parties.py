@@ -1,0 +1,61 @@
+"""Party names in every form people write them, resolved to the configured short codes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mailbot.core.model import Party
+
+_LETTER = r"A-Za-zÅÄÖåäöÉéÜüÆæØø"
+
+
+@dataclass(frozen=True)
+class PartyMention:
+    code: str
+    start: int
+    end: int
+    # A bare code like "S" or "m" is only trusted where a party is expected.
+    short: bool
+
+
+class PartyLexicon:
+    """Maps "(S)", "s", "Socialdemokraterna", "Folkpartiet" … to the party's code."""
+
+    def __init__(self, parties: tuple[Party, ...]) -> None:
+        self.codes: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        for party in parties:
+            self.codes[party.code.lower()] = party.code
+            for alias in (party.name, *party.aliases):
+                key = _key(alias)
+                if len(key) <= 3 and " " not in key:
+                    self.codes[key] = party.code
+                else:
+                    self.names[key] = party.code
+                    if not key.endswith("s"):
+                        self.names[key + "s"] = party.code  # genitive: Moderaternas
+        names = "|".join(
+            re.escape(n).replace(r"\ ", r"\s+") for n in sorted(self.names, key=len, reverse=True)
+        )
+        self._name_pattern = re.compile(rf"(?<![{_LETTER}])(?:{names})(?![{_LETTER}])", re.I)
+        codes = "|".join(re.escape(c) for c in sorted(self.codes, key=len, reverse=True))
+        self._code_pattern = re.compile(rf"(?<![{_LETTER}\-])(?:{codes})(?![{_LETTER}\-])", re.I)
+
+    def resolve(self, text: str) -> str | None:
+        """The code for a text that is nothing but a party ("S", "(m)", "Moderaterna"), else None."""
+        key = _key(text.strip(" ()[].,:;|-–"))
+        return self.codes.get(key) or self.names.get(key)
+
+    def long_mentions(self, text: str) -> Iterator[PartyMention]:
+        for found in self._name_pattern.finditer(text):
+            yield PartyMention(self.names[_key(found.group(0))], found.start(), found.end(), short=False)
+
+    def code_mentions(self, text: str) -> Iterator[PartyMention]:
+        for found in self._code_pattern.finditer(text):
+            yield PartyMention(self.codes[found.group(0).lower()], found.start(), found.end(), short=True)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())

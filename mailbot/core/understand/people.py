@@ -1,0 +1,322 @@
+"""People and their parties: "Anna Andersson (S)", "S: Anna Andersson", "Anna Andersson, Moderaterna".
+
+No Swedish NER model installs offline, so this is a grammar: names are runs
+of capitalised words that are not known Swedish words, titles or places;
+a party binds to the name it stands next to. A name with no party counts
+only where a list of participants is being given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mailbot.core.understand.lexicon import NAME_PARTICLES, NOT_NAMES, TITLE_WORDS
+from mailbot.core.understand.parties import PartyLexicon, PartyMention
+
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’]*(?:-[^\W\d_][^\W\d_'’]*)*")
+_BULLET = re.compile(r"^\s*(?:[-–—•·*o▪■►➢✓]|\d{1,2}[.)]|[a-z][.)])\s+")
+_PAREN = re.compile(r"\(([^()\n]{1,80})\)")
+_SENTENCE_END = re.compile(r"(?<!\bordf)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\bkl)[.!?;](?=\s|$)")
+_SHORT_BEFORE = re.compile(r"(?:^|[,:|–—(/]|\s-|\bfrån|\bför|\bär)\s*$", re.I)
+_SHORT_AFTER = re.compile(r"^\s*(?:$|[,;:|)/]|[-–—]\s|\s*och\b|\s*samt\b|\.\s|\.$)", re.I)
+_NEGATION = re.compile(
+    r"\b(?:inte|ej|icke|förhinder|förhindrad|förhindrat|utgår|avböjer|avstår|slutat|lämnat|saknas"
+    r"|frånvarande|kan\s+tyvärr\s+inte|har\s+tyvärr|tyvärr\s+inte)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str
+    party: str | None
+    start: int
+    end: int
+    line: int
+    role: str = ""
+    listed: bool = False
+    negated: bool = False
+
+    @property
+    def bound(self) -> bool:
+        return self.party is not None
+
+
+@dataclass(frozen=True)
+class _Item:
+    kind: str  # "name" or "party"
+    start: int
+    end: int
+    text: str
+    code: str = ""
+
+
+def find_people(text: str, lexicon: PartyLexicon) -> list[PersonMention]:
+    """Every person named in the text, with the party bound to them where one is."""
+    people: list[PersonMention] = []
+    offset = 0
+    lines = text.split("\n")
+    listy = [_is_list_line(line, lexicon) for line in lines]
+    for index, line in enumerate(lines):
+        people.extend(_people_on_line(line, offset, index, lexicon, lines, listy))
+        offset += len(line) + 1
+    return people
+
+
+def _people_on_line(
+    line: str, offset: int, index: int, lexicon: PartyLexicon, lines: list[str], listy: list[bool]
+) -> list[PersonMention]:
+    items = sorted(_parties(line, lexicon) + _names(line, lexicon), key=lambda i: i.start)
+    items = [i for i in items if not _inside_other(i, items)]
+    found: list[PersonMention] = []
+    used: set[int] = set()
+    for position, item in enumerate(items):
+        if item.kind != "name":
+            continue
+        party = _bind_right(line, items, position, used) or _bind_left(line, items, position, used)
+        later_names = [i.start for i in items[position + 1 :] if i.kind == "name"]
+        listed = (listy[index] and _has_list_neighbour(index, lines, listy)) or _coordinated(
+            line, items, position
+        )
+        found.append(
+            PersonMention(
+                name=_clean_name(item.text),
+                party=party.code if party else None,
+                start=offset + item.start,
+                end=offset + item.end,
+                line=index,
+                role=_role(line, item, party, min(later_names, default=len(line))),
+                listed=listed,
+                negated=_negated(line, item),
+            )
+        )
+    return found
+
+
+def _negated(line: str, name: _Item) -> bool:
+    """Named as not coming: "Anna Andersson (C) kan inte den 26:e", "KSO har förhinder"."""
+    clause = _clause_around(line, name.start, name.end)
+    if not _NEGATION.search(clause):
+        return False
+    before = line[_clause_start(line, name.start) : name.start]
+    return not re.search(r"\b(?:i\s*stället|istället)\s+(?:kommer|deltar)\b", before, re.I)
+
+
+def _role(line: str, name: _Item, party: _Item | None, stop: int) -> str:
+    """Titles around a name: "kommunstyrelsens 1:e vice ordförande Per-Anders Lööf (M), KSO"."""
+    parts: list[str] = []
+    before = re.search(r"((?:[\w:.-]+\s+){1,6})$", line[: name.start])
+    if before:
+        words = before.group(1).split()
+        title: list[str] = []
+        for word in reversed(words):
+            if word.lower().strip(".,") in TITLE_WORDS or (title and word.lower() in {"i", "för"}):
+                title.insert(0, word)
+            else:
+                break
+        if title:
+            parts.append(" ".join(title))
+    after_start = party.end if party and party.start > name.start else name.end
+    gap = line[name.end : party.start] if party and party.start > name.start else ""
+    tail = line[after_start:stop]
+    for piece in re.split(r"[,()|–;.]|\s(?:och|samt)\s", gap + "," + tail):
+        words = piece.split()
+        if words and any(w.lower().strip(".:") in TITLE_WORDS for w in words) and len(words) <= 8:
+            parts.append(piece.strip())
+            break
+    return ", ".join(parts)
+
+
+def _parties(line: str, lexicon: PartyLexicon) -> list[_Item]:
+    items: list[_Item] = []
+    taken: list[tuple[int, int]] = []
+    for group in _PAREN.finditer(line):
+        inner_start = group.start(1)
+        for piece in re.finditer(r"[^,/;]+", group.group(1)):
+            code = lexicon.resolve(piece.group(0))
+            if code:
+                start = inner_start + piece.start()
+                items.append(_Item("party", start, inner_start + piece.end(), piece.group(0), code))
+        taken.append((group.start(), group.end()))
+
+    def free(m: PartyMention) -> bool:
+        return not any(a <= m.start < b for a, b in taken)
+
+    for mention in lexicon.long_mentions(line):
+        if free(mention):
+            items.append(_Item("party", mention.start, mention.end, line[mention.start : mention.end], mention.code))
+            taken.append((mention.start, mention.end))
+    for mention in lexicon.code_mentions(line):
+        if not free(mention):
+            continue
+        token = line[mention.start : mention.end]
+        if len(token) > 2 and not token.isupper():
+            continue
+        if _SHORT_BEFORE.search(line[: mention.start]) and _SHORT_AFTER.match(line[mention.end :]):
+            items.append(_Item("party", mention.start, mention.end, token, mention.code))
+    return items
+
+
+def _names(line: str, lexicon: PartyLexicon) -> list[_Item]:
+    """Runs of capitalised words ("Lars-Göran Hed", "Ebba af Klercker") that are not known words."""
+    items: list[_Item] = []
+    run: list[re.Match[str]] = []
+    pending: list[re.Match[str]] = []  # particles waiting for the next capitalised word
+
+    def close() -> None:
+        if run:
+            start, end = run[0].start(), run[-1].end()
+            items.append(_Item("name", start, end, line[start:end]))
+        run.clear()
+        pending.clear()
+
+    previous_end: int | None = None
+    for token in _WORD.finditer(line):
+        word = token.group(0)
+        joined = previous_end is not None and re.fullmatch(r" {1,2}", line[previous_end : token.start()])
+        previous_end = token.end()
+        if not joined:
+            close()
+        if _capitalised(word) and not _in_address(line, token) and not _not_a_name(word, lexicon):
+            run.extend(pending)
+            pending.clear()
+            run.append(token)
+        elif run and word in NAME_PARTICLES:
+            pending.append(token)
+        else:
+            close()
+    close()
+    return items
+
+
+def _capitalised(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and not word.isupper() and any(c.islower() for c in word)
+
+
+def _in_address(line: str, token: re.Match[str]) -> bool:
+    before = line[token.start() - 1 : token.start()]
+    after = line[token.end() : token.end() + 2]
+    return before in {"@", ".", "/", "_"} or after[:1] in {"@", "_"} or bool(re.match(r"\.\w", after))
+
+
+def _not_a_name(word: str, lexicon: PartyLexicon) -> bool:
+    lower = word.lower().rstrip(":,.")
+    if lower in NOT_NAMES or lexicon.resolve(lower):
+        return True
+    if lower.endswith("s") and (lower[:-1] in NOT_NAMES):
+        return True
+    return bool(re.search(r"(?:kommun|stad|ens|ningen|förvaltning|kontor|enhet|avdelning|salen|huset|gatan|vägen)$", lower)) and lower not in {"stens", "jens", "hans", "mons", "jöns", "kristens"}
+
+
+def _inside_other(item: _Item, items: list[_Item]) -> bool:
+    return item.kind == "name" and any(
+        o.kind == "party" and o.start <= item.start and item.end <= o.end for o in items
+    )
+
+
+def _bind_right(line: str, items: list[_Item], position: int, used: set[int]) -> _Item | None:
+    name = items[position]
+    for later in items[position + 1 :]:
+        if later.kind == "name":
+            return None
+        if _gap_allows(line[name.end : later.start]) and later.start not in used:
+            used.add(later.start)
+            return later
+        return None
+    return None
+
+
+def _bind_left(line: str, items: list[_Item], position: int, used: set[int]) -> _Item | None:
+    """Party first: "S: Anna Andersson", "Moderaterna – Bo Berg"."""
+    if position == 0:
+        return None
+    before = items[position - 1]
+    if before.kind != "party" or before.start in used:
+        return None
+    gap = line[before.end : items[position].start]
+    head = line[: before.start].rstrip(" (")
+    if re.fullmatch(r"\s*\)?\s*[:–—-]\s*|\)\s*", gap) and (
+        not head.strip() or _BULLET.match(head + " ") or head.endswith(("|", ",", ";"))
+    ):
+        used.add(before.start)
+        return before
+    return None
+
+
+def _gap_allows(gap: str) -> bool:
+    if len(gap) > 90 or "\n" in gap:
+        return False
+    if _SENTENCE_END.search(gap) or re.search(r"\s(?:och|samt|eller)\s|&", gap):
+        return False
+    words = re.findall(r"[\w:’'-]+", gap)
+    for word in words:
+        lower = word.lower()
+        if lower in TITLE_WORDS or lower in {"från", "för", "är", "i", "representerar", "partiet", "parti", "ledamot"}:
+            continue
+        if word[0].isupper() and lower not in NOT_NAMES:
+            return False
+        if lower in {"kommer", "deltar", "anmäls", "anmäler", "blir", "och", "som", "har", "ska"}:
+            return False
+    return True
+
+
+def _coordinated(line: str, items: list[_Item], position: int) -> bool:
+    """A name inside "A (S), B (M) och C": listed with others even without a party."""
+    name = items[position]
+    for other in items[max(0, position - 2) : position] + items[position + 1 : position + 3]:
+        gap = line[other.end : name.start] if other.end <= name.start else line[name.end : other.start]
+        words = re.findall(r"[\w:]+", gap)
+        if re.search(r",|\boch\b|\bsamt\b|&", gap) and all(
+            w.lower() in TITLE_WORDS or w.lower() in {"och", "samt"} for w in words
+        ):
+            return True
+    return False
+
+
+def _is_list_line(line: str, lexicon: PartyLexicon) -> bool:
+    """A line that holds one person (maybe with a title and party) and nothing else."""
+    body = _BULLET.sub("", line).strip()
+    if not body or len(body) > 120 or re.search(r"[?!]", body):
+        return False
+    names = _names(body, lexicon)
+    if len(names) != 1:
+        return False
+    rest = (body[: names[0].start] + " " + body[names[0].end :]).strip()
+    rest = _PAREN.sub(" ", rest)
+    words = re.findall(r"[\w:'-]+", rest)
+    verbs = {"kommer", "deltar", "är", "har", "blir", "ska", "kan", "vill", "anmäler", "skickar", "kontakta", "ring"}
+    if any(w.lower() in verbs for w in words):
+        return False
+    return len(words) <= 8 and not re.search(r"@|www\.|https?:|\d{3}", body)
+
+
+def _has_list_neighbour(index: int, lines: list[str], listy: list[bool]) -> bool:
+    """Beside another person's line, or under a heading such as "Deltagare:"."""
+    for j in (index - 1, index + 1):
+        if 0 <= j < len(lines) and listy[j]:
+            return True
+    above = next((lines[j] for j in range(index - 1, -1, -1) if lines[j].strip()), "")
+    return above.rstrip().endswith(":")
+
+
+def _clause_start(line: str, position: int) -> int:
+    start = 0
+    for m in re.finditer(r"[.!?;](?=\s)|,\s*(?:men|så|eftersom|därför|då)\b|\bmen\b", line):
+        if m.end() <= position:
+            start = m.end()
+    return start
+
+
+def _clause_around(line: str, start: int, end: int) -> str:
+    begin = _clause_start(line, start)
+    stop = len(line)
+    for m in re.finditer(r"[.!?;](?=\s|$)|,\s*(?:men|så|eftersom|därför|då)\b|\bmen\b", line):
+        if m.start() >= end:
+            stop = m.start()
+            break
+    return line[begin:stop]
+
+
+def _clean_name(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip(" ,.:")

@@ -1,0 +1,429 @@
+"""From the sender's own words to a Reading: which session, who, which meeting, what else is asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from mailbot.core.mail import Attachment
+from mailbot.core.model import Event, Participant, Reading, Swap
+from mailbot.core.understand.dates import DateMention, find_dates
+from mailbot.core.understand.lexicon import ORDINALS
+from mailbot.core.understand.parties import PartyLexicon
+from mailbot.core.understand.people import PersonMention, find_people
+
+_INFO_CUE = re.compile(
+    r"informationsmöt|infomöt|info-möt|informationsträff|inledande\s+möte|kso-möte|ksl:s\s+möte",
+    re.I,
+)
+_DIALOG_CUE = re.compile(r"dialog|tillfälle|session|regional\s+samverkan", re.I)
+_NON_CHOICE = re.compile(
+    r"semester|ledig|tillbaka|\båter\s+(?:på|i|den)|sammanträd|fullmäktige|budget|senast|deadline"
+    r"|sista\s+(?:dag|anmälningsdag)|tidigare|förra|nämndmöte|ks-möte|fr\.?o\.?m|t\.?o\.?m|till\s+och\s+med"
+    r"|från\s+och\s+med|sedan\s+den|bortrest|tjänstledig|konferens|utbildning|kurs\b|seminari|resa\b",
+    re.I,
+)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:mejl|mail|brev|inbjudan|meddelande|svar|bekräftelse|anmälan)(?:et|en|n)?\s+(?:från\s+|av\s+)?(?:den\s+)?$",
+    re.I,
+)
+_NEGATION = re.compile(
+    r"\b(?:inte|ej|icke|förhinder|omöjlig\w*|passar\s+dåligt|fungerar\s+dåligt)\b|\bkan\s+tyvärr\s+inte\b",
+    re.I,
+)
+_INSTEAD_OF = re.compile(r"(?:i\s*stället|istället)\s+för\s+(?:den\s+)?$", re.I)
+_MOVE = re.compile(r"\b(?:från|fr\.)\s+(?:den\s+)?$", re.I)
+_REGISTERING = re.compile(
+    r"anmäl|delta|deltar|deltagande|kommer|komma|medverka|närvar|välj|boka|passar|önskar|datum|tillfälle"
+    r"|dialog|blir|går\s+bra|vill",
+    re.I,
+)
+_QUESTION_WORDS = re.compile(
+    r"\bundrar\b|\bfundera[rt]?\s+på\s+om\b|\bvill\s+gärna\s+veta\b|\bskulle\s+vilja\s+veta\b"
+    r"|\btacksam\s+för\s+(?:svar|besked)\b|\bvore\s+tacksam\s+om\s+(?:du|ni)\s+kunde\s+svara\b",
+    re.I,
+)
+_COURTESY_QUESTION = re.compile(
+    r"hoppas|eller\s+hur|\bok\s*\?$|har\s+ni\s+(?:några\s+)?frågor|om\s+(?:du|ni)\s+har\s+frågor"
+    r"|behöver\s+(?:du|ni)\s+något\s+mer|något\s+mer\s+(?:du|ni)\s+behöver",
+    re.I,
+)
+_CANCEL = re.compile(
+    r"avbok|avanmäl|återkalla|stryk\w*\s+(?:vår|oss|anmälan)|dra[rg]?\s+tillbaka\s+(?:vår|anmälan|oss)"
+    r"|tar?\s+tillbaka\s+(?:vår|anmälan)|ta\s+bort\s+(?:vår|oss)|annullera"
+    r"|(?:kan|har)\s+(?:\w+\s+){0,2}inte\s+(?:möjlighet\s+att\s+)?(?:delta|komma|närvara|medverka)\s*(?:alls|på\s+något|i\s+(?:någon|dialogen|något))"
+    r"|kommer\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?(?:kunna\s+)?(?:delta|komma|närvara)\s+(?:alls|på\s+något|i\s+(?:någon|något))",
+    re.I,
+)
+_SWAP_BETWEEN = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:av|mot|med)\s*$", re.I)
+_SWAP_REVERSED = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:ersätter|kommer\s+i\s*stället\s+för|kommer\s+istället\s+för|deltar\s+i\s*stället\s+för|deltar\s+istället\s+för|går\s+in\s+i\s*stället\s+för)\s*$", re.I)
+_SWAP_PREFIX = re.compile(r"(?:byt\w*\s+ut|ersätt\w*)\s*$", re.I)
+_ATTACHMENT_POINTER = re.compile(r"bifoga|bilaga|bilagan|se\s+bif|attached|attachment|i\s+filen|se\s+fil", re.I)
+_DOCUMENT = re.compile(
+    r"pdf|msword|officedocument|opendocument|rtf|ms-excel|ms-tnef|octet-stream|image/", re.I
+)
+_LATER = re.compile(r"separat|senare|återkommer|längre\s+fram|skickar\s+\w+\s+\w*\s*själv", re.I)
+_CHAIR = re.compile(r"\bkso\b|kommunstyrelsens\s+ordförande|\bordförande\b|\bordf\b", re.I)
+_NOT_CHAIR = re.compile(
+    r"vice|ersättare|i\s*stället|istället|i\s+(?:hans|hennes|dess|kso:s)\s+ställe|ställföreträd|förhinder"
+    r"|oppositionsråd|inte\s+(?:är\s+)?(?:kso|ordförande)|representant\s+för|på\s+uppdrag\s+av",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+def read(
+    text: str,
+    *,
+    event: Event,
+    lexicon: PartyLexicon,
+    subject: str = "",
+    subject_is_reply: bool = False,
+    attachments: tuple[Attachment, ...] = (),
+    municipality: str | None = None,
+) -> Reading:
+    """What the text states, without rules or stored state."""
+    year = event.sessions[0].date.year if event.sessions else event.deadline.year
+    sentences = _sentences(text)
+    headers = _header_scopes(text)
+    doubts: list[str] = []
+
+    choices, attempts, moved_from = _session_choices(text, sentences, event, year, doubts)
+    if not choices and not attempts:
+        choices = _sessions_by_room_or_ordinal(text, event)
+    people = [p for p in find_people(text, lexicon) if not _is_greeting_name(text, p)]
+    swaps, swapped = _swaps(text, people)
+    dialog, info = _split_by_meeting(text, people, sentences, headers, swapped, doubts)
+    info_attendee, not_chair, info_named = _info_attendee(text, info, sentences, dialog, doubts)
+
+    if not choices and not attempts and (dialog or swaps) and not subject_is_reply:
+        choices = [d for d in _subject_sessions(subject, event, year)]
+
+    cancels = bool(_CANCEL.search(text))
+    asks = _asks_question(text, sentences)
+    pointer = bool(_ATTACHMENT_POINTER.search(text)) and any(
+        _DOCUMENT.search(a.content_type) or a.filename.lower().endswith((".pdf", ".doc", ".docx", ".xlsx", ".odt", ".dat"))
+        for a in attachments
+    )
+    others = _other_municipalities(text, event, municipality)
+    if info_named and info_attendee is None and not cancels and not _LATER.search(text):
+        doubts.append("informationsmötet nämns men ingen deltagare kan läsas ut")
+    return Reading(
+        registers_dialog=bool(choices or attempts or dialog or moved_from),
+        session_dates=tuple(choices),
+        other_dates=tuple(attempts),
+        moved_from=moved_from,
+        participants=tuple(dialog),
+        swaps=tuple(swaps),
+        info_attendee=info_attendee,
+        info_not_chair=not_chair,
+        cancels=cancels,
+        asks_question=asks,
+        points_to_attachment=pointer,
+        names_other_municipalities=tuple(others),
+        doubts=tuple(dict.fromkeys(doubts)),
+    )
+
+
+# --- sentences and scopes -------------------------------------------------
+
+
+def _sentences(text: str) -> list[_Span]:
+    spans: list[_Span] = []
+    start = 0
+    for m in re.finditer(r"(?<!\bkl)(?<!\bca)(?<!\bordf)(?<!\bt\.ex)(?<!\bbl\.a)[.!?]+(?=\s|$)|\n", text):
+        spans.append(_Span(start, m.end()))
+        start = m.end()
+    spans.append(_Span(start, len(text)))
+    return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def _sentence_at(sentences: list[_Span], position: int) -> _Span:
+    return next((s for s in sentences if s.start <= position < s.end), _Span(position, position))
+
+
+def _clause_at(text: str, position: int) -> str:
+    sentence_start = max(text.rfind("\n", 0, position), -1) + 1
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[sentence_start:line_end]
+    local = position - sentence_start
+    begin, stop = 0, len(line)
+    for m in re.finditer(r"[.!?;](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|och)\b|\bmen\b|\beftersom\b", line):
+        if m.end() <= local:
+            begin = m.end()
+        elif m.start() >= local:
+            stop = m.start()
+            break
+    return line[begin:stop]
+
+
+def _header_scopes(text: str) -> list[tuple[int, str]]:
+    """Positions where a heading line ("Dialogen den 19/9:", "Deltagare:") sets the meeting."""
+    scopes: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.endswith(":") or (stripped and len(stripped.split()) <= 6 and stripped[-1:] not in ".!?"):
+            scope = _scope_of(stripped)
+            if stripped.endswith(":") or scope:
+                scopes.append((offset, scope or "dialog"))
+        offset += len(line) + 1
+    return scopes
+
+
+def _scope_of(text: str) -> str:
+    info = bool(_INFO_CUE.search(text) or re.search(r"\b30\s*/\s*8\b|\b30\s+aug", text, re.I))
+    dialog = bool(_DIALOG_CUE.search(text))
+    if info and dialog:
+        return "both"
+    return "info" if info else ("dialog" if dialog else "")
+
+
+# --- dates ----------------------------------------------------------------
+
+
+def _session_choices(
+    text: str, sentences: list[_Span], event: Event, year: int, doubts: list[str]
+) -> tuple[list[dt.date], list[dt.date], dt.date | None]:
+    session_days = {s.date for s in event.sessions}
+    info_day = event.info_meeting.date if event.info_meeting else None
+    choices: list[dt.date] = []
+    attempts: list[dt.date] = []
+    moved_from: dt.date | None = None
+    mentions = find_dates(text)
+    for mention in mentions:
+        day = _resolve(mention, event, year)
+        if day is None or day == info_day:
+            continue
+        sentence = _sentence_at(sentences, mention.start)
+        sentence_text = text[sentence.start : sentence.end]
+        clause = _clause_at(text, mention.start)
+        before = text[max(sentence.start, mention.start - 40) : mention.start]
+        if _INSTEAD_OF.search(before):
+            continue
+        if _MOVE.search(before) and _has_later_date(mention, mentions, sentence):
+            if day in session_days:
+                moved_from = day
+            continue
+        if _REFERENCE_BEFORE.search(before) or _NON_CHOICE.search(clause) or _NEGATION.search(clause):
+            continue
+        if mention.weekday is not None and day.weekday() != mention.weekday:
+            doubts.append(f"veckodagen stämmer inte med datumet {day.isoformat()}")
+        if day in session_days:
+            if day not in choices:
+                choices.append(day)
+        elif (
+            _REGISTERING.search(sentence_text) or _is_field_line(text, mention.start)
+        ) and not _NON_CHOICE.search(sentence_text) and day.year == year and day not in attempts:
+            attempts.append(day)
+    return choices, attempts, moved_from
+
+
+def _resolve(mention: DateMention, event: Event, year: int) -> dt.date | None:
+    if mention.month is not None:
+        return mention.on(year)
+    candidates = [s.date for s in event.sessions if s.date.day == mention.day]
+    if mention.weekday is not None:
+        matching = [d for d in candidates if d.weekday() == mention.weekday]
+        candidates = matching or candidates
+    if len(candidates) == 1:
+        return candidates[0]
+    if event.info_meeting and event.info_meeting.date.day == mention.day:
+        return event.info_meeting.date
+    return None
+
+
+def _has_later_date(mention: DateMention, mentions: list[DateMention], sentence: _Span) -> bool:
+    return any(m.start > mention.end and m.start < sentence.end for m in mentions)
+
+
+def _is_field_line(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return bool(re.match(r"\s*(?:datum|dag|tillfälle|dialog\w*|session)\s*:", text[line_start:position], re.I))
+
+
+def _sessions_by_room_or_ordinal(text: str, event: Event) -> list[dt.date]:
+    found: list[dt.date] = []
+    for session in event.sessions:
+        room = session.room.split(",")[0].strip()
+        same_room = [s for s in event.sessions if s.room.split(",")[0].strip() == room]
+        if room and len(same_room) == 1 and re.search(rf"\b{re.escape(room)}\b", text, re.I):
+            found.append(session.date)
+    ordinal = re.search(
+        r"\b(första|andra|tredje|fjärde|femte|sista|1:a|2:a|3:e|4:e)\s+(?:dialog)?(?:tillfället|datumet|alternativet|mötet|dialogmötet)",
+        text,
+        re.I,
+    )
+    if ordinal and event.sessions:
+        word = ordinal.group(1).lower()
+        index = len(event.sessions) - 1 if word == "sista" else ORDINALS.get(word, 99)
+        if index < len(event.sessions) and event.sessions[index].date not in found:
+            found.append(event.sessions[index].date)
+    return found
+
+
+def _subject_sessions(subject: str, event: Event, year: int) -> list[dt.date]:
+    session_days = {s.date for s in event.sessions}
+    days: list[dt.date] = []
+    for mention in find_dates(subject):
+        day = _resolve(mention, event, year)
+        if day in session_days and day not in days:
+            days.append(day)
+    return days
+
+
+# --- people -----------------------------------------------------------------
+
+
+def _is_greeting_name(text: str, person: PersonMention) -> bool:
+    line_start = text.rfind("\n", 0, person.start) + 1
+    return bool(re.match(r"\s*(?:hej|hejsan|hallå|hi|hello|dear|kära|bästa|tack)\b", text[line_start : person.start], re.I))
+
+
+def _swaps(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]]:
+    swaps: list[Swap] = []
+    used: set[int] = set()
+    for left, right in zip(people, people[1:], strict=False):
+        gap = text[left.end : right.start]
+        if "\n" in gap:
+            continue
+        if _SWAP_BETWEEN.match(gap) and right.party:
+            swaps.append(Swap(leaving=left.name, joining=Participant(right.name, right.party, right.role)))
+        elif _SWAP_REVERSED.match(gap) and left.party:
+            swaps.append(Swap(leaving=right.name, joining=Participant(left.name, left.party, left.role)))
+        else:
+            continue
+        used.update({left.start, right.start})
+    for i, person in enumerate(people):
+        # "I stället för Anna Andersson kommer Bo Berg (M)"
+        before = text[max(0, person.start - 25) : person.start]
+        if re.search(r"(?:i\s*stället|istället)\s+för\s*$", before, re.I) and i + 1 < len(people):
+            joining = people[i + 1]
+            gap = text[person.end : joining.start]
+            if "\n" not in gap and re.search(r"kommer|deltar|går\s+in", gap) and joining.party:
+                swaps.append(Swap(person.name, Participant(joining.name, joining.party, joining.role)))
+                used.update({person.start, joining.start})
+    return swaps, used
+
+
+def _split_by_meeting(
+    text: str,
+    people: list[PersonMention],
+    sentences: list[_Span],
+    headers: list[tuple[int, str]],
+    swapped: set[int],
+    doubts: list[str],
+) -> tuple[list[Participant], list[tuple[PersonMention, str]]]:
+    """Dialog participants, and the people named for the information meeting (with their sentence)."""
+    dialog: dict[str, Participant] = {}
+    info: list[tuple[PersonMention, str]] = []
+    for person in people:
+        if person.start in swapped or person.negated:
+            continue
+        if not person.bound and not person.listed:
+            continue
+        sentence = _sentence_at(sentences, person.start)
+        sentence_text = text[sentence.start : sentence.end]
+        scope = _scope_for(text, person, sentence, headers)
+        if scope in {"info", "both"}:
+            info.append((person, sentence_text))
+        if scope in {"dialog", "both", ""}:
+            key = person.name.lower()
+            previous = dialog.get(key)
+            if previous is None or (previous.party is None and person.party):
+                dialog[key] = Participant(person.name, person.party, person.role)
+            elif person.party and previous.party != person.party:
+                doubts.append(f"{person.name} anges med två olika partier")
+    return list(dialog.values()), info
+
+
+def _scope_for(text: str, person: PersonMention, sentence: _Span, headers: list[tuple[int, str]]) -> str:
+    own = text[sentence.start : sentence.end]
+    info_cues = [m.start() + sentence.start for m in _INFO_CUE.finditer(own)]
+    info_cues += [m.start() + sentence.start for m in re.finditer(r"\b30\s*/\s*8\b|\b30\s+aug", own, re.I)]
+    dialog_cues = [m.start() + sentence.start for m in _DIALOG_CUE.finditer(own)]
+    if info_cues and dialog_cues:
+        return _nearest_cue(person.start, info_cues, dialog_cues)
+    if info_cues:
+        return "info"
+    if dialog_cues:
+        return "dialog"
+    scope = ""
+    for position, header_scope in headers:
+        if position <= person.start:
+            scope = header_scope
+    return scope or "dialog"
+
+
+def _nearest_cue(position: int, info: list[int], dialog: list[int]) -> str:
+    after_info = [c for c in info if c > position]
+    after_dialog = [c for c in dialog if c > position]
+    if after_info or after_dialog:
+        first_info = min(after_info, default=10**9)
+        first_dialog = min(after_dialog, default=10**9)
+        return "info" if first_info < first_dialog else "dialog"
+    return "info" if max(info) > max(dialog) else "dialog"
+
+
+def _info_attendee(
+    text: str,
+    info: list[tuple[PersonMention, str]],
+    sentences: list[_Span],
+    dialog: list[Participant],
+    doubts: list[str],
+) -> tuple[Participant | None, bool, bool]:
+    info_named = bool(re.search(r"(?:anmäl\w*|kommer|deltar|närvarar)[^.\n]{0,60}(?:informationsmöt|infomöt)|(?:informationsmöt|infomöt)\w*[^.\n]{0,40}(?:anmäl|kommer|deltar)", text, re.I))
+    chosen: dict[str, tuple[PersonMention, str]] = {}
+    for person, sentence in info:
+        chosen.setdefault(person.name.lower(), (person, sentence))
+    if len(chosen) > 1:
+        chairs = [(p, s) for p, s in chosen.values() if _CHAIR.search(p.role) and not _NOT_CHAIR.search(p.role)]
+        if len(chairs) == 1:
+            chosen = {chairs[0][0].name.lower(): chairs[0]}
+        else:
+            doubts.append("flera personer anges för informationsmötet")
+            return None, False, True
+    if not chosen:
+        return None, False, info_named
+    person, sentence = next(iter(chosen.values()))
+    around = sentence + " " + person.role
+    not_chair = bool(_NOT_CHAIR.search(around)) and not (
+        _CHAIR.search(person.role) and not re.search(r"vice|ersättare", person.role, re.I)
+    )
+    return Participant(person.name, person.party, person.role), not_chair, True
+
+
+# --- intents ------------------------------------------------------------------
+
+
+def _asks_question(text: str, sentences: list[_Span]) -> bool:
+    for sentence in sentences:
+        own = text[sentence.start : sentence.end].strip()
+        if _COURTESY_QUESTION.search(own):
+            continue
+        if own.endswith("?") or _QUESTION_WORDS.search(own):
+            return True
+    return False
+
+
+def _other_municipalities(text: str, event: Event, own: str | None) -> list[str]:
+    found: list[str] = []
+    cleaned = re.sub(r"stockholms\s+läns?\b|region\s+stockholm|stockholms\s+läns\s+landsting|landstinget\s+i\s+stockholm", " ", text, flags=re.I)
+    for municipality in event.municipalities:
+        if municipality.name == own:
+            continue
+        name = re.escape(municipality.name).replace(r"\ ", r"[\s-]")
+        if municipality.name == "Stockholm":
+            pattern = r"\bStockholms?\s+(?:stad|kommun)\b"
+        else:
+            pattern = rf"(?<![\w-]){name}s?(?![\w-])"
+        if re.search(pattern, cleaned):
+            found.append(municipality.name)
+    return found

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Installs the Debian packages the test suite needs (a private Dovecot IMAP
+# server) without starting the system-wide service: the package's postinst
+# would otherwise start Dovecot on 0.0.0.0:143.
+set -eu
+
+missing=""
+command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || missing="$missing dovecot-imapd"
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+    SUDO=sudo
+else
+    SUDO=
+fi
+
+echo "Installing Debian packages:$missing (services are not started)"
+policy=/usr/sbin/policy-rc.d
+created_policy=no
+if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null
+    $SUDO chmod 755 "$policy"
+    created_policy=yes
+fi
+cleanup() { if [ "$created_policy" = yes ]; then $SUDO rm -f "$policy"; fi; }
+trap cleanup EXIT
+
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get install -y -q --no-install-recommends $missing >/dev/null 2>&1 || {
+    $SUDO apt-get update -q >/dev/null
+    $SUDO apt-get install -y -q --no-install-recommends $missing >/dev/null
+}
