@@ -148,6 +148,8 @@ class SmtpConfig(Strict):
 class RepliesConfig(Strict):
     max_per_sender_per_day: int = Field(default=10, ge=1)
     redirect_all_to: str = ""
+    # Relative to the folder of the configuration file.
+    templates: str = "../templates"
 
 
 class DatabaseConfig(Strict):

@@ -590,6 +590,14 @@ class PrivateDovecot:
 
     def _start_once(self, binary: str) -> None:
         config = self._write_config()
+        # A master killed at the wrong moment leaves this dotlock behind; the next master
+        # would then wait for it (~forever) before starting any service.
+        # (Same for mail dotlocks of imap processes that had to be SIGKILLed.)
+        stale_locks = [self.root / "state" / "instances.lock", self.root / "run" / "master.pid"]
+        stale_locks += self.maildir.glob("**/dovecot-uidlist.lock")
+        for stale in stale_locks:
+            with contextlib.suppress(FileNotFoundError):
+                stale.unlink()
         command = [binary, "-F", "-c", str(config)]
         if threading.current_thread() is threading.main_thread() and _setpriv_pdeathsig():
             # Dovecot gets SIGTERM if this process dies without running atexit handlers.

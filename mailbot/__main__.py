@@ -1,0 +1,5 @@
+"""`python -m mailbot`."""
+
+from mailbot.cli import main
+
+main()

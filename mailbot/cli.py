@@ -1,0 +1,251 @@
+"""Edge: the `mailbot` command. Every fault becomes one readable sentence and a non-zero exit."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from mailbot import settings as settings_module
+from mailbot.app import App, build
+from mailbot.imap import MailboxError
+from mailbot.render import TemplateMissing
+from mailbot.settings import ConfigError, Settings
+from mailbot.smtp import SendError
+from mailbot.store.db import DatabaseError
+from mailbot.store.lease import LeaseHeld
+
+EXIT_CONFIG = 2
+EXIT_SERVER = 3
+EXIT_DATABASE = 4
+EXIT_BUSY = 5
+
+
+class Failure(click.ClickException):
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.exit_code = code
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"mailbot: {self.message}", err=True)
+
+
+@contextmanager
+def plain_errors() -> Iterator[None]:
+    """Known faults as one sentence each; no traceback for anything a user can fix."""
+    try:
+        yield
+    except ConfigError as error:
+        raise Failure(f"configuration error:\n{error}", EXIT_CONFIG) from None
+    except DatabaseError as error:
+        raise Failure(str(error), EXIT_DATABASE) from None
+    except MailboxError as error:
+        raise Failure(str(error), EXIT_SERVER) from None
+    except SendError as error:
+        raise Failure(str(error), EXIT_SERVER) from None
+    except TemplateMissing as error:
+        raise Failure(str(error), EXIT_CONFIG) from None
+    except LeaseHeld as error:
+        raise Failure(
+            f"another mailbot worker ({error}) is already serving this mailbox with this database; "
+            "stop it first, or wait for it to finish",
+            EXIT_BUSY,
+        ) from None
+
+
+def _settings(ctx: click.Context) -> Settings:
+    loaded: Settings = ctx.obj["load"]()
+    return loaded
+
+
+def _app(ctx: click.Context) -> App:
+    return build(_settings(ctx))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Configuration file (default: $MAILBOT_CONFIG or config/mailbot.toml).")
+@click.option("-v", "--verbose", is_flag=True, help="Log more detail.")
+@click.pass_context
+def main(ctx: click.Context, config_file: str | None, verbose: bool) -> None:
+    """mailbot: a registration desk in a mailbox."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(message)s",
+        stream=sys.stderr,
+    )
+    for noisy in ("imapclient", "sqlalchemy", "alembic", "apscheduler", "mailparser"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+    def load() -> Settings:
+        with plain_errors():
+            return settings_module.load(config_file)
+
+    ctx.obj = {"load": load}
+
+
+@main.command()
+@click.option("--once", is_flag=True, help="One cycle (intake, decide, reply), then exit.")
+@click.pass_context
+def run(ctx: click.Context, once: bool) -> None:
+    """Watch the mailbox and answer every registration."""
+    from mailbot import pipeline, scheduler
+
+    with plain_errors():
+        app = _app(ctx)
+        if not once:
+            sys.exit(scheduler.serve(app))
+        with _progress() as progress:
+            report = pipeline.run_once(app, progress=progress)
+    summary = ", ".join(f"{n} {o}" for o, n in sorted(report.outcomes.items())) or "nothing new"
+    click.echo(
+        f"decided {report.decided} message(s) ({summary}); replies sent {report.sent}, waiting {report.waiting}, "
+        f"failed {report.failed}, uncertain {report.uncertain}"
+    )
+    if report.problems:
+        raise Failure(f"{report.problems[0]}; the replies wait in the outbox and are sent on the next run", EXIT_SERVER)
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on a terminal; plain log lines otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("Läser meddelanden", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total or None)
+
+        yield update
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file instead of standard output.")
+@click.pass_context
+def export_command(ctx: click.Context, fmt: str, output: str | None) -> None:
+    """Registrations, information meeting, every message's decision and the change history."""
+    from mailbot import export
+
+    with plain_errors():
+        data = export.snapshot(_app(ctx))
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else export.participants_csv(data)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command("check-config")
+@click.pass_context
+def check_config(ctx: click.Context) -> None:
+    """Validate the configuration and the templates."""
+    from mailbot.app import templates_folder
+    from mailbot.render import Renderer
+
+    loaded = _settings(ctx)
+    event = loaded.to_event()
+    with plain_errors():
+        renderer = Renderer(templates_folder(loaded))
+        missing = [
+            f"{name}.{ext}" for name in ("reply/confirmation", "reply/change", "reply/cancellation",
+                                         "reply/info_meeting", "reply/rejection", "reply/review")
+            for ext in ("txt", "html") if not (renderer.folder / f"{name}.{ext}").exists()
+        ]
+    if missing:
+        raise Failure(f"templates missing in {renderer.folder}: {', '.join(missing)}", EXIT_CONFIG)
+    click.echo(f"{loaded.source}: ok")
+    click.echo(f"  event: {event.title} ({len(event.sessions)} sessions, deadline {event.deadline})")
+    click.echo(f"  municipalities: {len(event.municipalities)}; parties: {', '.join(p.code for p in event.parties)}")
+    click.echo(f"  mailbox: {loaded.mailbox.user}@{loaded.mailbox.host}:{loaded.mailbox.port} ({loaded.mailbox.security}), folder {loaded.mailbox.folder}")
+    click.echo(f"  smtp: {loaded.smtp.host}:{loaded.smtp.port} ({loaded.smtp.security})")
+    click.echo(f"  database: {_safe_url(loaded.database.url)}")
+    click.echo(f"  templates: {renderer.folder}")
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparseable URL is reported by the commands that use it
+        return "(invalid url)"
+
+
+@main.group()
+def db() -> None:
+    """Database schema."""
+
+
+@db.command("upgrade")
+@click.pass_context
+def db_upgrade(ctx: click.Context) -> None:
+    """Bring the database schema to this version of mailbot (back it up first)."""
+    from mailbot.store import db as database
+
+    loaded = _settings(ctx)
+    with plain_errors():
+        engine = database.connect(loaded.database.url)
+        before = database.current_revision(engine)
+        database.upgrade(engine)
+        after = database.current_revision(engine)
+    click.echo(f"database schema: {before or 'empty'} -> {after}")
+
+
+@main.command("eval")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--min-outcome", type=float, default=1.0, show_default=True, help="Lowest acceptable outcome accuracy.")
+@click.option("--min-all", type=float, default=0.0, show_default=True, help="Lowest share of messages right in every field.")
+@click.option("--max-wrong-confirmed", type=int, default=0, show_default=True)
+@click.option("--require-final-state/--no-require-final-state", default=True, show_default=True)
+@click.option("--quiet", is_flag=True, help="Only the scores and the messages that are wrong.")
+@click.pass_context
+def eval_command(
+    ctx: click.Context, directory: Path, min_outcome: float, min_all: float, max_wrong_confirmed: int,
+    require_final_state: bool, quiet: bool,
+) -> None:
+    """Decide a labelled corpus offline (FORMAT.md) and compare with its truth."""
+    from mailbot.evaluate import FIELDS, evaluate
+
+    loaded = _settings(ctx)
+    report = evaluate(directory, loaded.to_event())
+    for result in report.results:
+        if quiet and result.right:
+            continue
+        status = "ok " if result.right else "BAD"
+        click.echo(
+            f"{status} {result.file:<10} {result.expected.get('outcome', ''):<13} {result.got['outcome']:<13} "
+            f"{result.got['kind']:<26} {result.got['municipality'] or '-':<15} {','.join(result.got['violations'])}"
+        )
+        for name in result.wrong_fields:
+            click.echo(f"      {name}: expected {result.expected.get(name)!r}, got {result.got.get(name)!r}")
+    scores = {name: report.score(name) for name in (*FIELDS, "all")}
+    click.echo("scores: " + ", ".join(f"{k} {v:.3f}" for k, v in scores.items()))
+    click.echo(f"messages: {len(report.results)}; wrongly confirmed: {len(report.wrongly_confirmed)} {report.wrongly_confirmed}")
+    if report.final_state_matches is not None:
+        click.echo(f"final state: {'matches' if report.final_state_matches else 'DIFFERS'}")
+        for line in report.final_state_diff:
+            click.echo(f"  {line}")
+    failed = (
+        scores["outcome"] < min_outcome
+        or scores["all"] < min_all
+        or len(report.wrongly_confirmed) > max_wrong_confirmed
+        or (require_final_state and report.final_state_matches is False)
+    )
+    if failed:
+        raise Failure("the corpus is not decided well enough (see above)", 1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

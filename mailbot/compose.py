@@ -1,0 +1,58 @@
+"""Edge helper: a rendered reply becomes a threaded, RFC 3834-marked EmailMessage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.policy
+import email.utils
+from dataclasses import dataclass
+from email.message import EmailMessage
+
+from mailbot.core.classify import OWN_MARKER_HEADER
+from mailbot.core.replies import ReplyPlan
+
+
+@dataclass(frozen=True)
+class Envelope:
+    from_name: str
+    from_address: str
+    message_id_domain: str
+
+
+def new_message_id(domain: str) -> str:
+    return email.utils.make_msgid(domain=domain)
+
+
+def compose(
+    plan: ReplyPlan,
+    text: str,
+    html: str,
+    *,
+    envelope: Envelope,
+    now: dt.datetime,
+    calendar: bytes | None = None,
+    recipient: str | None = None,
+    auto_submitted: str = "auto-replied",
+) -> EmailMessage:
+    message = EmailMessage(policy=email.policy.SMTP)
+    message["From"] = email.utils.formataddr((envelope.from_name, envelope.from_address))
+    message["To"] = recipient or plan.to
+    message["Subject"] = plan.subject
+    message["Date"] = email.utils.format_datetime(now)
+    message["Message-ID"] = new_message_id(envelope.message_id_domain)
+    if plan.in_reply_to:
+        message["In-Reply-To"] = plan.in_reply_to
+    if plan.references:
+        message["References"] = " ".join(plan.references)
+    message["Auto-Submitted"] = auto_submitted
+    message["X-Auto-Response-Suppress"] = "All"
+    message[OWN_MARKER_HEADER] = plan.template
+    message["Content-Language"] = "sv"
+    message.set_content(text, subtype="plain", charset="utf-8")
+    message.add_alternative(html, subtype="html", charset="utf-8")
+    if calendar is not None:
+        message.add_attachment(
+            calendar, maintype="text", subtype="calendar", filename="dialog.ics",
+            params={"method": "REQUEST" if b"METHOD:CANCEL" not in calendar else "CANCEL"},
+        )
+    return message

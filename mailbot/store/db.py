@@ -1,0 +1,110 @@
+"""The database: engine, sessions, and the schema kept current by Alembic migrations."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class DatabaseError(Exception):
+    """The database cannot be used as it is; the message says what to do."""
+
+
+def connect(url: str) -> Engine:
+    """An engine for the URL; a new SQLite file is created readable by its owner only."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseError(f"database url {url!r} is not a valid SQLAlchemy URL (e.g. sqlite:///mailbot.db)") from None
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:":
+            path = Path(database)
+            if not path.parent.exists():
+                raise DatabaseError(f"database folder {path.parent} does not exist")
+            if not path.exists():
+                # Registrations name politicians and their parties: keep the file private.
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as error:
+        raise DatabaseError(
+            f"the driver for {parsed.get_backend_name()} is not installed ({error.name}); "
+            "for PostgreSQL install mailbot[postgres]"
+        ) from None
+
+
+def _sqlite_pragmas(connection: object, _record: object) -> None:
+    cursor = connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.close()
+
+
+def sessions(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision() -> str:
+    script = ScriptDirectory(str(MIGRATIONS))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest revision (`mailbot db upgrade`)."""
+    command.upgrade(alembic_config(engine), "head")
+
+
+def ensure_current(engine: Engine) -> None:
+    """Create the schema in an empty database; refuse a database of an older version."""
+    try:
+        revision = current_revision(engine)
+        tables = inspect(engine).get_table_names()
+    except OperationalError as error:
+        raise DatabaseError(f"the database cannot be opened ({error.orig})") from None
+    if revision is None and not tables:
+        upgrade(engine)
+        return
+    if revision != head_revision():
+        raise DatabaseError(
+            f"the database is at schema version {revision or 'unknown'} but this mailbot needs "
+            f"{head_revision()}; back it up, then run `mailbot db upgrade`"
+        )
+
+
+@contextlib.contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One unit of work: committed when the block ends, rolled back if it raises."""
+    with factory() as session, session.begin():
+        yield session

@@ -1,0 +1,406 @@
+"""Repository: the questions mailbot asks of the database and the one transaction that records a decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from mailbot.core.model import Decision, Participant, Registration, StoredState
+from mailbot.store.models import (
+    AuditEntry,
+    DecisionRow,
+    EventRow,
+    InboundMessage,
+    InfoAttendeeRow,
+    MessageLocation,
+    OutboxEntry,
+    ParticipantRow,
+    RegistrationRow,
+    utcnow,
+)
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """A message as fetched from the server, before it is decided."""
+
+    message_id: str
+    folder: str
+    uidvalidity: int
+    uid: int
+    internaldate: dt.datetime
+    size: int
+    raw: bytes | None
+    sender: str = ""
+    reply_to: str = ""
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class OutgoingMail:
+    purpose: str
+    template: str
+    sender: str
+    recipient: str
+    subject: str
+    rfc_message_id: str
+    raw: bytes
+
+
+def event_id(session: Session, slug: str, title: str) -> int:
+    """The event's row id, created on first use."""
+    row = session.scalar(select(EventRow).where(EventRow.slug == slug))
+    if row is None:
+        row = EventRow(slug=slug, title=title)
+        session.add(row)
+        session.flush()
+    elif row.title != title:
+        row.title = title
+    return row.id
+
+
+def known_uids(session: Session, event: int, folder: str, uidvalidity: int) -> set[int]:
+    rows = session.scalars(
+        select(MessageLocation.uid).where(
+            MessageLocation.event_id == event,
+            MessageLocation.folder == folder,
+            MessageLocation.uidvalidity == uidvalidity,
+        )
+    )
+    return set(rows)
+
+
+def message_by_id(session: Session, event: int, message_id: str) -> InboundMessage | None:
+    return session.scalar(
+        select(InboundMessage).where(InboundMessage.event_id == event, InboundMessage.message_id == message_id)
+    )
+
+
+def add_location(session: Session, event: int, message: InboundMessage, arrival: Arrival) -> None:
+    """Remember a second place the same message sits (a copy, or a rebuilt folder)."""
+    exists = session.scalar(
+        select(MessageLocation.id).where(
+            MessageLocation.event_id == event,
+            MessageLocation.folder == arrival.folder,
+            MessageLocation.uidvalidity == arrival.uidvalidity,
+            MessageLocation.uid == arrival.uid,
+        )
+    )
+    if exists is None:
+        session.add(
+            MessageLocation(
+                event_id=event, message_pk=message.id, folder=arrival.folder,
+                uidvalidity=arrival.uidvalidity, uid=arrival.uid,
+            )
+        )
+
+
+def stored_state(
+    session: Session, event: int, municipality: str | None, sender: str, arrived: dt.datetime
+) -> StoredState:
+    if municipality is None:
+        registration, info = None, None
+    else:
+        registration = _active_registration(session, event, municipality)
+        info = session.scalar(
+            select(InfoAttendeeRow).where(InfoAttendeeRow.event_id == event, InfoAttendeeRow.municipality == municipality)
+        )
+    return StoredState(
+        registration=_to_registration(registration) if registration else None,
+        info_attendee=Participant(info.name, info.party, info.role) if info else None,
+        replies_today=replies_to(session, event, sender, around=arrived),
+    )
+
+
+def registration_sequence(session: Session, event: int, municipality: str | None) -> int:
+    if municipality is None:
+        return 0
+    row = session.scalar(
+        select(RegistrationRow).where(RegistrationRow.event_id == event, RegistrationRow.municipality == municipality)
+    )
+    return row.sequence if row else 0
+
+
+def replies_to(session: Session, event: int, recipient: str, *, around: dt.datetime) -> int:
+    """Replies already queued to this address for messages that arrived within a day before this one.
+
+    Judged by arrival, not by when mailbot runs, so that a backlog is
+    answered in full while a mail loop is still cut off.
+    """
+    return session.scalar(
+        select(func.count(OutboxEntry.id))
+        .join(InboundMessage, InboundMessage.id == OutboxEntry.message_pk)
+        .where(
+            OutboxEntry.event_id == event,
+            OutboxEntry.purpose == "reply",
+            OutboxEntry.recipient == recipient,
+            InboundMessage.internaldate > around - dt.timedelta(days=1),
+            InboundMessage.internaldate <= around,
+        )
+    ) or 0
+
+
+def record(
+    session: Session,
+    *,
+    event: int,
+    arrival: Arrival,
+    decision: Decision,
+    own_words: str,
+    reply: OutgoingMail | None,
+    reply_note: str = "",
+) -> InboundMessage:
+    """Store a message, its decision, the state it changes, the audit and the reply: one transaction."""
+    message = InboundMessage(
+        event_id=event, message_id=arrival.message_id, sender=arrival.sender, reply_to=arrival.reply_to,
+        subject=arrival.subject, internaldate=arrival.internaldate, size=arrival.size, raw=arrival.raw,
+    )
+    session.add(message)
+    session.flush()
+    add_location(session, event, message, arrival)
+    session.add(
+        DecisionRow(
+            event_id=event, message_pk=message.id, kind=decision.kind.value, outcome=decision.outcome.value,
+            municipality=decision.municipality, session_date=decision.session,
+            participants=[_person(p) for p in decision.participants],
+            info_attendee=_person(decision.info_attendee) if decision.info_attendee else None,
+            violations=list(decision.violation_codes), reasons=list(decision.reasons),
+            own_words=own_words[:20000], reply_note=reply_note,
+        )
+    )
+    apply_decision(session, event=event, decision=decision, message_pk=message.id, contact=arrival.reply_to or arrival.sender)
+    if reply is not None:
+        queue(session, event=event, mail=reply, message_pk=message.id)
+    return message
+
+
+def apply_decision(
+    session: Session, *, event: int, decision: Decision, message_pk: int | None, contact: str, actor: str = "mailbot"
+) -> None:
+    """Write what a confirmed decision changes, with an audit entry for each change."""
+    municipality = decision.municipality
+    if municipality is None:
+        return
+    if decision.store_registration and decision.session is not None:
+        row = _registration_row(session, event, municipality)
+        before = _snapshot(row) if row is not None and row.status == "active" else None
+        if row is None:
+            row = RegistrationRow(event_id=event, municipality=municipality, session_date=decision.session)
+            session.add(row)
+        row.session_date = decision.session
+        row.status = "active"
+        row.contact = contact
+        row.sequence = (row.sequence or 0) + (1 if before is not None else 0)
+        row.updated_at = utcnow()
+        row.participants = [
+            ParticipantRow(position=i, name=p.name, party=p.party, role=p.role[:200])
+            for i, p in enumerate(decision.participants)
+        ]
+        after = _snapshot(row)
+        if before != after:
+            _audit(session, event, municipality, message_pk, "change" if before else "register", before, after, actor)
+    if decision.cancel_registration:
+        row = _registration_row(session, event, municipality)
+        if row is not None and row.status == "active":
+            before = _snapshot(row)
+            row.status = "cancelled"
+            row.sequence += 1
+            row.updated_at = utcnow()
+            row.participants = []
+            _audit(session, event, municipality, message_pk, "cancel", before, None, actor)
+    if decision.store_info_attendee and decision.info_attendee is not None:
+        _store_info(session, event, municipality, decision.info_attendee, message_pk, contact, actor)
+    if decision.cancel_info_attendee:
+        info = session.scalar(
+            select(InfoAttendeeRow).where(InfoAttendeeRow.event_id == event, InfoAttendeeRow.municipality == municipality)
+        )
+        if info is not None:
+            _audit(session, event, municipality, message_pk, "info_cancel", _person_row(info), None, actor)
+            session.delete(info)
+
+
+def queue(session: Session, *, event: int, mail: OutgoingMail, message_pk: int | None) -> OutboxEntry:
+    entry = OutboxEntry(
+        event_id=event, message_pk=message_pk, purpose=mail.purpose, template=mail.template,
+        sender=mail.sender, recipient=mail.recipient, subject=mail.subject,
+        rfc_message_id=mail.rfc_message_id, raw=mail.raw,
+    )
+    session.add(entry)
+    return entry
+
+
+# --- outbox --------------------------------------------------------------------
+
+
+def due_outbox(session: Session, event: int, now: dt.datetime, limit: int = 500) -> list[OutboxEntry]:
+    return list(
+        session.scalars(
+            select(OutboxEntry)
+            .where(OutboxEntry.event_id == event, OutboxEntry.status == "pending", OutboxEntry.next_attempt_at <= now)
+            .order_by(OutboxEntry.id)
+            .limit(limit)
+        )
+    )
+
+
+def claim(session: Session, entry_id: int, *, attempts: int) -> bool:
+    """Mark a pending entry as being sent; False if another delivery claimed it first."""
+    result = session.execute(
+        update(OutboxEntry)
+        .where(OutboxEntry.id == entry_id, OutboxEntry.status == "pending")
+        .values(status="sending", attempts=attempts)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def set_outbox_status(session: Session, entry_id: int, status: str, **values: Any) -> None:
+    session.execute(update(OutboxEntry).where(OutboxEntry.id == entry_id).values(status=status, **values))
+
+
+def sending_to_uncertain(session: Session, event: int) -> int:
+    """After a crash: a send that may or may not have happened is never retried blindly."""
+    result = session.execute(
+        update(OutboxEntry)
+        .where(OutboxEntry.event_id == event, OutboxEntry.status == "sending")
+        .values(status="uncertain", last_error="interrupted while sending; check whether it arrived")
+    )
+    return result.rowcount or 0  # type: ignore[attr-defined]
+
+
+# --- marking on the server -------------------------------------------------------
+
+
+def unmarked_locations(session: Session, event: int, folder: str, uidvalidity: int) -> list[MessageLocation]:
+    """Decided messages whose keyword (or move) has not yet been applied on the server."""
+    return list(
+        session.scalars(
+            select(MessageLocation)
+            .join(DecisionRow, DecisionRow.message_pk == MessageLocation.message_pk)
+            .where(
+                MessageLocation.event_id == event,
+                MessageLocation.folder == folder,
+                MessageLocation.uidvalidity == uidvalidity,
+                MessageLocation.marked.is_(False),
+            )
+        )
+    )
+
+
+def set_marked(session: Session, location_ids: Iterable[int]) -> None:
+    ids = list(location_ids)
+    if ids:
+        session.execute(update(MessageLocation).where(MessageLocation.id.in_(ids)).values(marked=True))
+
+
+# --- reading state ------------------------------------------------------------------
+
+
+def registrations(session: Session, event: int) -> list[RegistrationRow]:
+    return list(
+        session.scalars(
+            select(RegistrationRow)
+            .options(selectinload(RegistrationRow.participants))
+            .where(RegistrationRow.event_id == event, RegistrationRow.status == "active")
+            .order_by(RegistrationRow.session_date, RegistrationRow.municipality)
+        )
+    )
+
+
+def info_attendees(session: Session, event: int) -> list[InfoAttendeeRow]:
+    return list(
+        session.scalars(
+            select(InfoAttendeeRow).where(InfoAttendeeRow.event_id == event).order_by(InfoAttendeeRow.municipality)
+        )
+    )
+
+
+def decided_messages(session: Session, event: int) -> list[tuple[InboundMessage, DecisionRow]]:
+    rows = session.execute(
+        select(InboundMessage, DecisionRow)
+        .join(DecisionRow, DecisionRow.message_pk == InboundMessage.id)
+        .where(InboundMessage.event_id == event)
+        .order_by(InboundMessage.internaldate, InboundMessage.id)
+    )
+    return [(m, d) for m, d in rows.tuples()]
+
+
+def audit_entries(session: Session, event: int) -> list[AuditEntry]:
+    return list(session.scalars(select(AuditEntry).where(AuditEntry.event_id == event).order_by(AuditEntry.id)))
+
+
+def outbox_entries(session: Session, event: int, statuses: Iterable[str] | None = None) -> list[OutboxEntry]:
+    query = select(OutboxEntry).where(OutboxEntry.event_id == event).order_by(OutboxEntry.id)
+    if statuses is not None:
+        query = query.where(OutboxEntry.status.in_(list(statuses)))
+    return list(session.scalars(query))
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _registration_row(session: Session, event: int, municipality: str) -> RegistrationRow | None:
+    return session.scalar(
+        select(RegistrationRow)
+        .options(selectinload(RegistrationRow.participants))
+        .where(RegistrationRow.event_id == event, RegistrationRow.municipality == municipality)
+    )
+
+
+def _active_registration(session: Session, event: int, municipality: str) -> RegistrationRow | None:
+    row = _registration_row(session, event, municipality)
+    return row if row is not None and row.status == "active" else None
+
+
+def _to_registration(row: RegistrationRow) -> Registration:
+    return Registration(
+        row.municipality, row.session_date, tuple(Participant(p.name, p.party, p.role) for p in row.participants)
+    )
+
+
+def _store_info(
+    session: Session, event: int, municipality: str, person: Participant, message_pk: int | None, contact: str, actor: str
+) -> None:
+    row = session.scalar(
+        select(InfoAttendeeRow).where(InfoAttendeeRow.event_id == event, InfoAttendeeRow.municipality == municipality)
+    )
+    before = _person_row(row) if row else None
+    if row is None:
+        row = InfoAttendeeRow(event_id=event, municipality=municipality, name=person.name)
+        session.add(row)
+    row.name, row.party, row.role, row.contact = person.name, person.party, person.role[:200], contact
+    row.updated_at = utcnow()
+    after = _person(person)
+    if before != after:
+        _audit(session, event, municipality, message_pk, "info_register", before, after, actor)
+
+
+def _audit(
+    session: Session, event: int, municipality: str, message_pk: int | None, action: str,
+    before: dict[str, Any] | None, after: dict[str, Any] | None, actor: str,
+) -> None:
+    session.add(
+        AuditEntry(
+            event_id=event, municipality=municipality, message_pk=message_pk, action=action,
+            before=before, after=after, actor=actor,
+        )
+    )
+
+
+def _snapshot(row: RegistrationRow) -> dict[str, Any]:
+    return {
+        "session": row.session_date.isoformat(),
+        "participants": [{"name": p.name, "party": p.party} for p in row.participants],
+    }
+
+
+def _person(person: Participant) -> dict[str, Any]:
+    return {"name": person.name, "party": person.party}
+
+
+def _person_row(row: InfoAttendeeRow) -> dict[str, Any]:
+    return {"name": row.name, "party": row.party}
