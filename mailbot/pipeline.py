@@ -13,6 +13,8 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
 
@@ -225,7 +227,7 @@ def _reply(app: App, mail: Mail, decision: Decision) -> repo.OutgoingMail | None
     if plan is None:
         return None
     text, html = app.renderer.render(plan.template, plan.context)
-    now = app.clock()
+    now = app.clock().astimezone(ZoneInfo(app.event.timezone))
     recipient = app.settings.replies.redirect_all_to or plan.to
     calendar = None
     if plan.calendar is not None:
@@ -320,7 +322,10 @@ def _backoff(attempt: int) -> dt.timedelta:
     return dt.timedelta(seconds=min(30 * 2 ** (attempt - 1), 3600))
 
 
-def _chunks[T](items: Sequence[T], size: int) -> Iterator[list[T]]:
+T = TypeVar("T")
+
+
+def _chunks(items: Sequence[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
 

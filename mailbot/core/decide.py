@@ -102,11 +102,10 @@ def decide(
 
 
 def _kind(reading: Reading) -> Kind:
-    states_something = reading.participants or reading.session_dates or reading.other_dates
     if reading.asks_question:
         return Kind.QUESTION
-    if reading.cancels and not states_something and not reading.info_attendee:
-        return Kind.CANCELLATION
+    if reading.cancels and not reading.participants and not reading.info_attendee:
+        return Kind.CANCELLATION  # a date in a cancellation names what is cancelled
     if reading.swaps and not reading.participants:
         return Kind.CHANGE
     if reading.registers_dialog and reading.info_attendee is not None:
@@ -115,6 +114,8 @@ def _kind(reading: Reading) -> Kind:
         return Kind.REGISTRATION
     if reading.info_attendee is not None:
         return Kind.INFO_MEETING
+    if reading.points_to_attachment:
+        return Kind.REGISTRATION  # "se bifogad fil": a registration we cannot read
     return Kind.UNRELATED
 
 
@@ -131,6 +132,8 @@ def _delegation(
             return session, (), kind
         swapped = _apply_swaps(before.participants, reading.swaps, reasons)
         return session or before.session, swapped, kind
+    if kind is Kind.CANCELLATION:
+        return None, (), kind
     if kind not in _DIALOG_KINDS:
         return session, reading.participants, kind
 
@@ -151,6 +154,9 @@ def _apply_swaps(
 ) -> tuple[Participant, ...]:
     result = list(people)
     for swap in swaps:
+        if not swap.leaving:  # "vi lägger till X": an addition
+            result.append(swap.joining)
+            continue
         index = _find(result, swap.leaving)
         if index is None:
             reasons.append(f"{swap.leaving} finns inte i den sparade anmälan")

@@ -69,18 +69,17 @@ def plan_reply(decision: Decision, mail: Mail, event: Event, *, sequence: int = 
         subject=reply_subject(mail.subject),
         in_reply_to=mail.message_id,
         references=references[-20:],
-        context=reply_context(decision, event, sender_name=mail.from_name),
+        context=reply_context(decision, event),
         calendar=_calendar(decision, event, sequence),
     )
 
 
-def reply_context(decision: Decision, event: Event, *, sender_name: str = "") -> dict[str, Any]:
+def reply_context(decision: Decision, event: Event) -> dict[str, Any]:
     """Plain data for the templates; every text a municipality reads comes from these values."""
     session = event.session_on(decision.session) if decision.session else None
     previous = decision.previous
     context: dict[str, Any] = {
         "event": describe_event(event),
-        "greeting_name": _first_name(sender_name),
         "kind": decision.kind.value,
         "outcome": decision.outcome.value,
         "municipality": decision.municipality,
@@ -174,15 +173,6 @@ def short_date(day: dt.date) -> str:
 def time_span(start: dt.time, end: dt.time) -> str:
     """"14.00–16.00", as Swedish invitations write it."""
     return f"{start:%H.%M}–{end:%H.%M}"
-
-
-def _first_name(display: str) -> str:
-    display = display.strip().strip('"')
-    if not display or "@" in display:
-        return ""
-    if "," in display:  # "Efternamn, Förnamn"
-        display = display.split(",", 1)[1]
-    return display.split()[0] if display.split() else ""
 
 
 def _calendar(decision: Decision, event: Event, sequence: int) -> CalendarPlan | None:

@@ -41,13 +41,16 @@ _GROUPWISE = re.compile(r"^\s*>>>.*(?:>>>|\d{1,2}[:.]\d{2})\s*$")
 _NOTES = re.compile(r"^.{2,80}-{2,3}\s*\d{4}-\d{2}-\d{2}.*-{2,3}|^\s*-{3,}.*(?:skrev|wrote).*-{3,}\s*$", re.I)
 _UNDERSCORES = re.compile(r"^\s*_{8,}\s*$")
 
+_CLOSING_WORDS = (
+    r"(?:med\s+)?(?:vänlig|vänliga|vänligen|bästa|varma|varmaste|många|glada|soliga)\s+(?:hälsning|hälsningar|hälsn)"
+    r"|mvh|m\.v\.h\.?|vh|vhälsn|hälsningar|hälsning|hälsn\.?|hälsar|tack\s+och\s+hälsningar|bästa\s+hälsning\w*"
+    r"|ha\s+det\s+(?:bra|gott|fint)|trevlig\s+(?:dag|helg|sommar|eftermiddag)|tack\s+på\s+förhand"
+    r"|best\s+regards|kind\s+regards|regards|cheers"
+)
+# A closing line, alone or followed on the same line by the sender's name (and title or party).
 _CLOSING = re.compile(
-    r"^\s*(?:(?:med\s+)?(?:vänlig|vänliga|vänligen|bästa|varma|varmaste|många|glada|soliga)\s+"
-    r"(?:hälsning|hälsningar|hälsn)"
-    r"|mvh|m\.?v\.?h\.?|vh|vhälsn|hälsningar|hälsning|hälsn\.?|hälsar|tack\s+och\s+hälsningar"
-    r"|bästa\s+hälsning\w*|ha\s+det\s+(?:bra|gott|fint)|trevlig\s+(?:dag|helg|sommar|eftermiddag)"
-    r"|tack\s+på\s+förhand|hälsningar\s+från.*|best\s+regards|kind\s+regards|regards|cheers"
-    r"|/\s*\w+(?:\s+\w+)?)[\s,.!]*(?-i:[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)?[\s,.!]*$",
+    rf"^\s*(?:(?:{_CLOSING_WORDS})(?:[\s,.!]*$|[\s,.!]+(?-i:[A-ZÅÄÖ])[^\d@]{{0,60}}$)"
+    r"|hälsningar\s+från.*|/\s*\w+(?:\s+\w+)?[\s,.!]*$)",
     re.I,
 )
 _SIGNATURE_DASHES = re.compile(r"^--\s*$")
@@ -69,7 +72,7 @@ _GREETING = re.compile(
 )
 _POINTER = re.compile(
     r"nedan|nedanstående|underlag\s+nedan|vidarebefordra|fyi|för\s+kännedom|se\s+mejl|se\s+mail"
-    r"|se\s+mailet|se\s+mejlet|enligt\s+önskemål|skickar\s+vidare|skickas\s+vidare",
+    r"|se\s+mailet|se\s+mejlet|enligt\s+önskemål|skicka[rs]?\s+(?:\w+\s+)?vidare|se\s+(?:nedan|under)",
     re.I,
 )
 

@@ -19,10 +19,11 @@ _BULLET = re.compile(r"^\s*(?:[-–—•·*o▪■►➢✓]|\d{1,2}[.)]|[a-z][
 _PAREN = re.compile(r"\(([^()\n]{1,80})\)")
 _SENTENCE_END = re.compile(r"(?<!\bordf)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\bkl)[.!?;](?=\s|$)")
 _SHORT_BEFORE = re.compile(r"(?:^|[,:|–—(/]|\s-|\bfrån|\bför|\bär)\s*$", re.I)
-_SHORT_AFTER = re.compile(r"^\s*(?:$|[,;:|)/]|[-–—]\s|\s*och\b|\s*samt\b|\.\s|\.$)", re.I)
+_SHORT_AFTER = re.compile(r"^\s*(?:$|[,;:|)/(]|[-–—]\s|\s*och\b|\s*samt\b|\.\s|\.$)", re.I)
 _NEGATION = re.compile(
     r"\b(?:inte|ej|icke|förhinder|förhindrad|förhindrat|utgår|avböjer|avstår|slutat|lämnat|saknas"
-    r"|frånvarande|kan\s+tyvärr\s+inte|har\s+tyvärr|tyvärr\s+inte)\b",
+    r"|frånvarande|kan\s+tyvärr\s+inte|har\s+tyvärr|tyvärr\s+inte|stannar\s+(?:\w+\s+)?hemma"
+    r"|bortse\s+från|stryk)\b",
     re.I,
 )
 
@@ -52,22 +53,27 @@ class _Item:
     code: str = ""
 
 
-def find_people(text: str, lexicon: PartyLexicon) -> list[PersonMention]:
-    """Every person named in the text, with the party bound to them where one is."""
+def find_people(text: str, lexicon: PartyLexicon, not_names: frozenset[str] = frozenset()) -> list[PersonMention]:
+    """Every person named in the text, with the party bound to them where one is.
+
+    `not_names` are lower-cased words that are never part of a name here
+    (the configured municipalities, rooms and places).
+    """
     people: list[PersonMention] = []
     offset = 0
     lines = text.split("\n")
-    listy = [_is_list_line(line, lexicon) for line in lines]
+    listy = [_is_list_line(line, lexicon, not_names) for line in lines]
     for index, line in enumerate(lines):
-        people.extend(_people_on_line(line, offset, index, lexicon, lines, listy))
+        people.extend(_people_on_line(line, offset, index, lexicon, lines, listy, not_names))
         offset += len(line) + 1
     return people
 
 
 def _people_on_line(
-    line: str, offset: int, index: int, lexicon: PartyLexicon, lines: list[str], listy: list[bool]
+    line: str, offset: int, index: int, lexicon: PartyLexicon, lines: list[str], listy: list[bool],
+    not_names: frozenset[str],
 ) -> list[PersonMention]:
-    items = sorted(_parties(line, lexicon) + _names(line, lexicon), key=lambda i: i.start)
+    items = sorted(_parties(line, lexicon) + _names(line, lexicon, not_names), key=lambda i: i.start)
     items = [i for i in items if not _inside_other(i, items)]
     found: list[PersonMention] = []
     used: set[int] = set()
@@ -111,7 +117,7 @@ def _role(line: str, name: _Item, party: _Item | None, stop: int) -> str:
         words = before.group(1).split()
         title: list[str] = []
         for word in reversed(words):
-            if word.lower().strip(".,") in TITLE_WORDS or (title and word.lower() in {"i", "för"}):
+            if is_title(word.lower().strip(".,")) or (title and word.lower() in {"i", "för"}):
                 title.insert(0, word)
             else:
                 break
@@ -122,7 +128,7 @@ def _role(line: str, name: _Item, party: _Item | None, stop: int) -> str:
     tail = line[after_start:stop]
     for piece in re.split(r"[,()|–;.]|\s(?:och|samt)\s", gap + "," + tail):
         words = piece.split()
-        if words and any(w.lower().strip(".:") in TITLE_WORDS for w in words) and len(words) <= 8:
+        if words and any(is_title(w.lower().strip(".:")) for w in words) and len(words) <= 8:
             parts.append(piece.strip())
             break
     return ", ".join(parts)
@@ -158,7 +164,7 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[_Item]:
     return items
 
 
-def _names(line: str, lexicon: PartyLexicon) -> list[_Item]:
+def _names(line: str, lexicon: PartyLexicon, extra: frozenset[str] = frozenset()) -> list[_Item]:
     """Runs of capitalised words ("Lars-Göran Hed", "Ebba af Klercker") that are not known words."""
     items: list[_Item] = []
     run: list[re.Match[str]] = []
@@ -178,7 +184,7 @@ def _names(line: str, lexicon: PartyLexicon) -> list[_Item]:
         previous_end = token.end()
         if not joined:
             close()
-        if _capitalised(word) and not _in_address(line, token) and not _not_a_name(word, lexicon):
+        if _capitalised(word) and not _in_address(line, token) and not _not_a_name(word, lexicon, extra):
             run.extend(pending)
             pending.clear()
             run.append(token)
@@ -200,13 +206,20 @@ def _in_address(line: str, token: re.Match[str]) -> bool:
     return before in {"@", ".", "/", "_"} or after[:1] in {"@", "_"} or bool(re.match(r"\.\w", after))
 
 
-def _not_a_name(word: str, lexicon: PartyLexicon) -> bool:
+def _not_a_name(word: str, lexicon: PartyLexicon, extra: frozenset[str] = frozenset()) -> bool:
     lower = word.lower().rstrip(":,.")
-    if lower in NOT_NAMES or lexicon.resolve(lower):
+    if lower in NOT_NAMES or lower in extra or lexicon.resolve(lower) or is_title(lower):
         return True
-    if lower.endswith("s") and (lower[:-1] in NOT_NAMES):
-        return True
-    return bool(re.search(r"(?:kommun|stad|ens|ningen|förvaltning|kontor|enhet|avdelning|salen|huset|gatan|vägen)$", lower)) and lower not in {"stens", "jens", "hans", "mons", "jöns", "kristens"}
+    if lower.endswith("s") and (lower[:-1] in NOT_NAMES or lower[:-1] in extra):
+        return True  # genitive: "Nackas", "Kommunstyrelsens"
+    return bool(re.search(r"(?:kommun|förvaltningen?|kontoret|enheten|avdelningen|salen|huset|gatan|vägen)$", lower))
+
+
+def is_title(lower: str) -> bool:
+    """Roles, also compounds: "finansborgarråd", "gruppledare", "kommunstyrelseordförande"."""
+    return lower in TITLE_WORDS or bool(
+        re.search(r"(?:råd|rådet|ordförande|sekreterare|direktör|chef|ledamot|ersättare|ombud|ledare)$", lower)
+    )
 
 
 def _inside_other(item: _Item, items: list[_Item]) -> bool:
@@ -252,7 +265,7 @@ def _gap_allows(gap: str) -> bool:
     words = re.findall(r"[\w:’'-]+", gap)
     for word in words:
         lower = word.lower()
-        if lower in TITLE_WORDS or lower in {"från", "för", "är", "i", "representerar", "partiet", "parti", "ledamot"}:
+        if is_title(lower) or lower in {"från", "för", "är", "i", "representerar", "partiet", "parti"}:
             continue
         if word[0].isupper() and lower not in NOT_NAMES:
             return False
@@ -268,18 +281,18 @@ def _coordinated(line: str, items: list[_Item], position: int) -> bool:
         gap = line[other.end : name.start] if other.end <= name.start else line[name.end : other.start]
         words = re.findall(r"[\w:]+", gap)
         if re.search(r",|\boch\b|\bsamt\b|&", gap) and all(
-            w.lower() in TITLE_WORDS or w.lower() in {"och", "samt"} for w in words
+            is_title(w.lower()) or w.lower() in {"och", "samt"} for w in words
         ):
             return True
     return False
 
 
-def _is_list_line(line: str, lexicon: PartyLexicon) -> bool:
+def _is_list_line(line: str, lexicon: PartyLexicon, not_names: frozenset[str]) -> bool:
     """A line that holds one person (maybe with a title and party) and nothing else."""
     body = _BULLET.sub("", line).strip()
     if not body or len(body) > 120 or re.search(r"[?!]", body):
         return False
-    names = _names(body, lexicon)
+    names = _names(body, lexicon, not_names)
     if len(names) != 1:
         return False
     rest = (body[: names[0].start] + " " + body[names[0].end :]).strip()

@@ -58,7 +58,8 @@ _CANCEL = re.compile(
 )
 _SWAP_BETWEEN = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:av|mot|med)\s*$", re.I)
 _SWAP_REVERSED = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:ersätter|kommer\s+i\s*stället\s+för|kommer\s+istället\s+för|deltar\s+i\s*stället\s+för|deltar\s+istället\s+för|går\s+in\s+i\s*stället\s+för)\s*$", re.I)
-_SWAP_PREFIX = re.compile(r"(?:byt\w*\s+ut|ersätt\w*)\s*$", re.I)
+_ADD_BEFORE = re.compile(r"(?:lägga|lägger|lagt|läggs)\s+till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$", re.I)
+_ADD_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:tillkommer|läggs\s+till|ansluter)", re.I)
 _ATTACHMENT_POINTER = re.compile(r"bifoga|bilaga|bilagan|se\s+bif|attached|attachment|i\s+filen|se\s+fil", re.I)
 _DOCUMENT = re.compile(
     r"pdf|msword|officedocument|opendocument|rtf|ms-excel|ms-tnef|octet-stream|image/", re.I
@@ -97,9 +98,14 @@ def read(
     choices, attempts, moved_from = _session_choices(text, sentences, event, year, doubts)
     if not choices and not attempts:
         choices = _sessions_by_room_or_ordinal(text, event)
-    people = [p for p in find_people(text, lexicon) if not _is_greeting_name(text, p)]
+    people = [p for p in find_people(text, lexicon, _place_words(event)) if not _is_greeting_name(text, p)]
     swaps, swapped = _swaps(text, people)
     dialog, info = _split_by_meeting(text, people, sentences, headers, swapped, doubts)
+    additions = [s for s in swaps if not s.leaving]
+    if additions and dialog:
+        # A full list that says who is new: the list is the delegation, not an addition.
+        swaps = [s for s in swaps if s.leaving]
+        dialog += [s.joining for s in additions if s.joining.name.lower() not in {p.name.lower() for p in dialog}]
     info_attendee, not_chair, info_named = _info_attendee(text, info, sentences, dialog, doubts)
 
     if not choices and not attempts and (dialog or swaps) and not subject_is_reply:
@@ -155,7 +161,7 @@ def _clause_at(text: str, position: int) -> str:
     line = text[sentence_start:line_end]
     local = position - sentence_start
     begin, stop = 0, len(line)
-    for m in re.finditer(r"[.!?;](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|och)\b|\bmen\b|\beftersom\b", line):
+    for m in re.finditer(r"[.!?;:](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|och)\b|\bmen\b|\beftersom\b", line):
         if m.end() <= local:
             begin = m.end()
         elif m.start() >= local:
@@ -283,8 +289,28 @@ def _subject_sessions(subject: str, event: Event, year: int) -> list[dt.date]:
 
 
 def _is_greeting_name(text: str, person: PersonMention) -> bool:
+    """"Hej Rebecka," names the reader, not a participant."""
     line_start = text.rfind("\n", 0, person.start) + 1
-    return bool(re.match(r"\s*(?:hej|hejsan|hallå|hi|hello|dear|kära|bästa|tack)\b", text[line_start : person.start], re.I))
+    return bool(
+        re.fullmatch(
+            r"\s*(?:hej|hejsan|hallå|hi|hello|dear|kära|bästa|tack|god\s+morgon)(?:\s+igen|\s+och\s+tack)?[\s,!]*",
+            text[line_start : person.start],
+            re.I,
+        )
+    )
+
+
+def _place_words(event: Event) -> frozenset[str]:
+    """Municipalities, rooms and other configured places: capitalised, but never a person."""
+    words: set[str] = set()
+    for municipality in event.municipalities:
+        words.add(municipality.name.lower())
+        words.update(w.lower() for w in re.split(r"[\s-]+", municipality.name) if len(w) > 2)
+    for session in event.sessions:
+        words.update(w.lower() for w in re.findall(r"\w+", f"{session.room} {session.address}") if len(w) > 2)
+    if event.info_meeting:
+        words.update(w.lower() for w in re.findall(r"\w+", event.info_meeting.place) if len(w) > 2)
+    return frozenset(words)
 
 
 def _swaps(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]]:
@@ -301,6 +327,15 @@ def _swaps(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]
         else:
             continue
         used.update({left.start, right.start})
+    for person in people:
+        # "vi vill lägga till Johan Lilja (L)", "Johan Lilja (L) tillkommer": an addition
+        before = text[max(0, person.start - 40) : person.start]
+        after = text[person.end : person.end + 30]
+        if person.party and person.start not in used and (
+            _ADD_BEFORE.search(before) or _ADD_AFTER.match(after)
+        ):
+            swaps.append(Swap("", Participant(person.name, person.party, person.role)))
+            used.add(person.start)
     for i, person in enumerate(people):
         # "I stället för Anna Andersson kommer Bo Berg (M)"
         before = text[max(0, person.start - 25) : person.start]
@@ -355,11 +390,24 @@ def _scope_for(text: str, person: PersonMention, sentence: _Span, headers: list[
         return "info"
     if dialog_cues:
         return "dialog"
+    earlier = _paragraph_before(text, sentence.start)
+    if earlier is not None:
+        return _scope_of(earlier) or "dialog"
     scope = ""
     for position, header_scope in headers:
         if position <= person.start:
             scope = header_scope
     return scope or "dialog"
+
+
+def _paragraph_before(text: str, position: int) -> str | None:
+    """The sentence before, when it is in the same paragraph and the same line of prose."""
+    start = text.rfind("\n", 0, position) + 1
+    before = text[start:position].strip()
+    if not before or before.endswith(":"):
+        return None
+    sentences = re.split(r"(?<=[.!?])\s+", before)
+    return sentences[-1] if sentences else None
 
 
 def _nearest_cue(position: int, info: list[int], dialog: list[int]) -> str:
@@ -424,6 +472,8 @@ def _other_municipalities(text: str, event: Event, own: str | None) -> list[str]
             pattern = r"\bStockholms?\s+(?:stad|kommun)\b"
         else:
             pattern = rf"(?<![\w-]){name}s?(?![\w-])"
-        if re.search(pattern, cleaned):
-            found.append(municipality.name)
+        for match in re.finditer(pattern, cleaned):
+            if not _NEGATION.search(_clause_at(cleaned, match.start())):
+                found.append(municipality.name)
+                break
     return found

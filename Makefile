@@ -1,0 +1,47 @@
+# mailbot: `make demo` shows it working, `make test` runs the whole suite.
+# Both create .venv/ in this folder and install what they need.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPUS ?= ../shared/corpus
+
+.PHONY: demo test lint typecheck unit integration eval bench system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+system-deps:
+	./scripts/install-system-deps.sh
+
+demo: $(STAMP) system-deps
+	$(BIN)/python -m mailbot.demo
+
+test: $(STAMP) system-deps
+	$(BIN)/ruff check mailbot tests benchmarks
+	$(BIN)/mypy mailbot
+	$(BIN)/python -m pytest -q
+	@if [ -d "$(CORPUS)" ]; then $(BIN)/mailbot eval "$(CORPUS)" --quiet; else echo "($(CORPUS) not present: corpus evaluation skipped)"; fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check mailbot tests benchmarks
+	$(BIN)/ruff format --check mailbot tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy mailbot
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q tests/unit
+
+eval: $(STAMP)
+	$(BIN)/mailbot eval "$(CORPUS)"
+
+bench: $(STAMP) system-deps
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info demo-output
