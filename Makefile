@@ -19,7 +19,7 @@ system-deps:
 	./scripts/install-system-deps.sh
 
 demo: $(STAMP) system-deps
-	$(BIN)/python -m mailbot.demo
+	$(BIN)/python scripts/demo.py
 
 test: $(STAMP) system-deps
 	$(BIN)/ruff check mailbot tests benchmarks

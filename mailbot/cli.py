@@ -28,9 +28,11 @@ EXIT_BUSY = 5
 
 
 class Failure(click.ClickException):
+    """A fault the user can fix: one line on stderr, a distinct exit code, no traceback."""
+
     def __init__(self, message: str, code: int) -> None:
         super().__init__(message)
-        self.exit_code = code
+        self.exit_code = code  # type: ignore[misc]  # click declares it on the class; per instance is intended
 
     def show(self, file: Any = None) -> None:
         click.echo(f"mailbot: {self.message}", err=True)
@@ -69,8 +71,13 @@ def _app(ctx: click.Context) -> App:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Configuration file (default: $MAILBOT_CONFIG or config/mailbot.toml).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Configuration file (default: $MAILBOT_CONFIG or config/mailbot.toml).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log more detail.")
 @click.pass_context
 def main(ctx: click.Context, config_file: str | None, verbose: bool) -> None:
@@ -109,7 +116,10 @@ def run(ctx: click.Context, once: bool) -> None:
         f"failed {report.failed}, uncertain {report.uncertain}"
     )
     if report.problems:
-        raise Failure(f"{report.problems[0]}; the replies wait in the outbox and are sent on the next run", EXIT_SERVER)
+        raise Failure(
+            f"{report.problems[0]}; the replies wait in the outbox and are sent on the next run",
+            EXIT_SERVER,
+        )
 
 
 @contextmanager
@@ -131,8 +141,13 @@ def _progress() -> Iterator[Callable[[int, int], None] | None]:
 
 @main.command("export")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to this file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
 @click.pass_context
 def export_command(ctx: click.Context, fmt: str, output: str | None) -> None:
     """Registrations, information meeting, every message's decision and the change history."""
@@ -147,6 +162,18 @@ def export_command(ctx: click.Context, fmt: str, output: str | None) -> None:
         click.echo(text, nl=False)
 
 
+@main.command()
+@click.pass_context
+def status(ctx: click.Context) -> None:
+    """Sessions, registrations, information meeting, review queue and outbox."""
+    from rich.console import Console
+
+    from mailbot import status as status_module
+
+    with plain_errors():
+        status_module.show(_app(ctx), Console(width=max(100, Console().width)))
+
+
 @main.command("check-config")
 @click.pass_context
 def check_config(ctx: click.Context) -> None:
@@ -159,16 +186,27 @@ def check_config(ctx: click.Context) -> None:
     with plain_errors():
         renderer = Renderer(templates_folder(loaded))
         missing = [
-            f"{name}.{ext}" for name in ("reply/confirmation", "reply/change", "reply/cancellation",
-                                         "reply/info_meeting", "reply/rejection", "reply/review")
-            for ext in ("txt", "html") if not (renderer.folder / f"{name}.{ext}").exists()
+            f"{name}.{ext}"
+            for name in (
+                "reply/confirmation",
+                "reply/change",
+                "reply/cancellation",
+                "reply/info_meeting",
+                "reply/rejection",
+                "reply/review",
+            )
+            for ext in ("txt", "html")
+            if not (renderer.folder / f"{name}.{ext}").exists()
         ]
     if missing:
         raise Failure(f"templates missing in {renderer.folder}: {', '.join(missing)}", EXIT_CONFIG)
     click.echo(f"{loaded.source}: ok")
     click.echo(f"  event: {event.title} ({len(event.sessions)} sessions, deadline {event.deadline})")
     click.echo(f"  municipalities: {len(event.municipalities)}; parties: {', '.join(p.code for p in event.parties)}")
-    click.echo(f"  mailbox: {loaded.mailbox.user}@{loaded.mailbox.host}:{loaded.mailbox.port} ({loaded.mailbox.security}), folder {loaded.mailbox.folder}")
+    click.echo(
+        f"  mailbox: {loaded.mailbox.user} at {loaded.mailbox.host}:{loaded.mailbox.port} "
+        f"({loaded.mailbox.security}), folder {loaded.mailbox.folder}"
+    )
     click.echo(f"  smtp: {loaded.smtp.host}:{loaded.smtp.port} ({loaded.smtp.security})")
     click.echo(f"  database: {_safe_url(loaded.database.url)}")
     click.echo(f"  templates: {renderer.folder}")
@@ -205,15 +243,32 @@ def db_upgrade(ctx: click.Context) -> None:
 
 @main.command("eval")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--min-outcome", type=float, default=1.0, show_default=True, help="Lowest acceptable outcome accuracy.")
-@click.option("--min-all", type=float, default=0.0, show_default=True, help="Lowest share of messages right in every field.")
+@click.option(
+    "--min-outcome",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="Lowest acceptable outcome accuracy.",
+)
+@click.option(
+    "--min-all",
+    type=float,
+    default=0.0,
+    show_default=True,
+    help="Lowest share of messages right in every field.",
+)
 @click.option("--max-wrong-confirmed", type=int, default=0, show_default=True)
 @click.option("--require-final-state/--no-require-final-state", default=True, show_default=True)
 @click.option("--quiet", is_flag=True, help="Only the scores and the messages that are wrong.")
 @click.pass_context
 def eval_command(
-    ctx: click.Context, directory: Path, min_outcome: float, min_all: float, max_wrong_confirmed: int,
-    require_final_state: bool, quiet: bool,
+    ctx: click.Context,
+    directory: Path,
+    min_outcome: float,
+    min_all: float,
+    max_wrong_confirmed: int,
+    require_final_state: bool,
+    quiet: bool,
 ) -> None:
     """Decide a labelled corpus offline (FORMAT.md) and compare with its truth."""
     from mailbot.evaluate import FIELDS, evaluate
@@ -232,7 +287,10 @@ def eval_command(
             click.echo(f"      {name}: expected {result.expected.get(name)!r}, got {result.got.get(name)!r}")
     scores = {name: report.score(name) for name in (*FIELDS, "all")}
     click.echo("scores: " + ", ".join(f"{k} {v:.3f}" for k, v in scores.items()))
-    click.echo(f"messages: {len(report.results)}; wrongly confirmed: {len(report.wrongly_confirmed)} {report.wrongly_confirmed}")
+    click.echo(
+        f"messages: {len(report.results)}; "
+        f"wrongly confirmed: {len(report.wrongly_confirmed)} {report.wrongly_confirmed}"
+    )
     if report.final_state_matches is not None:
         click.echo(f"final state: {'matches' if report.final_state_matches else 'DIFFERS'}")
         for line in report.final_state_diff:

@@ -8,7 +8,6 @@ import email.utils
 from dataclasses import dataclass
 from email.message import EmailMessage
 
-from mailbot.core.classify import OWN_MARKER_HEADER
 from mailbot.core.replies import ReplyPlan
 
 
@@ -46,13 +45,16 @@ def compose(
         message["References"] = " ".join(plan.references)
     message["Auto-Submitted"] = auto_submitted
     message["X-Auto-Response-Suppress"] = "All"
-    message[OWN_MARKER_HEADER] = plan.template
+    message["X-Mailbot"] = plan.template  # how mailbot recognises its own mail (OWN_MARKER_HEADER)
     message["Content-Language"] = "sv"
     message.set_content(text, subtype="plain", charset="utf-8")
     message.add_alternative(html, subtype="html", charset="utf-8")
     if calendar is not None:
         message.add_attachment(
-            calendar, maintype="text", subtype="calendar", filename="dialog.ics",
-            params={"method": "REQUEST" if b"METHOD:CANCEL" not in calendar else "CANCEL"},
+            calendar.decode("utf-8"),
+            subtype="calendar",
+            charset="utf-8",
+            filename="dialog.ics",
+            params={"method": "CANCEL" if b"METHOD:CANCEL" in calendar else "REQUEST"},
         )
     return message

@@ -14,7 +14,15 @@ from mailbot.core.judge import Judge
 from mailbot.core.ledger import Ledger
 from mailbot.core.model import Decision, Event, Outcome, Participant
 
-FIELDS = ("outcome", "kind", "municipality", "session", "participants", "info_meeting", "violations")
+FIELDS = (
+    "outcome",
+    "kind",
+    "municipality",
+    "session",
+    "participants",
+    "info_meeting",
+    "violations",
+)
 
 
 @dataclass
@@ -76,7 +84,12 @@ def evaluate(directory: Path, event: Event) -> Report:
             review.append(expected["file"])
         got = as_labels(decision)
         report.results.append(
-            MessageResult(expected["file"], expected, got, _f1(expected.get("participants") or [], got["participants"]))
+            MessageResult(
+                expected["file"],
+                expected,
+                got,
+                _f1(expected.get("participants") or [], got["participants"]),
+            )
         )
     final = directory / "final_state.json"
     if final.exists():
@@ -104,7 +117,10 @@ def as_labels(decision: Decision) -> dict[str, Any]:
 def final_state(ledger: Ledger, review: list[str]) -> dict[str, Any]:
     return {
         "registrations": {
-            m: {"session": r.session.isoformat(), "participants": [_person(p) for p in r.participants]}
+            m: {
+                "session": r.session.isoformat(),
+                "participants": [_person(p) for p in r.participants],
+            }
             for m, r in ledger.registrations.items()
         },
         "info_meeting": {m: _person(p) for m, p in ledger.info_meeting.items()},
@@ -148,7 +164,12 @@ def _diff_state(wanted: dict[str, Any], have: dict[str, Any]) -> list[str]:
         for municipality in sorted(set(w) | set(h)):
             a, b = w.get(municipality), h.get(municipality)
             if section == "registrations":
-                same = bool(a and b and a["session"] == b["session"] and _people(a["participants"]) == _people(b["participants"]))
+                same = bool(
+                    a
+                    and b
+                    and a["session"] == b["session"]
+                    and _people(a["participants"]) == _people(b["participants"])
+                )
             else:
                 same = bool(a and b and _people([a]) == _people([b]))
             if not same and (a or b):

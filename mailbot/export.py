@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 from typing import Any
-
 from zoneinfo import ZoneInfo
 
 from mailbot.app import App
@@ -62,8 +61,12 @@ def snapshot(app: App) -> dict[str, Any]:
         ]
         outbox = [
             {
-                "to": e.recipient, "subject": e.subject, "status": e.status, "attempts": e.attempts,
-                "error": e.last_error, "message_id": e.rfc_message_id,
+                "to": e.recipient,
+                "subject": e.subject,
+                "status": e.status,
+                "attempts": e.attempts,
+                "error": e.last_error,
+                "message_id": e.rfc_message_id,
             }
             for e in repo.outbox_entries(session, app.event_pk)
         ]
@@ -84,7 +87,23 @@ def participants_csv(data: dict[str, Any]) -> str:
     writer.writerow(["möte", "datum", "kommun", "namn", "parti"])
     for registration in data["registrations"]:
         for person in registration["participants"]:
-            writer.writerow(["dialog", registration["session"], registration["municipality"], person["name"], person["party"] or ""])
+            writer.writerow(
+                [
+                    "dialog",
+                    registration["session"],
+                    registration["municipality"],
+                    person["name"],
+                    person["party"] or "",
+                ]
+            )
     for attendee in data["info_meeting"]:
-        writer.writerow(["informationsmöte", "", attendee["municipality"], attendee["name"], attendee["party"] or ""])
+        writer.writerow(
+            [
+                "informationsmöte",
+                "",
+                attendee["municipality"],
+                attendee["name"],
+                attendee["party"] or "",
+            ]
+        )
     return "\ufeff" + out.getvalue()

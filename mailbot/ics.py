@@ -10,8 +10,15 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from mailbot.core.replies import CalendarPlan
 
 
-def calendar_bytes(plan: CalendarPlan, *, timezone: str, organiser_name: str, organiser_address: str,
-                   attendee: str, stamp: dt.datetime) -> bytes:
+def calendar_bytes(
+    plan: CalendarPlan,
+    *,
+    timezone: str,
+    organiser_name: str,
+    organiser_address: str,
+    attendee: str,
+    stamp: dt.datetime,
+) -> bytes:
     zone = ZoneInfo(timezone)
     session = plan.session
     calendar = Calendar()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import re
@@ -67,8 +68,11 @@ class Mailbox:
         try:
             context = _tls_context(config.verify_certificates)
             client = IMAPClient(
-                config.host, port=config.port, ssl=config.security == "ssl",
-                ssl_context=context if config.security == "ssl" else None, timeout=config.timeout_seconds,
+                config.host,
+                port=config.port,
+                ssl=config.security == "ssl",
+                ssl_context=context if config.security == "ssl" else None,
+                timeout=config.timeout_seconds,
             )
             client.normalise_times = False
             if config.security == "starttls":
@@ -89,8 +93,11 @@ class Mailbox:
                 f"TLS with the IMAP server {where} failed ({error.reason}); check MAILBOT_IMAP_SECURITY "
                 "(ssl for port 993, starttls for 143)"
             ) from None
-        except (OSError, socket.timeout) as error:
-            raise MailboxError(f"cannot reach the IMAP server {where} ({_reason(error)}); check MAILBOT_IMAP_HOST and MAILBOT_IMAP_PORT") from None
+        except (TimeoutError, OSError) as error:
+            raise MailboxError(
+                f"cannot reach the IMAP server {where} ({_reason(error)}); "
+                "check MAILBOT_IMAP_HOST and MAILBOT_IMAP_PORT"
+            ) from None
         except IMAPClientError as error:
             raise MailboxError(f"the IMAP server {where} answered with an error ({error})") from None
         self.client = client
@@ -110,7 +117,10 @@ class Mailbox:
         keyword = self.config.processed_keyword
         keeps = "\\*" in permanent or keyword in permanent
         if not keeps:
-            log.info("the server does not keep the keyword %s here; the database alone records decisions", keyword)
+            log.info(
+                "the server does not keep the keyword %s here; the database alone records decisions",
+                keyword,
+            )
         self.state = FolderState(folder, int(info[b"UIDVALIDITY"]), keeps)
         return self.state
 
@@ -200,10 +210,8 @@ class Mailbox:
     def close(self) -> None:
         if self.client is None:
             return
-        try:
+        with contextlib.suppress(IMAPClientError, OSError):
             self.client.logout()
-        except (IMAPClientError, OSError):
-            pass
         self.client = None
 
     def _ensure_folder(self, name: str) -> None:

@@ -66,10 +66,9 @@ def _mime_tree(raw: bytes) -> email.message.Message:
 
 def _to_mail(message: email.message.Message, *, raw_size: int, depth: int) -> Mail:
     headers = tuple(
-        (str(name).lower(), decode_header(value))
-        for name, value in list(message.raw_items())[:MAX_HEADERS]
+        (str(name).lower(), decode_header(value)) for name, value in list(message.raw_items())[:MAX_HEADERS]
     )
-    first = {}
+    first: dict[str, str] = {}
     for name, value in headers:
         first.setdefault(name, value)
 
@@ -193,7 +192,7 @@ def decode_text(part: email.message.Message) -> str:
     """A text part's content as the sender saw it, whatever charset it claims."""
     data = _payload_bytes(part)
     text = decode_bytes(data, part.get_content_charset())
-    if (part.get_param("format") or "").lower() == "flowed":
+    if str(part.get_param("format") or "").lower() == "flowed":
         delsp = str(part.get_param("delsp") or "").lower() == "yes"
         text = unflow(text, delsp=delsp)
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
@@ -202,7 +201,15 @@ def decode_text(part: email.message.Message) -> str:
 def decode_bytes(data: bytes, declared: str | None) -> str:
     """Bytes to text: the declared charset when it fits, else UTF-8, else Windows-1252."""
     declared = (declared or "").strip().strip('"').lower()
-    if declared in {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"}:
+    if declared in {
+        "iso-8859-1",
+        "latin-1",
+        "latin1",
+        "us-ascii",
+        "ascii",
+        "windows-1252",
+        "cp1252",
+    }:
         # A Latin charset decodes anything, so check whether the bytes are really UTF-8.
         if not data.isascii():
             try:

@@ -64,7 +64,8 @@ def run_once(app: App, *, progress: Progress | None = None) -> CycleReport:
         recover(app)
         with app.mailbox() as mailbox:
             intake(app, mailbox, report, progress=progress)
-        deliver_outbox(app, report)
+        # A run by hand tries every waiting reply once more, whatever its backoff.
+        deliver_outbox(app, report, now=dt.datetime.max.replace(tzinfo=dt.UTC))
     finally:
         lease.release(app.factory, app.lease_name, holder)
     return report
@@ -75,7 +76,10 @@ def recover(app: App) -> None:
     with db.transaction(app.factory) as session:
         count = repo.sending_to_uncertain(session, app.event_pk)
     if count:
-        log.warning("%d replies were being sent when mailbot stopped; listed as uncertain for the coordinator", count)
+        log.warning(
+            "%d replies were being sent when mailbot stopped; listed as uncertain for the coordinator",
+            count,
+        )
 
 
 def intake(
@@ -103,7 +107,14 @@ def intake(
         for fetched in mailbox.fetch(small):
             if should_stop():
                 break
-            take(app, state, raw=fetched.raw, uid=fetched.uid, internaldate=fetched.internaldate, report=report)
+            take(
+                app,
+                state,
+                raw=fetched.raw,
+                uid=fetched.uid,
+                internaldate=fetched.internaldate,
+                report=report,
+            )
         for envelope in wanted:
             if envelope.size > app.settings.mailbox.max_message_bytes and not should_stop():
                 take_oversized(app, state, mailbox, dates[envelope.uid], report)
@@ -120,8 +131,13 @@ def _already_recorded(app: App, state: FolderState, envelope: ImapEnvelope, repo
     if not envelope.message_id:
         return False
     arrival = repo.Arrival(
-        message_id=envelope.message_id, folder=state.folder, uidvalidity=state.uidvalidity,
-        uid=envelope.uid, internaldate=envelope.internaldate, size=envelope.size, raw=None,
+        message_id=envelope.message_id,
+        folder=state.folder,
+        uidvalidity=state.uidvalidity,
+        uid=envelope.uid,
+        internaldate=envelope.internaldate,
+        size=envelope.size,
+        raw=None,
     )
     with db.transaction(app.factory) as session:
         existing = repo.message_by_id(session, app.event_pk, envelope.message_id)
@@ -134,33 +150,52 @@ def _already_recorded(app: App, state: FolderState, envelope: ImapEnvelope, repo
 
 
 def take(
-    app: App, state: FolderState, *, raw: bytes, uid: int, internaldate: dt.datetime, report: CycleReport
+    app: App,
+    state: FolderState,
+    *,
+    raw: bytes,
+    uid: int,
+    internaldate: dt.datetime,
+    report: CycleReport,
 ) -> None:
     """Decide one message and record decision, state, audit and reply in one transaction."""
     mail = message.parse(raw)
     arrival = repo.Arrival(
-        message_id=mail.message_id[:998], folder=state.folder, uidvalidity=state.uidvalidity, uid=uid,
-        internaldate=internaldate, size=len(raw), raw=raw, sender=mail.from_address[:320],
-        reply_to=mail.reply_to[:320], subject=mail.subject[:2000],
+        message_id=mail.message_id[:998],
+        folder=state.folder,
+        uidvalidity=state.uidvalidity,
+        uid=uid,
+        internaldate=internaldate,
+        size=len(raw),
+        raw=raw,
+        sender=mail.from_address[:320],
+        reply_to=mail.reply_to[:320],
+        subject=mail.subject[:2000],
     )
     _decide_and_record(app, mail, arrival, report)
 
 
-def take_oversized(
-    app: App, state: FolderState, mailbox: Mailbox, envelope: ImapEnvelope, report: CycleReport
-) -> None:
+def take_oversized(app: App, state: FolderState, mailbox: Mailbox, envelope: ImapEnvelope, report: CycleReport) -> None:
     """A message over the size limit goes to review without being loaded whole."""
     header = mailbox.fetch_header(envelope.uid)
     mail = dataclasses.replace(message.parse(header), size=envelope.size)
     arrival = repo.Arrival(
-        message_id=(envelope.message_id or mail.message_id)[:998], folder=state.folder,
-        uidvalidity=state.uidvalidity, uid=envelope.uid, internaldate=envelope.internaldate,
-        size=envelope.size, raw=header, sender=mail.from_address[:320], reply_to=mail.reply_to[:320],
+        message_id=(envelope.message_id or mail.message_id)[:998],
+        folder=state.folder,
+        uidvalidity=state.uidvalidity,
+        uid=envelope.uid,
+        internaldate=envelope.internaldate,
+        size=envelope.size,
+        raw=header,
+        sender=mail.from_address[:320],
+        reply_to=mail.reply_to[:320],
         subject=mail.subject[:2000],
     )
     limit = app.settings.mailbox.max_message_bytes // (1024 * 1024)
     decision = deciding.review(
-        Kind.UNRELATED, app.judge.municipality_of(mail), f"meddelandet är större än {limit} MB och har inte lästs"
+        Kind.UNRELATED,
+        app.judge.municipality_of(mail),
+        f"meddelandet är större än {limit} MB och har inte lästs",
     )
     _record(app, mail, arrival, Judgement(decision, OwnWords(text="")), report)
 
@@ -174,14 +209,24 @@ def _decide_and_record(app: App, mail: Mail, arrival: repo.Arrival, report: Cycl
     except Exception as error:  # a fault of ours must not stop the run or lose the message
         log.exception("could not decide %s; sent to review", mail.message_id)
         judgement = Judgement(
-            deciding.review(Kind.UNRELATED, municipality, f"mailbot kunde inte tolka meddelandet ({type(error).__name__})"),
+            deciding.review(
+                Kind.UNRELATED,
+                municipality,
+                f"mailbot kunde inte tolka meddelandet ({type(error).__name__})",
+            ),
             OwnWords(text=""),
         )
     _record(app, mail, arrival, judgement, report, replies_today=stored.replies_today)
 
 
 def _record(
-    app: App, mail: Mail, arrival: repo.Arrival, judgement: Judgement, report: CycleReport, *, replies_today: int = 0
+    app: App,
+    mail: Mail,
+    arrival: repo.Arrival,
+    judgement: Judgement,
+    report: CycleReport,
+    *,
+    replies_today: int = 0,
 ) -> None:
     decision = judgement.decision
     note = ""
@@ -196,8 +241,13 @@ def _record(
     try:
         with db.transaction(app.factory) as session:
             repo.record(
-                session, event=app.event_pk, arrival=arrival, decision=decision,
-                own_words=judgement.own.text, reply=reply, reply_note=note,
+                session,
+                event=app.event_pk,
+                arrival=arrival,
+                decision=decision,
+                own_words=judgement.own.text,
+                reply=reply,
+                reply_note=note,
             )
     except IntegrityError:
         # The same Message-ID was recorded meanwhile (two copies in one batch).
@@ -211,8 +261,13 @@ def _record(
     report.count(decision.outcome.value)
     log.info(
         "decided %s from=%s municipality=%s kind=%s outcome=%s violations=%s%s",
-        mail.message_id, mail.from_address or "-", decision.municipality or "-", decision.kind.value,
-        decision.outcome.value, ",".join(decision.violation_codes) or "-", f" ({note})" if note else "",
+        mail.message_id,
+        mail.from_address or "-",
+        decision.municipality or "-",
+        decision.kind.value,
+        decision.outcome.value,
+        ",".join(decision.violation_codes) or "-",
+        f" ({note})" if note else "",
     )
 
 
@@ -232,13 +287,22 @@ def _reply(app: App, mail: Mail, decision: Decision) -> repo.OutgoingMail | None
     calendar = None
     if plan.calendar is not None:
         calendar = ics.calendar_bytes(
-            plan.calendar, timezone=app.event.timezone, organiser_name=app.event.coordinator.name,
-            organiser_address=app.envelope.from_address, attendee=plan.to, stamp=now,
+            plan.calendar,
+            timezone=app.event.timezone,
+            organiser_name=app.event.coordinator.name,
+            organiser_address=app.envelope.from_address,
+            attendee=plan.to,
+            stamp=now,
         )
     email_message = compose(plan, text, html, envelope=app.envelope, now=now, calendar=calendar, recipient=recipient)
     return repo.OutgoingMail(
-        purpose="reply", template=plan.template, sender=app.envelope.from_address, recipient=recipient,
-        subject=plan.subject, rfc_message_id=str(email_message["Message-ID"]), raw=email_message.as_bytes(),
+        purpose="reply",
+        template=plan.template,
+        sender=app.envelope.from_address,
+        recipient=recipient,
+        subject=plan.subject,
+        rfc_message_id=str(email_message["Message-ID"]),
+        raw=email_message.as_bytes(),
     )
 
 
@@ -253,10 +317,10 @@ def mark(app: App, mailbox: Mailbox, state: FolderState) -> None:
             repo.set_marked(session, [location_id for location_id, _ in chunk])
 
 
-def deliver_outbox(app: App, report: CycleReport | None = None) -> CycleReport:
-    """Send what waits in the outbox over one SMTP connection; failures wait or go to the coordinator."""
+def deliver_outbox(app: App, report: CycleReport | None = None, *, now: dt.datetime | None = None) -> CycleReport:
+    """Send what is due in the outbox over one SMTP connection; failures wait or go to the coordinator."""
     report = report or CycleReport()
-    now = app.clock()
+    now = now or app.clock()
     with db.transaction(app.factory) as session:
         due = [(e.id, e.sender, e.recipient, e.raw, e.attempts) for e in repo.due_outbox(session, app.event_pk, now)]
     if not due:
@@ -278,7 +342,13 @@ def deliver_outbox(app: App, report: CycleReport | None = None) -> CycleReport:
 
 
 def _deliver_one(
-    app: App, sender: Sender, entry_id: int, from_address: str, recipient: str, raw: bytes, attempts: int,
+    app: App,
+    sender: Sender,
+    entry_id: int,
+    from_address: str,
+    recipient: str,
+    raw: bytes,
+    attempts: int,
     report: CycleReport,
 ) -> None:
     with db.transaction(app.factory) as session:
@@ -293,7 +363,11 @@ def _deliver_one(
                 report.uncertain += 1
             elif error.transient and attempts + 1 < MAX_ATTEMPTS:
                 repo.set_outbox_status(
-                    session, entry_id, "pending", last_error=str(error), next_attempt_at=app.clock() + _backoff(attempts + 1)
+                    session,
+                    entry_id,
+                    "pending",
+                    last_error=str(error),
+                    next_attempt_at=app.clock() + _backoff(attempts + 1),
                 )
                 report.waiting += 1
             else:
@@ -311,7 +385,11 @@ def _postpone_all(app: App, due: Sequence[tuple[int, str, str, bytes, int]], err
         for entry_id, _, _, _, attempts in due:
             if transient and attempts + 1 < MAX_ATTEMPTS:
                 repo.set_outbox_status(
-                    session, entry_id, "pending", attempts=attempts + 1, last_error=error,
+                    session,
+                    entry_id,
+                    "pending",
+                    attempts=attempts + 1,
+                    last_error=error,
                     next_attempt_at=app.clock() + _backoff(attempts + 1),
                 )
             else:
@@ -328,4 +406,3 @@ T = TypeVar("T")
 def _chunks(items: Sequence[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
-

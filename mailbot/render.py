@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    select_autoescape,
+)
 
 
 class TemplateMissing(Exception):
@@ -37,8 +43,13 @@ class Renderer:
         return _tidy(text), html
 
     def names(self) -> list[str]:
-        return sorted({n.rsplit(".", 1)[0] for n in self.environment.list_templates(extensions=["txt"])
-                       if not n.startswith(("base", "partials/"))})
+        return sorted(
+            {
+                n.rsplit(".", 1)[0]
+                for n in self.environment.list_templates(extensions=["txt"])
+                if not n.startswith(("base", "partials/"))
+            }
+        )
 
 
 def _party(code: str | None) -> str:

@@ -239,7 +239,7 @@ def load(path: str | Path | None = None, environ: dict[str, str] | None = None) 
         raise ConfigError(f"{source}: cannot be read ({error})") from None
 
     try:
-        env = Environment(_env_file=None, **_only_mailbot(environ))  # type: ignore[call-arg]
+        env = Environment.model_validate(_only_mailbot(environ))
     except ValidationError as error:
         raise ConfigError(_describe(error, source="the environment", prefix="MAILBOT_")) from None
     _apply_environment(data, env)
@@ -270,18 +270,16 @@ def _apply_environment(data: dict[str, Any], env: Environment) -> None:
             try:
                 secret = Path(secret_file).read_text(encoding="utf-8").strip()
             except OSError as error:
-                raise ConfigError(
-                    f"MAILBOT_{name.upper()}: cannot read {secret_file} ({error.strerror})"
-                ) from None
+                raise ConfigError(f"MAILBOT_{name.upper()}: cannot read {secret_file} ({error.strerror})") from None
             data.setdefault(section, {})["password"] = secret
 
 
 def _describe(error: ValidationError, *, source: str, prefix: str = "") -> str:
     lines = []
     for problem in error.errors():
-        key = ".".join(
-            f"[{part}]" if isinstance(part, int) else str(part) for part in problem["loc"]
-        ).replace(".[", "[")
+        key = ".".join(f"[{part}]" if isinstance(part, int) else str(part) for part in problem["loc"]).replace(
+            ".[", "["
+        )
         if prefix:
             key = prefix + key.upper()
         message = problem["msg"].removeprefix("Value error, ")
@@ -290,7 +288,11 @@ def _describe(error: ValidationError, *, source: str, prefix: str = "") -> str:
         elif problem["type"] == "missing":
             message = "is required but missing"
         given = problem.get("input")
-        shown = "" if problem["type"] in {"missing", "extra_forbidden"} or isinstance(given, dict | list) else f" (got {given!r})"
+        shown = (
+            ""
+            if problem["type"] in {"missing", "extra_forbidden"} or isinstance(given, dict | list)
+            else f" (got {given!r})"
+        )
         lines.append(f"{source}: {key}: {message}{shown}")
     return "\n".join(lines)
 
@@ -304,7 +306,11 @@ def event_from_config(config: EventConfig) -> model.Event:
         timezone=config.timezone,
         sessions=tuple(
             model.Session(
-                date=s.date, start=s.start, end=s.end, room=s.room, address=s.address,
+                date=s.date,
+                start=s.start,
+                end=s.end,
+                room=s.room,
+                address=s.address,
                 capacity=s.capacity,
             )
             for s in sorted(config.sessions, key=lambda s: (s.date, s.start))
@@ -334,10 +340,7 @@ def event_from_config(config: EventConfig) -> model.Event:
             for name, domains in config.municipalities.items()
             if name in invited
         ),
-        parties=tuple(
-            model.Party(code=p.code.upper(), name=p.name, aliases=tuple(p.aliases))
-            for p in config.parties
-        ),
+        parties=tuple(model.Party(code=p.code.upper(), name=p.name, aliases=tuple(p.aliases)) for p in config.parties),
         questions_contact=(
             model.Contact(
                 name=config.questions.name,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import smtplib
 import socket
@@ -54,12 +55,18 @@ class Sender:
         try:
             if config.security == "ssl":
                 connection: smtplib.SMTP = smtplib.SMTP_SSL(
-                    config.host, config.port, local_hostname=self.local_hostname,
-                    timeout=config.timeout_seconds, context=context,
+                    config.host,
+                    config.port,
+                    local_hostname=self.local_hostname,
+                    timeout=config.timeout_seconds,
+                    context=context,
                 )
             else:
                 connection = smtplib.SMTP(
-                    config.host, config.port, local_hostname=self.local_hostname, timeout=config.timeout_seconds
+                    config.host,
+                    config.port,
+                    local_hostname=self.local_hostname,
+                    timeout=config.timeout_seconds,
                 )
                 if config.security == "starttls":
                     connection.starttls(context=context)
@@ -76,7 +83,7 @@ class Sender:
                 f"the SMTP server {where} presented a certificate that cannot be trusted ({error.verify_message})",
                 transient=False,
             ) from None
-        except (smtplib.SMTPException, OSError, socket.timeout) as error:
+        except (TimeoutError, smtplib.SMTPException, OSError) as error:
             raise SendError(f"cannot reach the SMTP server {where} ({_describe(error)})", transient=True) from None
         self.connection = connection
 
@@ -87,14 +94,23 @@ class Sender:
             refused = self.connection.sendmail(sender, list(recipients), raw)
         except smtplib.SMTPRecipientsRefused as error:
             codes = [code for code, _ in error.recipients.values()]
-            raise SendError(f"recipient refused: {error.recipients}", transient=all(400 <= c < 500 for c in codes)) from None
+            raise SendError(
+                f"recipient refused: {error.recipients}",
+                transient=all(400 <= c < 500 for c in codes),
+            ) from None
         except smtplib.SMTPResponseException as error:
-            message = error.smtp_error.decode("utf-8", "replace") if isinstance(error.smtp_error, bytes) else str(error.smtp_error)
+            message = (
+                error.smtp_error.decode("utf-8", "replace")
+                if isinstance(error.smtp_error, bytes)
+                else str(error.smtp_error)
+            )
             raise SendError(f"{error.smtp_code} {message}", transient=400 <= error.smtp_code < 500) from None
-        except (smtplib.SMTPException, OSError, socket.timeout) as error:
+        except (TimeoutError, smtplib.SMTPException, OSError) as error:
             self.connection = None
             raise SendError(
-                f"connection lost while sending ({_describe(error)})", transient=False, uncertain=True
+                f"connection lost while sending ({_describe(error)})",
+                transient=False,
+                uncertain=True,
             ) from None
         if refused:
             raise SendError(f"some recipients refused: {refused}", transient=False)
@@ -114,10 +130,8 @@ class Sender:
     def close(self) -> None:
         if self.connection is None:
             return
-        try:
+        with contextlib.suppress(smtplib.SMTPException, OSError):
             self.connection.quit()
-        except (smtplib.SMTPException, OSError):
-            pass
         self.connection = None
 
 

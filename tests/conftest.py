@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from servers import PrivateDovecot, SmtpSink, find_dovecot
@@ -19,9 +23,7 @@ _INSTALL_SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "install-
 def _ensure_dovecot_installed() -> None:
     if find_dovecot() is not None:
         return
-    result = subprocess.run(
-        ["sh", str(_INSTALL_SCRIPT)], capture_output=True, text=True, check=False
-    )
+    result = subprocess.run(["sh", str(_INSTALL_SCRIPT)], capture_output=True, text=True, check=False)
     if result.returncode != 0 or find_dovecot() is None:
         pytest.fail(
             f"dovecot is not installed and {_INSTALL_SCRIPT} failed "
@@ -57,3 +59,66 @@ def smtp_sink() -> Iterator[SmtpSink]:
 
 
 # ---- end of real-server fixtures -----------------------------------------------------
+
+
+# ======================================================================================
+# Running mailbot as a user does: a subprocess with MAILBOT_* variables.
+# ======================================================================================
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+OWN_CORPUS = REPO / "tests" / "data" / "corpus_own"
+
+
+class Mailbot:
+    """`mailbot …` against the test servers and a private SQLite file."""
+
+    def __init__(self, env: dict[str, str], database: Path) -> None:
+        self.env = env
+        self.database = database
+
+    def __call__(self, *args: str, timeout: float = 120, check: bool = False) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [sys.executable, "-m", "mailbot", *args],
+            env=self.env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+        if check and result.returncode != 0:
+            pytest.fail(
+                f"mailbot {' '.join(args)} exited {result.returncode}:\n{result.stderr}",
+                pytrace=False,
+            )
+        return result
+
+    def export(self) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self("export", "--format", "json", check=True).stdout)
+        return data
+
+
+@pytest.fixture
+def mailbot(mailbox: PrivateDovecot, smtp_sink: SmtpSink, tmp_path: Path) -> Mailbot:
+    """mailbot wired to the private Dovecot, the SMTP sink and a fresh database."""
+    database = tmp_path / "mailbot.db"
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("MAILBOT_")},
+        **mailbox.env(),
+        **smtp_sink.env(),
+        "MAILBOT_CONFIG": str(REPO / "config" / "mailbot.toml"),
+        "MAILBOT_DATABASE_URL": f"sqlite:///{database}",
+    }
+    return Mailbot(env, database)
+
+
+def load_corpus(folder: Path) -> list[tuple[dict[str, Any], bytes]]:
+    """A labelled corpus (FORMAT.md): each truth entry with its raw message, in arrival order."""
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    return [(entry, (folder / entry["file"]).read_bytes()) for entry in sorted(truth, key=lambda t: t["arrival"])]
+
+
+def corpora() -> list[Path]:
+    """Our own labelled corpus always; the shared one when this checkout sits beside it."""
+    return [OWN_CORPUS, *([SHARED_CORPUS] if (SHARED_CORPUS / "truth.json").exists() else [])]

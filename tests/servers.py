@@ -229,14 +229,10 @@ class RawImap:
     def login(self, user: str, password: str) -> None:
         self.command(b"LOGIN", imap_quote(user), imap_quote(password))
 
-    def append(
-        self, folder: str, raw: bytes, internaldate: datetime, flags: Sequence[str] = ()
-    ) -> tuple[int, int]:
+    def append(self, folder: str, raw: bytes, internaldate: datetime, flags: Sequence[str] = ()) -> tuple[int, int]:
         """APPEND ``raw`` unchanged; return (uidvalidity, uid) from APPENDUID."""
         tag = self._next_tag()
-        head = b" ".join(
-            (tag, b"APPEND", imap_folder(folder), _flag_list(flags), imap_date_time(internaldate))
-        )
+        head = b" ".join((tag, b"APPEND", imap_folder(folder), _flag_list(flags), imap_date_time(internaldate)))
         self._sock.sendall(head + b" {%d}\r\n" % len(raw))
         reply = self._read_line()
         while reply.startswith(b"* "):  # untagged data before the continuation
@@ -310,9 +306,7 @@ def ensure_mail_user(name: str = MAIL_SYSTEM_USER) -> pwd.struct_passwd:
     try:  # another process may have created it concurrently (exit code 9)
         return pwd.getpwnam(name)
     except KeyError:
-        raise RuntimeError(
-            f"useradd {name} failed ({result.returncode}): {result.stderr.strip()}"
-        ) from None
+        raise RuntimeError(f"useradd {name} failed ({result.returncode}): {result.stderr.strip()}") from None
 
 
 def _accounts() -> _Accounts:
@@ -443,9 +437,7 @@ class PrivateDovecot:
     ) -> None:
         for value in (user, password):
             if not value or re.search(r"[:\s]", value):
-                raise ValueError(
-                    f"user/password must be non-empty without ':' or spaces: {value!r}"
-                )
+                raise ValueError(f"user/password must be non-empty without ':' or spaces: {value!r}")
         self._user = user
         self._password = password
         self._port = port if port is not None else free_port()
@@ -540,8 +532,7 @@ class PrivateDovecot:
                 os.chown(path, accounts.mail_uid, accounts.mail_gid)
         passwd = root / "passwd"
         passwd.write_text(
-            f"{self._user}:{{PLAIN}}{self._password}:{accounts.mail_uid}:{accounts.mail_gid}"
-            f"::{user_home}::\n"
+            f"{self._user}:{{PLAIN}}{self._password}:{accounts.mail_uid}:{accounts.mail_gid}::{user_home}::\n"
         )
         passwd.chmod(0o644)
         return root
@@ -950,9 +941,7 @@ class _SinkHandler:
         self._state = state
         self._auth_required = auth_required
 
-    async def handle_MAIL(
-        self, server: Any, session: Any, envelope: Any, address: str, mail_options: list[str]
-    ) -> str:
+    async def handle_MAIL(self, server: Any, session: Any, envelope: Any, address: str, mail_options: list[str]) -> str:
         # Done here (not with SMTP(auth_required=True)) because aiosmtpd emits a
         # UserWarning for auth_required without TLS, which filterwarnings=error turns fatal.
         if self._auth_required and not session.authenticated:
@@ -961,9 +950,7 @@ class _SinkHandler:
         envelope.mail_options.extend(mail_options)
         return "250 OK"
 
-    async def handle_RCPT(
-        self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: list[str]
-    ) -> str:
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: list[str]) -> str:
         failure = self._state.take_failure("RCPT")
         if failure is not None:
             return f"{failure.code} {failure.text}"
@@ -998,9 +985,7 @@ class _SocketController(Controller):
         self._listen_sock = sock
 
     def _create_server(self) -> Any:
-        return self.loop.create_server(
-            self._factory_invoker, sock=self._listen_sock, ssl=self.ssl_context
-        )
+        return self.loop.create_server(self._factory_invoker, sock=self._listen_sock, ssl=self.ssl_context)
 
 
 _RUNNING_SINKS: set[SmtpSink] = set()
@@ -1059,9 +1044,7 @@ class SmtpSink:
             env["MAILBOT_SMTP_PASSWORD"] = self._password
         return env
 
-    def _authenticate(
-        self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any
-    ) -> AuthResult:
+    def _authenticate(self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
         ok = (
             isinstance(auth_data, LoginPassword)
             and self._user is not None
@@ -1166,9 +1149,7 @@ def _cleanup_at_exit() -> None:
             sink.stop()
 
 
-def wait_until(
-    predicate: Callable[[], object], timeout: float = 5.0, interval: float = 0.05
-) -> bool:
+def wait_until(predicate: Callable[[], object], timeout: float = 5.0, interval: float = 0.05) -> bool:
     """Poll ``predicate()`` until truthy or timeout; return the last result as bool."""
     deadline = time.monotonic() + timeout
     while True:

@@ -14,10 +14,12 @@ from mailbot.core.model import Kind
 
 OWN_MARKER_HEADER = "x-mailbot"
 
+# The words alone are not enough ("Frånvarande KSO – ersättare" is a person's subject): clients
+# write them as a prefix with a colon, or as the whole subject.
 _AUTO_SUBJECT = re.compile(
     r"^\s*(?:(?:sv|re|fw|vb)\s*:\s*)*(?:automatiskt\s+svar|autosvar|auto\s*svar|frånvaro(?:meddelande)?"
-    r"|frånvarande|out\s+of\s+(?:the\s+)?office|automatic\s+reply|auto(?:matic)?[-\s]?reply"
-    r"|autoreply|abwesenheitsnotiz|ikke\s+til\s+stede|poissa|semester(?:svar)?\s*:)",
+    r"|frånvarande|out\s+of\s+(?:the\s+)?office(?:\s+auto-?reply)?|automatic\s+reply|auto(?:matic)?[-\s]?reply"
+    r"|autoreply|abwesenheitsnotiz|ikke\s+til\s+stede|poissa|semestersvar|semester)\s*(?::|$)",
     re.I,
 )
 _CALENDAR_SUBJECT = re.compile(
@@ -36,8 +38,9 @@ _DAEMON = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|noreply-dmarc|mi
 
 def automatic_kind(mail: Mail, *, own_addresses: frozenset[str] = frozenset()) -> Kind | None:
     """The kind of automatic mail this is (auto_reply, bounce, unrelated), or None for a person's mail."""
-    if mail.has_header(OWN_MARKER_HEADER) or (mail.from_address and mail.from_address in own_addresses
-                                              and mail.has_header("auto-submitted")):
+    if mail.has_header(OWN_MARKER_HEADER) or (
+        mail.from_address and mail.from_address in own_addresses and mail.has_header("auto-submitted")
+    ):
         return Kind.UNRELATED
     if _is_bounce(mail):
         return Kind.BOUNCE
@@ -50,8 +53,13 @@ def automatic_kind(mail: Mail, *, own_addresses: frozenset[str] = frozenset()) -
 
 def _is_bounce(mail: Mail) -> bool:
     report = mail.content_type == "multipart/report" or any(
-        t in {"message/delivery-status", "message/disposition-notification",
-              "message/global-delivery-status", "message/global-disposition-notification"}
+        t
+        in {
+            "message/delivery-status",
+            "message/disposition-notification",
+            "message/global-delivery-status",
+            "message/global-disposition-notification",
+        }
         for t in mail.part_types
     )
     if report:
@@ -62,8 +70,10 @@ def _is_bounce(mail: Mail) -> bool:
     if _DAEMON.match(mail.from_address):
         return True
     return bool(_BOUNCE_SUBJECT.match(mail.subject)) and (
-        mail.has_header("x-ms-exchange-message-is-ndr") or not mail.from_address
-        or "daemon" in mail.from_address or "postmaster" in mail.from_address
+        mail.has_header("x-ms-exchange-message-is-ndr")
+        or not mail.from_address
+        or "daemon" in mail.from_address
+        or "postmaster" in mail.from_address
         or mail.subject.lower().startswith(("läst:", "read:"))
     )
 
@@ -74,7 +84,8 @@ def _is_calendar_response(mail: Mail) -> bool:
         if _CALENDAR_SUBJECT.match(mail.subject) or "method=reply" in method.lower():
             return True
     return bool(_CALENDAR_SUBJECT.match(mail.subject)) and (
-        "text/calendar" in mail.part_types or mail.has_header("x-ms-exchange-calendar-series-instance-id")
+        "text/calendar" in mail.part_types
+        or mail.has_header("x-ms-exchange-calendar-series-instance-id")
         or "urn:content-classes:calendarmessage" in mail.header("content-class").lower()
     )
 

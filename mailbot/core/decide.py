@@ -62,11 +62,18 @@ def decide(
     info = reading.info_attendee if kind in {Kind.INFO_MEETING, Kind.BOTH} else None
 
     case = rules.Case(
-        event=event, kind=kind, municipality=municipality, arrival=arrival, reading=reading,
-        participants=participants, info_attendee=info,
+        event=event,
+        kind=kind,
+        municipality=municipality,
+        arrival=arrival,
+        reading=reading,
+        participants=participants,
+        info_attendee=info,
     )
-    violations = rules.check(case) if kind is not Kind.QUESTION else rules.check(
-        case, tuple(r for r in rules.RULES if r.severity is Severity.REVIEW)
+    violations = (
+        rules.check(case)
+        if kind is not Kind.QUESTION
+        else rules.check(case, tuple(r for r in rules.RULES if r.severity is Severity.REVIEW))
     )
     reasons.extend(_review_reasons(reading, kind, stored))
 
@@ -93,8 +100,7 @@ def decide(
         store_registration=confirmed and kind in _DIALOG_KINDS,
         cancel_registration=confirmed and kind is Kind.CANCELLATION and stored.registration is not None,
         cancel_info_attendee=(
-            confirmed and kind is Kind.CANCELLATION and stored.registration is None
-            and stored.info_attendee is not None
+            confirmed and kind is Kind.CANCELLATION and stored.registration is None and stored.info_attendee is not None
         ),
         store_info_attendee=confirmed and info is not None,
         reasons=tuple(dict.fromkeys(reasons)),

@@ -14,9 +14,32 @@ from html.parser import HTMLParser
 QUOTE_MARK = "\u2063--quoted--\u2063"
 
 _BLOCKS = {
-    "p", "div", "br", "tr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-    "table", "blockquote", "pre", "hr", "dl", "dt", "dd", "address", "section", "article",
-    "header", "footer", "center",
+    "p",
+    "div",
+    "br",
+    "tr",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "blockquote",
+    "pre",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
+    "address",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "center",
 }
 _SKIP = {"style", "script", "head", "title", "xml", "o:p"}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"}
@@ -76,13 +99,14 @@ class _TextBuilder(HTMLParser):
             self._break()
             self.quote_depth += 1
             quote_start = True
-        elif tag == "div" and (
-            _QUOTE_CLASSES.search(values.get("class", ""))
-            or _QUOTE_IDS.search(values.get("id", ""))
-            or (_BORDER_TOP.search(values.get("style", "")) and "border-bottom" not in values.get("style", ""))
-        ):
-            self._mark_quote()
-        elif tag == "hr" and values.get("id", "") == "stopSpelling":
+        elif (
+            tag == "div"
+            and (
+                _QUOTE_CLASSES.search(values.get("class", ""))
+                or _QUOTE_IDS.search(values.get("id", ""))
+                or (_BORDER_TOP.search(values.get("style", "")) and "border-bottom" not in values.get("style", ""))
+            )
+        ) or (tag == "hr" and values.get("id", "") == "stopSpelling"):
             self._mark_quote()
         if tag in {"td", "th"}:
             if self.cell is not None:
@@ -118,9 +142,7 @@ class _TextBuilder(HTMLParser):
             self.cells.append("".join(self.cell))
             self.cell = None
             return
-        if tag == "tr":
-            self._end_row()
-        elif tag == "table" and self.in_cell_row:
+        if tag == "tr" or (tag == "table" and self.in_cell_row):
             self._end_row()
         elif tag == "p":
             empty = not "".join(self.current).strip() and len(self.lines) == self.paragraph_start

@@ -38,9 +38,7 @@ class Judge:
             return Judgement(deciding.ignore(automatic, municipality), OwnWords(text=""))
         own = own_words(mail)
         if mail.defects and any(d.startswith("unparseable") for d in mail.defects):
-            return Judgement(
-                deciding.review(Kind.UNRELATED, municipality, "meddelandet kunde inte läsas"), own
-            )
+            return Judgement(deciding.review(Kind.UNRELATED, municipality, "meddelandet kunde inte läsas"), own)
         reading = read(
             own.text,
             event=self.event,
@@ -50,7 +48,5 @@ class Judge:
             attachments=mail.attachments,
             municipality=municipality,
         )
-        decision = deciding.decide(
-            reading, event=self.event, arrival=arrival, municipality=municipality, stored=stored
-        )
+        decision = deciding.decide(reading, event=self.event, arrival=arrival, municipality=municipality, stored=stored)
         return Judgement(decision, own)

@@ -25,9 +25,7 @@ class Ledger:
         if municipality is None:
             return
         if decision.store_registration and decision.session is not None:
-            self.registrations[municipality] = Registration(
-                municipality, decision.session, decision.participants
-            )
+            self.registrations[municipality] = Registration(municipality, decision.session, decision.participants)
         if decision.cancel_registration:
             self.registrations.pop(municipality, None)
         if decision.store_info_attendee and decision.info_attendee is not None:

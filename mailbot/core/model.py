@@ -121,7 +121,7 @@ class Registration:
 
 @dataclass(frozen=True)
 class Swap:
-    """"X ersätts av Y (party)": one participant replaced by another."""
+    """ "X ersätts av Y (party)": one participant replaced by another."""
 
     leaving: str
     joining: Participant

@@ -38,7 +38,7 @@ class ReplyPlan:
 
 
 def reply_subject(original: str) -> str:
-    """"Sv: <original subject>" without stacking prefixes ("Sv: SV: Re:" becomes one "Sv:")."""
+    """ "Sv: <original subject>" without stacking prefixes ("Sv: SV: Re:" becomes one "Sv:")."""
     topic = _PREFIX.sub("", original).strip()
     return f"Sv: {topic}" if topic else "Sv: Din anmälan"
 
@@ -62,7 +62,9 @@ def plan_reply(decision: Decision, mail: Mail, event: Event, *, sequence: int = 
     template = template_for(decision)
     if template is None:
         return None
-    references = tuple(dict.fromkeys((*mail.references, *((mail.in_reply_to,) if mail.in_reply_to else ()), mail.message_id)))
+    references = tuple(
+        dict.fromkeys((*mail.references, *((mail.in_reply_to,) if mail.in_reply_to else ()), mail.message_id))
+    )
     return ReplyPlan(
         template=template,
         to=mail.reply_to or mail.from_address,
@@ -86,14 +88,29 @@ def reply_context(decision: Decision, event: Event) -> dict[str, Any]:
         "session": describe_session(session) if session else None,
         "participants": [describe_person(p) for p in decision.participants],
         "info_attendee": describe_person(decision.info_attendee) if decision.info_attendee else None,
-        "violations": [{"code": v.code, "severity": v.severity.value, **v.detail} for v in decision.violations],
-        "errors": [{"code": v.code, **v.detail} for v in decision.violations if v.severity.value == "error"],
-        "warnings": [{"code": v.code, **v.detail} for v in decision.violations if v.severity.value == "warning"],
+        "violations": [
+            {"code": v.code, "severity": v.severity.value, **_readable(v.detail)} for v in decision.violations
+        ],
+        "errors": [{"code": v.code, **_readable(v.detail)} for v in decision.violations if v.severity.value == "error"],
+        "warnings": [
+            {"code": v.code, **_readable(v.detail)} for v in decision.violations if v.severity.value == "warning"
+        ],
         "reasons": list(decision.reasons),
         "previous": describe_registration(previous, event) if previous else None,
         "changes": describe_changes(previous, decision, event),
     }
     return context
+
+
+def _readable(detail: dict[str, str]) -> dict[str, str]:
+    """Details as a Swedish reader wants them: "27 augusti 2016 kl. 00.09", "20 september"."""
+    shown = dict(detail)
+    if "arrived" in detail:
+        arrived = dt.datetime.fromisoformat(detail["arrived"])
+        shown["arrived"] = f"{short_date(arrived.date())} {arrived.year} kl. {arrived:%H.%M}"
+    if "date" in detail:
+        shown["date"] = short_date(dt.date.fromisoformat(detail["date"]))
+    return shown
 
 
 def describe_event(event: Event) -> dict[str, Any]:
@@ -105,18 +122,32 @@ def describe_event(event: Event) -> dict[str, Any]:
         "deadline_iso": event.deadline.isoformat(),
         "max_participants": event.max_participants,
         "distinct_parties": event.distinct_parties,
-        "coordinator": {"name": event.coordinator.name, "address": event.coordinator.address,
-                        "title": event.coordinator.title, "phone": event.coordinator.phone},
+        "coordinator": {
+            "name": event.coordinator.name,
+            "address": event.coordinator.address,
+            "title": event.coordinator.title,
+            "phone": event.coordinator.phone,
+        },
         "questions": (
-            {"name": event.questions_contact.name, "address": event.questions_contact.address,
-             "title": event.questions_contact.title, "phone": event.questions_contact.phone}
-            if event.questions_contact else None
+            {
+                "name": event.questions_contact.name,
+                "address": event.questions_contact.address,
+                "title": event.questions_contact.title,
+                "phone": event.questions_contact.phone,
+            }
+            if event.questions_contact
+            else None
         ),
         "sessions": [describe_session(s) for s in event.sessions],
         "info_meeting": (
-            {"date": long_date(info.date), "time": time_span(info.start, info.end), "place": info.place,
-             "for_whom": info.for_whom}
-            if info else None
+            {
+                "date": long_date(info.date),
+                "time": time_span(info.start, info.end),
+                "place": info.place,
+                "for_whom": info.for_whom,
+            }
+            if info
+            else None
         ),
         "parties": [{"code": p.code, "name": p.name} for p in event.parties],
     }
@@ -161,17 +192,17 @@ def describe_changes(previous: Registration | None, decision: Decision, event: E
 
 
 def long_date(day: dt.date) -> str:
-    """"fredag 2 september 2016"."""
+    """ "fredag 2 september 2016"."""
     return format_date(day, "EEEE d MMMM y", locale="sv")
 
 
 def short_date(day: dt.date) -> str:
-    """"2 september"."""
+    """ "2 september"."""
     return format_date(day, "d MMMM", locale="sv")
 
 
 def time_span(start: dt.time, end: dt.time) -> str:
-    """"14.00–16.00", as Swedish invitations write it."""
+    """ "14.00–16.00", as Swedish invitations write it."""
     return f"{start:%H.%M}–{end:%H.%M}"
 
 

@@ -35,7 +35,7 @@ _HEADER_OTHER = re.compile(
     r"|reply-to|importance|prioritet|bifogade filer|attachments)\s*\**\s*:",
     re.I,
 )
-_ATTRIBUTION_END = re.compile(r"(?:skrev|wrote|schrieb|a écrit|kirjoitti|skrev följande)\s*:?\s*$", re.I)
+_ATTRIBUTION_END = re.compile(r"\b(?:skrev|wrote|schrieb|a écrit|kirjoitti)\b(?:[^\n]{0,160}:|\s*:?)\s*$", re.I)
 _ATTRIBUTION_HINT = re.compile(r"@|\d{1,2}[:.]\d{2}|\d{4}|^\s*(?:den|on|am|le)\s", re.I)
 _GROUPWISE = re.compile(r"^\s*>>>.*(?:>>>|\d{1,2}[:.]\d{2})\s*$")
 _NOTES = re.compile(r"^.{2,80}-{2,3}\s*\d{4}-\d{2}-\d{2}.*-{2,3}|^\s*-{3,}.*(?:skrev|wrote).*-{3,}\s*$", re.I)
@@ -50,19 +50,19 @@ _CLOSING_WORDS = (
 # A closing line, alone or followed on the same line by the sender's name (and title or party).
 _CLOSING = re.compile(
     rf"^\s*(?:(?:{_CLOSING_WORDS})(?:[\s,.!]*$|[\s,.!]+(?-i:[A-ZÅÄÖ])[^\d@]{{0,60}}$)"
-    r"|hälsningar\s+från.*|/\s*\w+(?:\s+\w+)?[\s,.!]*$)",
+    r"|hälsningar\s+från.*|(?:(?:mvh|hälsningar|hälsning)[\s,]+)?/\s*\w+(?:\s+\w+)?[\s,.!]*$)",
     re.I,
 )
 _SIGNATURE_DASHES = re.compile(r"^--\s*$")
 _MOBILE = re.compile(
-    r"^\s*(?:skickat|sent|skickad|hämta|get|envoyé)\s+(?:från|from|med|via|depuis)\s+"
-    r"(?:min|my|mitt|outlook|yahoo|samsung|iphone|ipad|android|gmail|mail)",
+    r"^\s*(?:(?:skickat|sent|skickad|hämta|get|envoyé)\s+(?:från|from|med|via|depuis|för|for)\s+"
+    r"(?:min|my|mitt|outlook|yahoo|samsung|iphone|ipad|android|gmail|mail)|(?:hämta|get)\s+outlook\b)",
     re.I,
 )
 _FOOTER = re.compile(
     r"tänk på miljön|detta e-?(?:post|mail)(?:meddelande)?\s+(?:kan|är|och)|e-?post(?:meddelanden)?\s+som\s+"
     r"(?:skickas|inkommer)|allmän\s+handling|diarieför|this\s+e-?mail|confidential|konfidentiell"
-    r"|behandlar\s+(?:dina\s+)?personuppgifter|personuppgiftsbehandling|om du (?:har )?fått detta"
+    r"|personuppgift|dataskydd|gdpr|om du (?:har )?fått detta"
     r"|virus(?:kontroll|fri)|disclaimer|please consider the environment",
     re.I,
 )
@@ -133,10 +133,13 @@ def _meaningful(text: str) -> bool:
     stripped = text.strip()
     if len(stripped) < 2:
         return False
-    return not re.fullmatch(
-        r"(?is).*(?:this (?:is an? )?(?:html|multi-?part)|html-?(?:meddelande|version)|visa i webbläsare).{0,80}",
-        stripped,
-    ) or len(stripped) > 200
+    return (
+        not re.fullmatch(
+            r"(?is).*(?:this (?:is an? )?(?:html|multi-?part)|html-?(?:meddelande|version)|visa i webbläsare).{0,80}",
+            stripped,
+        )
+        or len(stripped) > 200
+    )
 
 
 def _split_quote(lines: list[str]) -> tuple[list[str], int | None, bool]:
@@ -235,9 +238,17 @@ def _strip_signature(lines: list[str]) -> str:
         if kept and any(part.strip() for part in kept) and _CLOSING.match(line):
             break
         kept.append(line)
-    text = "\n".join(kept)
-    paragraphs = [p for p in re.split(r"\n\s*\n", text) if not _FOOTER.search(p)]
-    return "\n\n".join(p.strip("\n") for p in paragraphs).strip()
+    # A footer runs from its first line to the end of its paragraph; what stands above it stays.
+    without_footers: list[str] = []
+    in_footer = False
+    for line in kept:
+        if not line.strip():
+            in_footer = False
+        elif _FOOTER.search(line):
+            in_footer = True
+        if not in_footer:
+            without_footers.append(line)
+    return "\n".join(without_footers).strip()
 
 
 def _is_forward(mail: Mail, forward_cut: bool) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -48,7 +48,7 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON, dt.datetime: UTCDateTime()}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON, dt.datetime: UTCDateTime()}
 
 
 class EventRow(Base):
@@ -86,9 +86,7 @@ class MessageLocation(Base):
     """Where a message sits on the server: folder, UIDVALIDITY and UID (several after a reset)."""
 
     __tablename__ = "message_locations"
-    __table_args__ = (
-        UniqueConstraint("event_id", "folder", "uidvalidity", "uid", name="uq_location"),
-    )
+    __table_args__ = (UniqueConstraint("event_id", "folder", "uidvalidity", "uid", name="uq_location"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), index=True)
@@ -142,7 +140,9 @@ class RegistrationRow(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     participants: Mapped[list[ParticipantRow]] = relationship(
-        back_populates="registration", cascade="all, delete-orphan", order_by="ParticipantRow.position"
+        back_populates="registration",
+        cascade="all, delete-orphan",
+        order_by="ParticipantRow.position",
     )
 
 

@@ -94,8 +94,11 @@ def add_location(session: Session, event: int, message: InboundMessage, arrival:
     if exists is None:
         session.add(
             MessageLocation(
-                event_id=event, message_pk=message.id, folder=arrival.folder,
-                uidvalidity=arrival.uidvalidity, uid=arrival.uid,
+                event_id=event,
+                message_pk=message.id,
+                folder=arrival.folder,
+                uidvalidity=arrival.uidvalidity,
+                uid=arrival.uid,
             )
         )
 
@@ -108,7 +111,9 @@ def stored_state(
     else:
         registration = _active_registration(session, event, municipality)
         info = session.scalar(
-            select(InfoAttendeeRow).where(InfoAttendeeRow.event_id == event, InfoAttendeeRow.municipality == municipality)
+            select(InfoAttendeeRow).where(
+                InfoAttendeeRow.event_id == event, InfoAttendeeRow.municipality == municipality
+            )
         )
     return StoredState(
         registration=_to_registration(registration) if registration else None,
@@ -132,17 +137,20 @@ def replies_to(session: Session, event: int, recipient: str, *, around: dt.datet
     Judged by arrival, not by when mailbot runs, so that a backlog is
     answered in full while a mail loop is still cut off.
     """
-    return session.scalar(
-        select(func.count(OutboxEntry.id))
-        .join(InboundMessage, InboundMessage.id == OutboxEntry.message_pk)
-        .where(
-            OutboxEntry.event_id == event,
-            OutboxEntry.purpose == "reply",
-            OutboxEntry.recipient == recipient,
-            InboundMessage.internaldate > around - dt.timedelta(days=1),
-            InboundMessage.internaldate <= around,
+    return (
+        session.scalar(
+            select(func.count(OutboxEntry.id))
+            .join(InboundMessage, InboundMessage.id == OutboxEntry.message_pk)
+            .where(
+                OutboxEntry.event_id == event,
+                OutboxEntry.purpose == "reply",
+                OutboxEntry.recipient == recipient,
+                InboundMessage.internaldate > around - dt.timedelta(days=1),
+                InboundMessage.internaldate <= around,
+            )
         )
-    ) or 0
+        or 0
+    )
 
 
 def record(
@@ -157,30 +165,54 @@ def record(
 ) -> InboundMessage:
     """Store a message, its decision, the state it changes, the audit and the reply: one transaction."""
     message = InboundMessage(
-        event_id=event, message_id=arrival.message_id, sender=arrival.sender, reply_to=arrival.reply_to,
-        subject=arrival.subject, internaldate=arrival.internaldate, size=arrival.size, raw=arrival.raw,
+        event_id=event,
+        message_id=arrival.message_id,
+        sender=arrival.sender,
+        reply_to=arrival.reply_to,
+        subject=arrival.subject,
+        internaldate=arrival.internaldate,
+        size=arrival.size,
+        raw=arrival.raw,
     )
     session.add(message)
     session.flush()
     add_location(session, event, message, arrival)
     session.add(
         DecisionRow(
-            event_id=event, message_pk=message.id, kind=decision.kind.value, outcome=decision.outcome.value,
-            municipality=decision.municipality, session_date=decision.session,
+            event_id=event,
+            message_pk=message.id,
+            kind=decision.kind.value,
+            outcome=decision.outcome.value,
+            municipality=decision.municipality,
+            session_date=decision.session,
             participants=[_person(p) for p in decision.participants],
             info_attendee=_person(decision.info_attendee) if decision.info_attendee else None,
-            violations=list(decision.violation_codes), reasons=list(decision.reasons),
-            own_words=own_words[:20000], reply_note=reply_note,
+            violations=list(decision.violation_codes),
+            reasons=list(decision.reasons),
+            own_words=own_words[:20000],
+            reply_note=reply_note,
         )
     )
-    apply_decision(session, event=event, decision=decision, message_pk=message.id, contact=arrival.reply_to or arrival.sender)
+    apply_decision(
+        session,
+        event=event,
+        decision=decision,
+        message_pk=message.id,
+        contact=arrival.reply_to or arrival.sender,
+    )
     if reply is not None:
         queue(session, event=event, mail=reply, message_pk=message.id)
     return message
 
 
 def apply_decision(
-    session: Session, *, event: int, decision: Decision, message_pk: int | None, contact: str, actor: str = "mailbot"
+    session: Session,
+    *,
+    event: int,
+    decision: Decision,
+    message_pk: int | None,
+    contact: str,
+    actor: str = "mailbot",
 ) -> None:
     """Write what a confirmed decision changes, with an audit entry for each change."""
     municipality = decision.municipality
@@ -203,7 +235,16 @@ def apply_decision(
         ]
         after = _snapshot(row)
         if before != after:
-            _audit(session, event, municipality, message_pk, "change" if before else "register", before, after, actor)
+            _audit(
+                session,
+                event,
+                municipality,
+                message_pk,
+                "change" if before else "register",
+                before,
+                after,
+                actor,
+            )
     if decision.cancel_registration:
         row = _registration_row(session, event, municipality)
         if row is not None and row.status == "active":
@@ -217,18 +258,35 @@ def apply_decision(
         _store_info(session, event, municipality, decision.info_attendee, message_pk, contact, actor)
     if decision.cancel_info_attendee:
         info = session.scalar(
-            select(InfoAttendeeRow).where(InfoAttendeeRow.event_id == event, InfoAttendeeRow.municipality == municipality)
+            select(InfoAttendeeRow).where(
+                InfoAttendeeRow.event_id == event, InfoAttendeeRow.municipality == municipality
+            )
         )
         if info is not None:
-            _audit(session, event, municipality, message_pk, "info_cancel", _person_row(info), None, actor)
+            _audit(
+                session,
+                event,
+                municipality,
+                message_pk,
+                "info_cancel",
+                _person_row(info),
+                None,
+                actor,
+            )
             session.delete(info)
 
 
 def queue(session: Session, *, event: int, mail: OutgoingMail, message_pk: int | None) -> OutboxEntry:
     entry = OutboxEntry(
-        event_id=event, message_pk=message_pk, purpose=mail.purpose, template=mail.template,
-        sender=mail.sender, recipient=mail.recipient, subject=mail.subject,
-        rfc_message_id=mail.rfc_message_id, raw=mail.raw,
+        event_id=event,
+        message_pk=message_pk,
+        purpose=mail.purpose,
+        template=mail.template,
+        sender=mail.sender,
+        recipient=mail.recipient,
+        subject=mail.subject,
+        rfc_message_id=mail.rfc_message_id,
+        raw=mail.raw,
     )
     session.add(entry)
     return entry
@@ -241,7 +299,11 @@ def due_outbox(session: Session, event: int, now: dt.datetime, limit: int = 500)
     return list(
         session.scalars(
             select(OutboxEntry)
-            .where(OutboxEntry.event_id == event, OutboxEntry.status == "pending", OutboxEntry.next_attempt_at <= now)
+            .where(
+                OutboxEntry.event_id == event,
+                OutboxEntry.status == "pending",
+                OutboxEntry.next_attempt_at <= now,
+            )
             .order_by(OutboxEntry.id)
             .limit(limit)
         )
@@ -358,12 +420,20 @@ def _active_registration(session: Session, event: int, municipality: str) -> Reg
 
 def _to_registration(row: RegistrationRow) -> Registration:
     return Registration(
-        row.municipality, row.session_date, tuple(Participant(p.name, p.party, p.role) for p in row.participants)
+        row.municipality,
+        row.session_date,
+        tuple(Participant(p.name, p.party, p.role) for p in row.participants),
     )
 
 
 def _store_info(
-    session: Session, event: int, municipality: str, person: Participant, message_pk: int | None, contact: str, actor: str
+    session: Session,
+    event: int,
+    municipality: str,
+    person: Participant,
+    message_pk: int | None,
+    contact: str,
+    actor: str,
 ) -> None:
     row = session.scalar(
         select(InfoAttendeeRow).where(InfoAttendeeRow.event_id == event, InfoAttendeeRow.municipality == municipality)
@@ -372,7 +442,12 @@ def _store_info(
     if row is None:
         row = InfoAttendeeRow(event_id=event, municipality=municipality, name=person.name)
         session.add(row)
-    row.name, row.party, row.role, row.contact = person.name, person.party, person.role[:200], contact
+    row.name, row.party, row.role, row.contact = (
+        person.name,
+        person.party,
+        person.role[:200],
+        contact,
+    )
     row.updated_at = utcnow()
     after = _person(person)
     if before != after:
@@ -380,13 +455,24 @@ def _store_info(
 
 
 def _audit(
-    session: Session, event: int, municipality: str, message_pk: int | None, action: str,
-    before: dict[str, Any] | None, after: dict[str, Any] | None, actor: str,
+    session: Session,
+    event: int,
+    municipality: str,
+    message_pk: int | None,
+    action: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    actor: str,
 ) -> None:
     session.add(
         AuditEntry(
-            event_id=event, municipality=municipality, message_pk=message_pk, action=action,
-            before=before, after=after, actor=actor,
+            event_id=event,
+            municipality=municipality,
+            message_pk=message_pk,
+            action=action,
+            before=before,
+            after=after,
+            actor=actor,
         )
     )
 

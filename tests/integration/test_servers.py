@@ -78,9 +78,7 @@ def test_raw_append_sends_literal_unchanged() -> None:
     finally:
         thread.join(5)
         listener.close()
-    assert received[0] == (
-        b'T1 APPEND "INBOX" (\\Seen) "02-Jan-2024 03:04:05 +0200" {%d}\r\n' % len(RAW_LF)
-    )
+    assert received[0] == (b'T1 APPEND "INBOX" (\\Seen) "02-Jan-2024 03:04:05 +0200" {%d}\r\n' % len(RAW_LF))
     assert received[1:] == [RAW_LF, b"\r\n"]
 
 
@@ -144,9 +142,7 @@ def test_rebuild_mailbox_changes_uidvalidity(mailbox: PrivateDovecot) -> None:
 
     after = mailbox.messages()
     assert new_validity == mailbox.uidvalidity() != validity
-    assert [(m.raw, m.internaldate, m.flags) for m in after] == [
-        (m.raw, m.internaldate, m.flags) for m in before
-    ]
+    assert [(m.raw, m.internaldate, m.flags) for m in after] == [(m.raw, m.internaldate, m.flags) for m in before]
     assert [m.uid for m in after] == [1, 2, 3]
 
 

@@ -32,7 +32,13 @@ class Case:
     @property
     def is_registration_business(self) -> bool:
         """Anything the deadline covers: registrations, changes, cancellations."""
-        return self.kind in {Kind.REGISTRATION, Kind.INFO_MEETING, Kind.BOTH, Kind.CHANGE, Kind.CANCELLATION}
+        return self.kind in {
+            Kind.REGISTRATION,
+            Kind.INFO_MEETING,
+            Kind.BOTH,
+            Kind.CHANGE,
+            Kind.CANCELLATION,
+        }
 
     @property
     def dialog_choices(self) -> tuple[dt.date, ...]:

@@ -21,5 +21,8 @@ class DeadlinePassed:
         return Violation(
             self.code,
             self.severity,
-            {"arrived": arrived.isoformat(timespec="minutes"), "deadline": case.event.deadline.isoformat()},
+            {
+                "arrived": arrived.isoformat(timespec="minutes"),
+                "deadline": case.event.deadline.isoformat(),
+            },
         )

@@ -13,4 +13,8 @@ class MultipleSessionDates:
     def check(self, case: Case) -> Violation | None:
         if not case.touches_dialog or len(case.dialog_choices) < 2:
             return None
-        return Violation(self.code, self.severity, {"dates": ", ".join(d.isoformat() for d in case.dialog_choices)})
+        return Violation(
+            self.code,
+            self.severity,
+            {"dates": ", ".join(d.isoformat() for d in case.dialog_choices)},
+        )

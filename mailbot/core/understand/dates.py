@@ -18,14 +18,14 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mån|tis|ons|tors|fre)(?:en|ens)?"
 _ORD = r"(?::?\s?(?:e|a|te|de|nd|st|th|rd))"
 _DAY = rf"(?P<day>[0-3]?\d){_ORD}?"
-_SEP = r"\s*(?:,|eller|el\.?|och|alt\.?|alternativt|/|&|-|–|—|resp\.?|respektive|\+)\s*(?:den\s+)?"
+_SEP = r"\s*(?:,|eller|el\.?|och|alt\.?|alternativt|/|&|-|–|—|resp\.?|respektive|\+|till)\s*(?:den\s+)?"
 
 _WEEKDAY_BEFORE = re.compile(rf"(?P<weekday>{_WEEKDAY})\.?,?\s+(?:den\s+)?$", re.I)
 
 _ISO = re.compile(r"(?<![\d-])(?P<year>20\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?![\d-])")
 _NUMERIC = re.compile(
     r"(?<![\d/.,:-])(?P<day>[0-3]?\d)\s?(?P<sep>[/.])\s?(?P<month>[01]?\d)"
-    r"(?:(?P=sep)(?P<year>(?:20)?\d\d))?(?![\d/]|\.\d)"
+    r"(?:(?:(?P=sep)|-)(?P<year>(?:20)?\d\d))?(?![\d/]|\.\d)"
 )
 _NAMED = re.compile(
     rf"(?<![\d/.:])(?P<days>(?:[0-3]?\d{_ORD}?{_SEP})*){_DAY}\.?\s*(?P<month>{_MONTH})\.?"
@@ -83,7 +83,14 @@ def _iso(text: str) -> Iterator[DateMention]:
     for m in _ISO.finditer(text):
         day, month = int(m.group("day")), int(m.group("month"))
         if 1 <= month <= 12 and 1 <= day <= 31:
-            yield DateMention(m.start(), m.end(), day, month, int(m.group("year")), _weekday_before(text, m.start()))
+            yield DateMention(
+                m.start(),
+                m.end(),
+                day,
+                month,
+                int(m.group("year")),
+                _weekday_before(text, m.start()),
+            )
 
 
 def _numeric(text: str) -> Iterator[DateMention]:
@@ -122,7 +129,14 @@ def _named(text: str) -> Iterator[DateMention]:
         day = int(m.group("day"))
         if 1 <= day <= 31:
             start = m.start("day")
-            yield DateMention(start, m.end(), day, month, year, _weekday_before(text, start) if listed else weekday)
+            yield DateMention(
+                start,
+                m.end(),
+                day,
+                month,
+                year,
+                _weekday_before(text, start) if listed else weekday,
+            )
 
 
 def _day_only(text: str) -> Iterator[DateMention]:

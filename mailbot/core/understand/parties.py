@@ -36,9 +36,7 @@ class PartyLexicon:
                     self.names[key] = party.code
                     if not key.endswith("s"):
                         self.names[key + "s"] = party.code  # genitive: Moderaternas
-        names = "|".join(
-            re.escape(n).replace(r"\ ", r"\s+") for n in sorted(self.names, key=len, reverse=True)
-        )
+        names = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(self.names, key=len, reverse=True))
         self._name_pattern = re.compile(rf"(?<![{_LETTER}])(?:{names})(?![{_LETTER}])", re.I)
         codes = "|".join(re.escape(c) for c in sorted(self.codes, key=len, reverse=True))
         self._code_pattern = re.compile(rf"(?<![{_LETTER}\-])(?:{codes})(?![{_LETTER}\-])", re.I)

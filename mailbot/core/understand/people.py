@@ -20,6 +20,10 @@ _PAREN = re.compile(r"\(([^()\n]{1,80})\)")
 _SENTENCE_END = re.compile(r"(?<!\bordf)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\bkl)[.!?;](?=\s|$)")
 _SHORT_BEFORE = re.compile(r"(?:^|[,:|–—(/]|\s-|\bfrån|\bför|\bär)\s*$", re.I)
 _SHORT_AFTER = re.compile(r"^\s*(?:$|[,;:|)/(]|[-–—]\s|\s*och\b|\s*samt\b|\.\s|\.$)", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|medan)\b|\b(?:men|utan|medan|eftersom)\b",
+    re.I,
+)
 _NEGATION = re.compile(
     r"\b(?:inte|ej|icke|förhinder|förhindrad|förhindrat|utgår|avböjer|avstår|slutat|lämnat|saknas"
     r"|frånvarande|kan\s+tyvärr\s+inte|har\s+tyvärr|tyvärr\s+inte|stannar\s+(?:\w+\s+)?hemma"
@@ -70,7 +74,12 @@ def find_people(text: str, lexicon: PartyLexicon, not_names: frozenset[str] = fr
 
 
 def _people_on_line(
-    line: str, offset: int, index: int, lexicon: PartyLexicon, lines: list[str], listy: list[bool],
+    line: str,
+    offset: int,
+    index: int,
+    lexicon: PartyLexicon,
+    lines: list[str],
+    listy: list[bool],
     not_names: frozenset[str],
 ) -> list[PersonMention]:
     items = sorted(_parties(line, lexicon) + _names(line, lexicon, not_names), key=lambda i: i.start)
@@ -82,9 +91,7 @@ def _people_on_line(
             continue
         party = _bind_right(line, items, position, used) or _bind_left(line, items, position, used)
         later_names = [i.start for i in items[position + 1 :] if i.kind == "name"]
-        listed = (listy[index] and _has_list_neighbour(index, lines, listy)) or _coordinated(
-            line, items, position
-        )
+        listed = (listy[index] and _has_list_neighbour(index, lines, listy)) or _coordinated(line, items, position)
         found.append(
             PersonMention(
                 name=_clean_name(item.text),
@@ -151,7 +158,15 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[_Item]:
 
     for mention in lexicon.long_mentions(line):
         if free(mention):
-            items.append(_Item("party", mention.start, mention.end, line[mention.start : mention.end], mention.code))
+            items.append(
+                _Item(
+                    "party",
+                    mention.start,
+                    mention.end,
+                    line[mention.start : mention.end],
+                    mention.code,
+                )
+            )
             taken.append((mention.start, mention.end))
     for mention in lexicon.code_mentions(line):
         if not free(mention):
@@ -212,20 +227,26 @@ def _not_a_name(word: str, lexicon: PartyLexicon, extra: frozenset[str] = frozen
         return True
     if lower.endswith("s") and (lower[:-1] in NOT_NAMES or lower[:-1] in extra):
         return True  # genitive: "Nackas", "Kommunstyrelsens"
-    return bool(re.search(r"(?:kommun|förvaltningen?|kontoret|enheten|avdelningen|salen|huset|gatan|vägen)$", lower))
+    return bool(
+        re.search(
+            r"(?:kommun|förvaltningen?|kontoret|enheten|avdelningen|salen|huset|gatan|vägen)$",
+            lower,
+        )
+    )
 
 
 def is_title(lower: str) -> bool:
     """Roles, also compounds: "finansborgarråd", "gruppledare", "kommunstyrelseordförande"."""
     return lower in TITLE_WORDS or bool(
-        re.search(r"(?:råd|rådet|ordförande|sekreterare|direktör|chef|ledamot|ersättare|ombud|ledare)$", lower)
+        re.search(
+            r"(?:råd|rådet|ordförande|sekreterare|direktör|chef|ledamot|ersättare|ombud|ledare)$",
+            lower,
+        )
     )
 
 
 def _inside_other(item: _Item, items: list[_Item]) -> bool:
-    return item.kind == "name" and any(
-        o.kind == "party" and o.start <= item.start and item.end <= o.end for o in items
-    )
+    return item.kind == "name" and any(o.kind == "party" and o.start <= item.start and item.end <= o.end for o in items)
 
 
 def _bind_right(line: str, items: list[_Item], position: int, used: set[int]) -> _Item | None:
@@ -265,7 +286,15 @@ def _gap_allows(gap: str) -> bool:
     words = re.findall(r"[\w:’'-]+", gap)
     for word in words:
         lower = word.lower()
-        if is_title(lower) or lower in {"från", "för", "är", "i", "representerar", "partiet", "parti"}:
+        if is_title(lower) or lower in {
+            "från",
+            "för",
+            "är",
+            "i",
+            "representerar",
+            "partiet",
+            "parti",
+        }:
             continue
         if word[0].isupper() and lower not in NOT_NAMES:
             return False
@@ -278,6 +307,8 @@ def _coordinated(line: str, items: list[_Item], position: int) -> bool:
     """A name inside "A (S), B (M) och C": listed with others even without a party."""
     name = items[position]
     for other in items[max(0, position - 2) : position] + items[position + 1 : position + 3]:
+        if other.kind != "party":
+            continue  # "Tack Torbjörn Rosdahl och Gustav Hemming": names with no party are no list
         gap = line[other.end : name.start] if other.end <= name.start else line[name.end : other.start]
         words = re.findall(r"[\w:]+", gap)
         if re.search(r",|\boch\b|\bsamt\b|&", gap) and all(
@@ -298,7 +329,20 @@ def _is_list_line(line: str, lexicon: PartyLexicon, not_names: frozenset[str]) -
     rest = (body[: names[0].start] + " " + body[names[0].end :]).strip()
     rest = _PAREN.sub(" ", rest)
     words = re.findall(r"[\w:'-]+", rest)
-    verbs = {"kommer", "deltar", "är", "har", "blir", "ska", "kan", "vill", "anmäler", "skickar", "kontakta", "ring"}
+    verbs = {
+        "kommer",
+        "deltar",
+        "är",
+        "har",
+        "blir",
+        "ska",
+        "kan",
+        "vill",
+        "anmäler",
+        "skickar",
+        "kontakta",
+        "ring",
+    }
     if any(w.lower() in verbs for w in words):
         return False
     return len(words) <= 8 and not re.search(r"@|www\.|https?:|\d{3}", body)
@@ -315,7 +359,7 @@ def _has_list_neighbour(index: int, lines: list[str], listy: list[bool]) -> bool
 
 def _clause_start(line: str, position: int) -> int:
     start = 0
-    for m in re.finditer(r"[.!?;](?=\s)|,\s*(?:men|så|eftersom|därför|då)\b|\bmen\b", line):
+    for m in re.finditer(_CLAUSE_BREAK, line):
         if m.end() <= position:
             start = m.end()
     return start
@@ -324,7 +368,7 @@ def _clause_start(line: str, position: int) -> int:
 def _clause_around(line: str, start: int, end: int) -> str:
     begin = _clause_start(line, start)
     stop = len(line)
-    for m in re.finditer(r"[.!?;](?=\s|$)|,\s*(?:men|så|eftersom|därför|då)\b|\bmen\b", line):
+    for m in re.finditer(_CLAUSE_BREAK, line):
         if m.start() >= end:
             stop = m.start()
             break

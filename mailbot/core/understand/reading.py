@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -46,7 +47,7 @@ _QUESTION_WORDS = re.compile(
 )
 _COURTESY_QUESTION = re.compile(
     r"hoppas|eller\s+hur|\bok\s*\?$|har\s+ni\s+(?:några\s+)?frågor|om\s+(?:du|ni)\s+har\s+frågor"
-    r"|behöver\s+(?:du|ni)\s+något\s+mer|något\s+mer\s+(?:du|ni)\s+behöver",
+    r"|behöver\s+(?:du|ni)\s+(?:veta\s+)?något\s+(?:mer|annat)|något\s+mer\s+(?:du|ni)\s+behöver",
     re.I,
 )
 _CANCEL = re.compile(
@@ -56,14 +57,17 @@ _CANCEL = re.compile(
     r"|kommer\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?(?:kunna\s+)?(?:delta|komma|närvara)\s+(?:alls|på\s+något|i\s+(?:någon|något))",
     re.I,
 )
-_SWAP_BETWEEN = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:av|mot|med)\s*$", re.I)
-_SWAP_REVERSED = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:ersätter|kommer\s+i\s*stället\s+för|kommer\s+istället\s+för|deltar\s+i\s*stället\s+för|deltar\s+istället\s+för|går\s+in\s+i\s*stället\s+för)\s*$", re.I)
+_SWAP_BETWEEN = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:av|mot|med)\s*$", re.I
+)
+_SWAP_REVERSED = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:ersätter|kommer\s+i\s*stället\s+för|kommer\s+istället\s+för|deltar\s+i\s*stället\s+för|deltar\s+istället\s+för|går\s+in\s+i\s*stället\s+för)\s*$",
+    re.I,
+)
 _ADD_BEFORE = re.compile(r"(?:lägga|lägger|lagt|läggs)\s+till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$", re.I)
 _ADD_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:tillkommer|läggs\s+till|ansluter)", re.I)
 _ATTACHMENT_POINTER = re.compile(r"bifoga|bilaga|bilagan|se\s+bif|attached|attachment|i\s+filen|se\s+fil", re.I)
-_DOCUMENT = re.compile(
-    r"pdf|msword|officedocument|opendocument|rtf|ms-excel|ms-tnef|octet-stream|image/", re.I
-)
+_DOCUMENT = re.compile(r"pdf|msword|officedocument|opendocument|rtf|ms-excel|ms-tnef|octet-stream|image/", re.I)
 _LATER = re.compile(r"separat|senare|återkommer|längre\s+fram|skickar\s+\w+\s+\w*\s*själv", re.I)
 _CHAIR = re.compile(r"\bkso\b|kommunstyrelsens\s+ordförande|\bordförande\b|\bordf\b", re.I)
 _NOT_CHAIR = re.compile(
@@ -114,10 +118,11 @@ def read(
     cancels = bool(_CANCEL.search(text))
     asks = _asks_question(text, sentences)
     pointer = bool(_ATTACHMENT_POINTER.search(text)) and any(
-        _DOCUMENT.search(a.content_type) or a.filename.lower().endswith((".pdf", ".doc", ".docx", ".xlsx", ".odt", ".dat"))
+        _DOCUMENT.search(a.content_type)
+        or a.filename.lower().endswith((".pdf", ".doc", ".docx", ".xlsx", ".odt", ".dat"))
         for a in attachments
     )
-    others = _other_municipalities(text, event, municipality)
+    others = _other_municipalities(text, event, municipality) if municipality else []
     if info_named and info_attendee is None and not cancels and not _LATER.search(text):
         doubts.append("informationsmötet nämns men ingen deltagare kan läsas ut")
     return Reading(
@@ -161,7 +166,10 @@ def _clause_at(text: str, position: int) -> str:
     line = text[sentence_start:line_end]
     local = position - sentence_start
     begin, stop = 0, len(line)
-    for m in re.finditer(r"[.!?;:](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|och)\b|\bmen\b|\beftersom\b", line):
+    for m in re.finditer(
+        r"[.!?;:](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|och|medan)\b|\b(?:men|eftersom|utan|medan)\b",
+        line,
+    ):
         if m.end() <= local:
             begin = m.end()
         elif m.start() >= local:
@@ -226,8 +234,11 @@ def _session_choices(
             if day not in choices:
                 choices.append(day)
         elif (
-            _REGISTERING.search(sentence_text) or _is_field_line(text, mention.start)
-        ) and not _NON_CHOICE.search(sentence_text) and day.year == year and day not in attempts:
+            (_REGISTERING.search(sentence_text) or _is_field_line(text, mention.start))
+            and not _NON_CHOICE.search(sentence_text)
+            and day.year == year
+            and day not in attempts
+        ):
             attempts.append(day)
     return choices, attempts, moved_from
 
@@ -289,11 +300,13 @@ def _subject_sessions(subject: str, event: Event, year: int) -> list[dt.date]:
 
 
 def _is_greeting_name(text: str, person: PersonMention) -> bool:
-    """"Hej Rebecka," names the reader, not a participant."""
+    """ "Hej Rebecka," names the reader, not a participant."""
+    if person.party:
+        return False
     line_start = text.rfind("\n", 0, person.start) + 1
     return bool(
         re.fullmatch(
-            r"\s*(?:hej|hejsan|hallå|hi|hello|dear|kära|bästa|tack|god\s+morgon)(?:\s+igen|\s+och\s+tack)?[\s,!]*",
+            r"\s*(?:hej|hejsan|hallå|hi|hello|dear|kära|bästa|tack|god\s+morgon)(?:\s+igen|\s+och\s+tack)?[\s,]*",
             text[line_start : person.start],
             re.I,
         )
@@ -316,11 +329,16 @@ def _place_words(event: Event) -> frozenset[str]:
 def _swaps(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]]:
     swaps: list[Swap] = []
     used: set[int] = set()
-    for left, right in zip(people, people[1:], strict=False):
+    for left, right in itertools.pairwise(people):
         gap = text[left.end : right.start]
         if "\n" in gap:
             continue
-        if _SWAP_BETWEEN.match(gap) and right.party:
+        lead = text[max(0, left.start - 30) : left.start]
+        if (
+            right.party
+            and re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*mot\s*$", gap)
+            and re.search(r"(?:byt\w*|ersätt\w*)(?:\s+ut)?\s*$", lead, re.I)
+        ) or (_SWAP_BETWEEN.match(gap) and right.party):
             swaps.append(Swap(leaving=left.name, joining=Participant(right.name, right.party, right.role)))
         elif _SWAP_REVERSED.match(gap) and left.party:
             swaps.append(Swap(leaving=right.name, joining=Participant(left.name, left.party, left.role)))
@@ -331,9 +349,7 @@ def _swaps(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]
         # "vi vill lägga till Johan Lilja (L)", "Johan Lilja (L) tillkommer": an addition
         before = text[max(0, person.start - 40) : person.start]
         after = text[person.end : person.end + 30]
-        if person.party and person.start not in used and (
-            _ADD_BEFORE.search(before) or _ADD_AFTER.match(after)
-        ):
+        if person.party and person.start not in used and (_ADD_BEFORE.search(before) or _ADD_AFTER.match(after)):
             swaps.append(Swap("", Participant(person.name, person.party, person.role)))
             used.add(person.start)
     for i, person in enumerate(people):
@@ -427,7 +443,13 @@ def _info_attendee(
     dialog: list[Participant],
     doubts: list[str],
 ) -> tuple[Participant | None, bool, bool]:
-    info_named = bool(re.search(r"(?:anmäl\w*|kommer|deltar|närvarar)[^.\n]{0,60}(?:informationsmöt|infomöt)|(?:informationsmöt|infomöt)\w*[^.\n]{0,40}(?:anmäl|kommer|deltar)", text, re.I))
+    info_named = bool(
+        re.search(
+            r"(?:anmäl\w*|kommer|deltar|närvarar)[^.\n]{0,60}(?:informationsmöt|infomöt)|(?:informationsmöt|infomöt)\w*[^.\n]{0,40}(?:anmäl|kommer|deltar)",
+            text,
+            re.I,
+        )
+    )
     chosen: dict[str, tuple[PersonMention, str]] = {}
     for person, sentence in info:
         chosen.setdefault(person.name.lower(), (person, sentence))
@@ -463,7 +485,12 @@ def _asks_question(text: str, sentences: list[_Span]) -> bool:
 
 def _other_municipalities(text: str, event: Event, own: str | None) -> list[str]:
     found: list[str] = []
-    cleaned = re.sub(r"stockholms\s+läns?\b|region\s+stockholm|stockholms\s+läns\s+landsting|landstinget\s+i\s+stockholm", " ", text, flags=re.I)
+    cleaned = re.sub(
+        r"stockholms\s+läns?\b|region\s+stockholm|stockholms\s+läns\s+landsting|landstinget\s+i\s+stockholm",
+        " ",
+        text,
+        flags=re.I,
+    )
     for municipality in event.municipalities:
         if municipality.name == own:
             continue

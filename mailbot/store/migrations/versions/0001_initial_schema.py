@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -56,9 +55,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("event_id", "message_id", name="uq_inbound_event_message_id"),
     )
     with op.batch_alter_table("inbound_messages", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_inbound_messages_event_id"), ["event_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_inbound_messages_event_id"), ["event_id"], unique=False)
 
     op.create_table(
         "info_attendees",
@@ -177,12 +174,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("event_id", "folder", "uidvalidity", "uid", name="uq_location"),
     )
     with op.batch_alter_table("message_locations", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_message_locations_event_id"), ["event_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_message_locations_message_pk"), ["message_pk"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_message_locations_event_id"), ["event_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_message_locations_message_pk"), ["message_pk"], unique=False)
 
     op.create_table(
         "outbox",
@@ -233,9 +226,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("participants", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_participants_registration_id"), ["registration_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_participants_registration_id"), ["registration_id"], unique=False)
 
 
 def downgrade() -> None:

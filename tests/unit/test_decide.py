@@ -1,0 +1,222 @@
+"""SPEC's rules of state, message by message, as a careful coordinator settles them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mailbot import settings
+from mailbot.core.judge import Judge
+from mailbot.core.ledger import Ledger
+from mailbot.core.mail import Mail
+from mailbot.core.model import Decision, Participant
+
+EVENT = settings.load(Path(__file__).resolve().parents[2] / "config" / "mailbot.toml", environ={}).to_event()
+CEST = dt.timezone(dt.timedelta(hours=2))
+
+
+class Desk:
+    """A judge and a ledger: decide messages in order, as the worker does."""
+
+    def __init__(self) -> None:
+        self.judge = Judge(EVENT, own_addresses=frozenset({"rebecka.frej@sll.se"}))
+        self.ledger = Ledger()
+        self.count = 0
+
+    def send(
+        self,
+        text: str,
+        *,
+        sender: str = "elin@nacka.se",
+        day: int = 10,
+        month: int = 8,
+        subject: str = "Anmälan",
+        headers: tuple[tuple[str, str], ...] = (),
+    ) -> Decision:
+        self.count += 1
+        mail = Mail(
+            message_id=f"<{self.count}@test>",
+            from_address=sender,
+            subject=subject,
+            plain=text,
+            headers=headers,
+        )
+        arrival = dt.datetime(2016, month, day, 10, 0, tzinfo=CEST)
+        municipality = self.judge.municipality_of(mail)
+        decision = self.judge.judge(mail, arrival=arrival, stored=self.ledger.stored_for(municipality)).decision
+        self.ledger.apply(decision)
+        return decision
+
+
+NACKA = "Hej!\n\nNacka kommer den 19 september med:\n\nLars Ohlsson (M)\nSofia Karlberg (S)\nHenrik Wallin (L)\n"
+
+
+def people(decision: Decision) -> list[tuple[str, str | None]]:
+    return [(p.name, p.party) for p in decision.participants]
+
+
+def test_a_registration_is_confirmed_and_stored() -> None:
+    desk = Desk()
+    decision = desk.send(NACKA)
+    assert (decision.kind.value, decision.outcome.value, decision.session) == (
+        "registration",
+        "confirmed",
+        dt.date(2016, 9, 19),
+    )
+    assert desk.ledger.registrations["Nacka"].participants[2] == Participant("Henrik Wallin", "L")
+
+
+def test_an_identical_resend_is_a_registration_that_changes_nothing() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    again = desk.send(NACKA, day=11)
+    assert (again.kind.value, again.outcome.value) == ("registration", "confirmed")
+    assert again.store_registration
+
+
+def test_a_later_registration_replaces_the_earlier_one_as_a_change() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    change = desk.send("Hej, vi byter till den 26 september:\n\nLars Ohlsson (M)\nSofia Karlberg (S)\nEva Ek (V)\n")
+    assert (change.kind.value, change.outcome.value, change.session) == (
+        "change",
+        "confirmed",
+        dt.date(2016, 9, 26),
+    )
+    assert change.previous is not None and change.previous.session == dt.date(2016, 9, 19)
+    assert [p.name for p in desk.ledger.registrations["Nacka"].participants] == [
+        "Lars Ohlsson",
+        "Sofia Karlberg",
+        "Eva Ek",
+    ]
+
+
+def test_a_swap_replaces_one_person_and_keeps_the_rest() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    swap = desk.send("Hej! Henrik Wallin (L) ersätts av Maria Lind (L). Övriga som tidigare.")
+    assert (swap.kind.value, swap.outcome.value, swap.session) == (
+        "change",
+        "confirmed",
+        dt.date(2016, 9, 19),
+    )
+    assert people(swap) == [("Lars Ohlsson", "M"), ("Sofia Karlberg", "S"), ("Maria Lind", "L")]
+
+
+def test_a_move_without_names_keeps_the_delegation() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    move = desk.send("Hej! Vi behöver flytta från den 19 september till den 22 september.")
+    assert (move.kind.value, move.outcome.value, move.session) == (
+        "change",
+        "confirmed",
+        dt.date(2016, 9, 22),
+    )
+    assert len(move.participants) == 3
+
+
+def test_a_change_that_breaks_a_rule_is_rejected_and_the_stored_one_stays() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    more = desk.send("Hej! Vi vill lägga till Ali Rahmani (C) i delegationen.")
+    assert (more.kind.value, more.outcome.value, more.violation_codes) == (
+        "change",
+        "rejected",
+        ("too_many_participants",),
+    )
+    assert len(desk.ledger.registrations["Nacka"].participants) == 3
+
+
+def test_vi_avbokar_cancels() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    cancel = desk.send("Hej! Tyvärr måste vi avboka. Vi avbokar vår anmälan till den 19 september.")
+    assert (cancel.kind.value, cancel.outcome.value) == ("cancellation", "confirmed")
+    assert "Nacka" not in desk.ledger.registrations
+
+
+def test_a_cancellation_with_nothing_stored_goes_to_a_person() -> None:
+    assert Desk().send("Hej! Vi avbokar vår anmälan.").outcome.value == "needs_review"
+
+
+def test_a_rejected_message_stores_nothing_not_even_its_valid_part() -> None:
+    desk = Desk()
+    decision = desk.send(
+        "Hej!\n\nInformationsmötet: KSO Mats Gren (M).\n\nDialogen 19/9:\nMats Gren (M)\nEva Ek (S)\nNils Berglöf\n"
+    )
+    assert (decision.kind.value, decision.outcome.value, decision.violation_codes) == (
+        "registration+info_meeting",
+        "rejected",
+        ("missing_party",),
+    )
+    assert desk.ledger.registrations == {} and desk.ledger.info_meeting == {}
+
+
+def test_a_question_goes_to_review_whole_even_when_it_registers() -> None:
+    desk = Desk()
+    decision = desk.send(NACKA + "\nFår vår kommundirektör följa med som åhörare?\n")
+    assert (decision.kind.value, decision.outcome.value, decision.violation_codes) == (
+        "question",
+        "needs_review",
+        (),
+    )
+    assert desk.ledger.registrations == {}
+
+
+def test_a_question_is_never_late() -> None:
+    decision = Desk().send("Hej! Finns det parkering vid Landstingshuset?", day=5, month=9)
+    assert (decision.kind.value, decision.outcome.value, decision.violation_codes) == (
+        "question",
+        "needs_review",
+        (),
+    )
+
+
+def test_an_unknown_sender_is_reviewed_whatever_the_text_claims() -> None:
+    decision = Desk().send(NACKA, sender="lars.ohlsson@gmail.com")
+    assert (decision.municipality, decision.outcome.value, decision.violation_codes) == (
+        None,
+        "needs_review",
+        ("unknown_sender",),
+    )
+
+
+def test_a_subdomain_belongs_to_its_municipality() -> None:
+    assert Desk().send(NACKA, sender="ks@kommun.nacka.se").municipality == "Nacka"
+
+
+def test_the_information_meeting_is_kept_apart_from_the_dialog() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    info = desk.send("Hej! Kommunstyrelsens ordförande Mats Gren (M) kommer till informationsmötet den 30 augusti.")
+    assert (info.kind.value, info.outcome.value) == ("info_meeting", "confirmed")
+    assert desk.ledger.info_meeting["Nacka"] == Participant("Mats Gren", "M", "Kommunstyrelsens ordförande")
+    assert len(desk.ledger.registrations["Nacka"].participants) == 3
+
+
+def test_auto_replies_are_ignored_but_keep_their_municipality() -> None:
+    decision = Desk().send(
+        "Jag är på semester till den 15 augusti.",
+        subject="Automatiskt svar: Anmälan",
+        headers=(("auto-submitted", "auto-replied"),),
+    )
+    assert (decision.kind.value, decision.outcome.value, decision.municipality) == (
+        "auto_reply",
+        "ignored",
+        "Nacka",
+    )
+    assert not decision.needs_reply
+
+
+def test_mail_that_mailbot_sent_itself_is_ignored() -> None:
+    decision = Desk().send(
+        "Tack för anmälan!",
+        sender="rebecka.frej@sll.se",
+        headers=(("x-mailbot", "reply/confirmation"), ("auto-submitted", "auto-replied")),
+    )
+    assert decision.outcome.value == "ignored"
+
+
+def test_a_text_with_nothing_to_register_goes_to_a_person() -> None:
+    decision = Desk().send("Tack för inbjudan, vi återkommer.")
+    assert (decision.kind.value, decision.outcome.value) == ("unrelated", "needs_review")

@@ -1,0 +1,820 @@
+"""The sender's own words: what they wrote, without quoted mail, signatures and footers."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.core.mail import Mail
+from mailbot.core.text import own_words, subject_topic, visible_text
+
+_REPLY_SUBJECT = "SV: Inbjudan – Dialog om regional samverkan och utveckling"
+
+# A piece of the invitation as it is quoted below replies: all four dates, the
+# deadline and the rooms. None of it may be read as the sender's words.
+_INVITATION = """Fyra tillfällen för dialog i september
+2 sept 14.00–16.00 Skärgårdssalen, Landstingshuset
+19 sept 15.00–17.00 Skärgårdssalen, Landstingshuset
+22 sept 09.30–11.30 Mälarsalen, Landstingshuset
+26 sept 13.00–15.00 Skärgårdssalen, Landstingshuset
+
+Anmälan från respektive kommun görs senast den 26 augusti per mejl till Rebecka Frej."""
+
+_QUOTED_INVITATION = "\n".join(f"> {line}".rstrip() for line in _INVITATION.split("\n"))
+
+# Words that exist only in the quoted invitation.
+_INVITATION_WORDS = ("Fyra tillfällen", "Skärgårdssalen", "Mälarsalen", "senast den 26 augusti")
+# Words that exist only in the quoted invitation or the header line above it.
+_QUOTE_WORDS = (*_INVITATION_WORDS, "Frej", "rebecka.frej@sll.se")
+
+
+def _mail(
+    plain: str = "",
+    html: str = "",
+    *,
+    subject: str = _REPLY_SUBJECT,
+    forwarded: tuple[Mail, ...] = (),
+) -> Mail:
+    return Mail(
+        message_id="<x@y>",
+        from_address="a@nacka.se",
+        subject=subject,
+        plain=plain,
+        html=html,
+        forwarded=forwarded,
+    )
+
+
+def _check(text: str, keep: tuple[str, ...], drop: tuple[str, ...]) -> None:
+    for wanted in keep:
+        assert wanted in text, f"{wanted!r} was lost from the sender's words:\n{text}"
+    for unwanted in drop:
+        assert unwanted not in text, f"{unwanted!r} was read as the sender's words:\n{text}"
+
+
+# ---------------------------------------------------------------------------
+# Quoted earlier mail, plain text
+# ---------------------------------------------------------------------------
+
+# (id, plain body, what must be kept); the invitation below must always be cut.
+PLAIN_QUOTES = [
+    (
+        "outlook-swedish-header",
+        "Hej Rebecka,\n\nNacka kommer den 22 september med Maria Lind (M), Omar Said (S) "
+        "och Eva Nordin (C).\n\n"
+        "Från: Rebecka Frej <rebecka.frej@sll.se>\n"
+        "Skickat: den 11 juli 2016 14:02\n"
+        "Till: Kerstin Holm <kerstin.holm@nacka.se>\n"
+        "Ämne: Inbjudan – Dialog om regional samverkan och utveckling\n\n" + _INVITATION,
+        ("Maria Lind (M)", "Eva Nordin (C)"),
+    ),
+    (
+        "outlook-swedish-header-bold",
+        "Vi tar den 19 september.\nDeltagare: Tove Hallin (S), Rasmus Bergh (M)\n\n"
+        "*Från:* Rebecka Frej [mailto:rebecka.frej@sll.se]\n"
+        "*Skickat:* den 11 juli 2016 14:02\n"
+        "*Till:* Registrator Tyresö\n"
+        "*Ämne:* Inbjudan – Dialog om regional samverkan och utveckling\n\n" + _INVITATION,
+        ("Tove Hallin (S)", "Rasmus Bergh (M)"),
+    ),
+    (
+        "outlook-swedish-header-with-kopia",
+        "Vallentuna väljer 2/9: Helena Krook (M), Jan Ekblad (S), Sara Wiberg (C).\n\n"
+        "Från: Frej Rebecka\n"
+        "Skickat: den 12 juli 2016 08:15\n"
+        "Till: Ekblad Jan\n"
+        "Kopia: Kommunstyrelsen Vallentuna\n"
+        "Ämne: VB: Inbjudan\n\n" + _INVITATION,
+        ("Helena Krook (M)", "Sara Wiberg (C)"),
+    ),
+    (
+        "outlook-english-header",
+        "Hi Rebecka – we come on 26 Sept: Lotta Fransson (L), Tomas Wik (S).\n\n"
+        "From: Rebecka Frej <rebecka.frej@sll.se>\n"
+        "Sent: Monday, July 11, 2016 2:02 PM\n"
+        "To: Lotta Fransson <lotta.fransson@solna.se>\n"
+        "Subject: Inbjudan – Dialog om regional samverkan och utveckling\n\n" + _INVITATION,
+        ("Lotta Fransson (L)", "Tomas Wik (S)"),
+    ),
+    (
+        "outlook-english-header-bold",
+        "Vi kommer 22/9 med Amir Haddad (S).\n\n"
+        "*From:* Rebecka Frej [mailto:rebecka.frej@sll.se]\n"
+        "*Sent:* den 11 juli 2016 14:02\n"
+        "*To:* Amir Haddad\n"
+        "*Subject:* Inbjudan\n\n" + _INVITATION,
+        ("Amir Haddad (S)",),
+    ),
+    (
+        "outlook-underscore-line-then-header",
+        "Ekerö kommer den 26 september: Birgitta Rosén (M), Kalle Strand (C).\n\n"
+        "________________________________\n"
+        "Från: Rebecka Frej\n"
+        "Skickat: den 11 juli 2016 14:02\n"
+        "Till: Birgitta Rosén\n"
+        "Ämne: Inbjudan – Dialog om regional samverkan och utveckling\n\n" + _INVITATION,
+        ("Birgitta Rosén (M)", "Kalle Strand (C)"),
+    ),
+    (
+        "ursprungligt-meddelande",
+        "Vi anmäler oss till den 19:e. Gunnel Ek (KD) och Filip Ros (S) kommer.\n\n"
+        "-----Ursprungligt meddelande-----\n"
+        "Från: Rebecka Frej [mailto:rebecka.frej@sll.se]\n"
+        "Skickat: den 11 juli 2016 14:02\n"
+        "Till: Gunnel Ek\n"
+        "Ämne: Inbjudan\n\n" + _INVITATION,
+        ("Gunnel Ek (KD)", "Filip Ros (S)"),
+    ),
+    (
+        "ursprungligt-meddelande-without-headers",
+        "Vi kommer 2 sept, Leif Nyman (M).\n\n-----Ursprungligt meddelande-----\n" + _INVITATION,
+        ("Leif Nyman (M)",),
+    ),
+    (
+        "original-message-english",
+        "Sigtuna tar 22 sept: Marie Holt (S), Ove Dahl (M).\n\n"
+        "-----Original Message-----\n"
+        "From: Rebecka Frej\nSent: den 11 juli 2016 14:02\nTo: Marie Holt\nSubject: Inbjudan\n\n" + _INVITATION,
+        ("Marie Holt (S)", "Ove Dahl (M)"),
+    ),
+    (
+        "originalmeddelande-mobile",
+        "Vi kommer den 19/9. Greta Lönn (C)\n\n"
+        "-------- Originalmeddelande --------\n"
+        "Från: Rebecka Frej <rebecka.frej@sll.se>\n"
+        "Datum: 2016-07-11 14:02 (GMT+01:00)\n"
+        "Till: Greta Lönn <greta.lonn@ekero.se>\n"
+        "Ämne: Inbjudan\n\n" + _INVITATION,
+        ("Greta Lönn (C)",),
+    ),
+    (
+        "gmail-swedish-attribution",
+        "Vi kommer den 22 september med Ida Sjöholm (MP).\n\n"
+        "Den mån 11 juli 2016 kl 14:02 skrev Rebecka Frej <rebecka.frej@sll.se>:\n\n" + _QUOTED_INVITATION,
+        ("Ida Sjöholm (MP)",),
+    ),
+    (
+        "gmail-swedish-attribution-wrapped",
+        "Vi kommer den 22 september med Ida Sjöholm (MP).\n\n"
+        "Den mån 11 juli 2016 kl 14:02 skrev Rebecka Frej <\n"
+        "rebecka.frej@sll.se>:\n\n" + _QUOTED_INVITATION,
+        ("Ida Sjöholm (MP)",),
+    ),
+    (
+        "gmail-swedish-attribution-unquoted-body",
+        "Haninge: 26/9, Peter Wall (S), Nina Brask (M).\n\n"
+        "Den mån 11 juli 2016 kl 14:02 skrev Rebecka Frej <rebecka.frej@sll.se>:\n\n" + _INVITATION,
+        ("Peter Wall (S)", "Nina Brask (M)"),
+    ),
+    (
+        "apple-mail-attribution",
+        "Vi tar 2 sept. Elsa Rudin (L), Mikael Strid (S).\n\nSkickat från min iPad\n\n"
+        "11 juli 2016 kl. 14:02 skrev Rebecka Frej <rebecka.frej@sll.se>:\n\n" + _QUOTED_INVITATION,
+        ("Elsa Rudin (L)", "Mikael Strid (S)"),
+    ),
+    (
+        "apple-mail-attribution-no-signature",
+        "Vi tar 2 sept. Elsa Rudin (L), Mikael Strid (S).\n\n"
+        "11 juli 2016 kl. 14:02 skrev Rebecka Frej <rebecka.frej@sll.se>:\n\n" + _QUOTED_INVITATION,
+        ("Elsa Rudin (L)", "Mikael Strid (S)"),
+    ),
+    (
+        "thunderbird-attribution",
+        "Lidingö anmäler sig till 19 sept: Carl Hamrin (M), Sofie Ljung (S), Rolf Tiger (L)\n\n"
+        "Den 2016-07-11 kl. 10:02, skrev Rebecka Frej:\n" + _QUOTED_INVITATION,
+        ("Carl Hamrin (M)", "Rolf Tiger (L)"),
+    ),
+    (
+        "english-gmail-attribution",
+        "Vi kommer 26/9: Hugo Falk (S).\n\n"
+        "On Mon, Jul 11, 2016 at 2:02 PM, Rebecka Frej <rebecka.frej@sll.se> wrote:\n\n" + _QUOTED_INVITATION,
+        ("Hugo Falk (S)",),
+    ),
+    (
+        "english-gmail-attribution-wrapped",
+        "Vi kommer 26/9: Hugo Falk (S).\n\n"
+        "On Mon, Jul 11, 2016 at 2:02 PM, Rebecka Frej <rebecka.frej@sll.se>\n"
+        "wrote:\n\n" + _QUOTED_INVITATION,
+        ("Hugo Falk (S)",),
+    ),
+    (
+        "ibm-notes-header",
+        "Vi väljer den 22 september. Anders Moberg (M), Linda Eng (S).\n\n\n\n"
+        "Från:    Rebecka Frej <rebecka.frej@sll.se>\n"
+        "Till:    anders.moberg@sollentuna.se\n"
+        "Datum:   2016-07-11 14:02\n"
+        "Ärende:  Inbjudan – Dialog om regional samverkan och utveckling\n"
+        "\n" + _INVITATION,
+        ("Anders Moberg (M)", "Linda Eng (S)"),
+    ),
+    (
+        "ibm-notes-dashed-attribution",
+        "Vi kommer den 2 september: Ulla Berglund (C).\n\n"
+        '-----"Rebecka Frej" <rebecka.frej@sll.se> skrev: -----\n'
+        "Till: ulla.berglund@nykvarn.se\n"
+        'Från: "Rebecka Frej" <rebecka.frej@sll.se>\n'
+        "Datum: 2016-07-11 14:02\n"
+        "Ärende: Inbjudan\n\n" + _INVITATION,
+        ("Ulla Berglund (C)",),
+    ),
+    (
+        "groupwise",
+        "Vi kommer 19/9 med Tor Hedin (S) och Aina Roos (M).\n\n"
+        ">>> Rebecka Frej <rebecka.frej@sll.se> 2016-07-11 10:02 >>>\n" + _INVITATION,
+        ("Tor Hedin (S)", "Aina Roos (M)"),
+    ),
+    (
+        "angle-quoted-lines-only",
+        "Vi kommer 22 sept. Josefin Ahl (V).\n\n" + _QUOTED_INVITATION,
+        ("Josefin Ahl (V)",),
+    ),
+    (
+        "nested-angle-quotes",
+        "Vi kommer 22 sept. Josefin Ahl (V).\n\n> Tack, vi återkommer.\n>\n" + _QUOTED_INVITATION.replace("> ", ">> "),
+        ("Josefin Ahl (V)",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("plain", "keep"),
+    [pytest.param(plain, keep, id=case_id) for case_id, plain, keep in PLAIN_QUOTES],
+)
+def test_quoted_mail_is_cut_in_plain_text(plain: str, keep: tuple[str, ...]) -> None:
+    words = own_words(_mail(plain))
+    _check(words.text, keep, _INVITATION_WORDS)
+    assert not words.from_forward
+
+
+@pytest.mark.parametrize("plain", [pytest.param(plain, id=case_id) for case_id, plain, _ in PLAIN_QUOTES])
+def test_quote_header_line_is_cut_too(plain: str) -> None:
+    # "Den … skrev Rebecka Frej <…>:", "Från: Rebecka Frej": part of the quote, not of the reply.
+    _check(own_words(_mail(plain)).text, (), ("Frej", "rebecka.frej@sll.se", "skrev:"))
+
+
+# (id, plain body, kept, dropped): text written below or between quoted lines
+BOTTOM_POSTED = [
+    (
+        "bottom-posted-after-quote",
+        "Den 11 juli 2016 kl. 14:02 skrev Rebecka Frej <rebecka.frej@sll.se>:\n"
+        + _QUOTED_INVITATION
+        + "\n\nVi väljer den 2 september. Deltagare: Yvonne Kask (S), Lars Ohlin (M).",
+        ("Vi väljer den 2 september", "Yvonne Kask (S)", "Lars Ohlin (M)"),
+        _INVITATION_WORDS,
+    ),
+    (
+        "interleaved-answers",
+        "> Fyra tillfällen för dialog i september\n"
+        "> 2 sept 14.00–16.00 Skärgårdssalen, Landstingshuset\n"
+        "Den passar oss inte.\n"
+        "> 19 sept 15.00–17.00 Skärgårdssalen, Landstingshuset\n"
+        "Den tar vi! Bengt Alm (M) och Rut Säll (S).\n"
+        "> 22 sept 09.30–11.30 Mälarsalen, Landstingshuset\n",
+        ("Den passar oss inte.", "Bengt Alm (M)", "Rut Säll (S)"),
+        ("Skärgårdssalen", "Mälarsalen", "Fyra tillfällen"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("plain", "keep", "drop"),
+    [pytest.param(p, k, d, id=case_id) for case_id, p, k, d in BOTTOM_POSTED],
+)
+def test_text_written_after_a_quote_is_kept(plain: str, keep: tuple[str, ...], drop: tuple[str, ...]) -> None:
+    _check(own_words(_mail(plain)).text, keep, drop)
+
+
+# ---------------------------------------------------------------------------
+# Quoted earlier mail, HTML only
+# ---------------------------------------------------------------------------
+
+_HTML_INVITATION = (
+    "<p>Fyra tillfällen för dialog i september</p>"
+    "<table><tr><td>2 sept</td><td>14.00–16.00</td><td>Skärgårdssalen, Landstingshuset</td></tr>"
+    "<tr><td>22 sept</td><td>09.30–11.30</td><td>Mälarsalen, Landstingshuset</td></tr></table>"
+    "<p>Anmälan från respektive kommun görs senast den 26 augusti.</p>"
+)
+
+# (id, html, kept)
+HTML_QUOTES = [
+    (
+        "apple-blockquote-cite",
+        "<html><body><div>Vi kommer 19/9: Moa Lindgren (S), Erik Palm (M).</div>"
+        '<div><br><blockquote type="cite">11 juli 2016 kl. 14:02 skrev Rebecka Frej '
+        "&lt;rebecka.frej@sll.se&gt;:<br><br></blockquote></div>"
+        f'<blockquote type="cite"><div>{_HTML_INVITATION}</div></blockquote></body></html>',
+        ("Moa Lindgren (S)", "Erik Palm (M)"),
+    ),
+    (
+        "gmail-quote-div",
+        '<div dir="ltr">Vi tar den 22 september.<div>Lena Aspegren (C)</div>'
+        "<div>Hans Tegnér (M)</div></div><br>"
+        '<div class="gmail_quote"><div dir="ltr" class="gmail_attr">Den mån 11 juli 2016 '
+        'kl 14:02 skrev Rebecka Frej &lt;<a href="mailto:rebecka.frej@sll.se">'
+        "rebecka.frej@sll.se</a>&gt;:<br></div>"
+        '<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;'
+        'border-left:1px solid rgb(204,204,204);padding-left:1ex">'
+        f"{_HTML_INVITATION}</blockquote></div>",
+        ("Lena Aspegren (C)", "Hans Tegnér (M)"),
+    ),
+    (
+        "outlook-border-top-divider",
+        '<div class="WordSection1"><p class="MsoNormal">Hej!<o:p></o:p></p>'
+        '<p class="MsoNormal">Vi kommer den 26 september med Agnes Björk (S) och '
+        "Viktor Lundh (KD).<o:p></o:p></p>"
+        '<div><div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+        '<p class="MsoNormal"><b>Från:</b> Rebecka Frej &lt;rebecka.frej@sll.se&gt; <br>'
+        "<b>Skickat:</b> den 11 juli 2016 14:02<br><b>Till:</b> Agnes Björk<br>"
+        "<b>Ämne:</b> Inbjudan<o:p></o:p></p></div></div>"
+        f"{_HTML_INVITATION}</div>",
+        ("Agnes Björk (S)", "Viktor Lundh (KD)"),
+    ),
+    (
+        "outlook-2010-border-top-divider",
+        '<p class="MsoNormal">Vi väljer 2/9. Stig Ahlqvist (M)</p>'
+        '<div style="border:none;border-top:solid #B5C4DF 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+        '<p class="MsoNormal"><b>Från:</b> Rebecka Frej<br><b>Skickat:</b> den 11 juli 2016 '
+        "14:02<br><b>Till:</b> Stig Ahlqvist<br><b>Ämne:</b> Inbjudan</p></div>" + _HTML_INVITATION,
+        ("Stig Ahlqvist (M)",),
+    ),
+    (
+        "outlook-web-divRplyFwdMsg",
+        '<div dir="ltr"><p>Täby kommer den 19 september: Alva Stenberg (M), '
+        "Ali Karimi (S).</p></div>"
+        '<hr style="display:inline-block;width:98%" tabindex="-1">'
+        '<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif"><b>Från:</b> '
+        "Rebecka Frej &lt;rebecka.frej@sll.se&gt;<br><b>Skickat:</b> den 11 juli 2016 14:02<br>"
+        "<b>Till:</b> Alva Stenberg<br><b>Ämne:</b> Inbjudan</font><div>&nbsp;</div></div>"
+        f"<div>{_HTML_INVITATION}</div>",
+        ("Alva Stenberg (M)", "Ali Karimi (S)"),
+    ),
+    (
+        "plain-blockquote-in-html",
+        "<p>Vi kommer 22/9, Ronja Vik (V).</p><blockquote>" + _HTML_INVITATION + "</blockquote>",
+        ("Ronja Vik (V)",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("html", "keep"),
+    [pytest.param(html, keep, id=case_id) for case_id, html, keep in HTML_QUOTES],
+)
+def test_quoted_mail_is_cut_in_html(html: str, keep: tuple[str, ...]) -> None:
+    words = own_words(_mail(html=html))
+    _check(words.text, keep, _QUOTE_WORDS)
+
+
+# ---------------------------------------------------------------------------
+# Signatures, mobile footers, legal footers
+# ---------------------------------------------------------------------------
+
+_REGISTRATION = "Vi kommer den 19 september med Märta Kron (S), Jonas Frid (M) och Tea Orre (C)."
+
+# (id, what follows the registration, words of it that must not be read)
+SIGNATURES = [
+    (
+        "med-vanlig-halsning",
+        "Med vänlig hälsning\nKerstin Holm\nKommunledningskontoret\nNacka kommun\n08-718 80 00",
+        ("Kerstin Holm", "Kommunledningskontoret", "08-718 80 00"),
+    ),
+    (
+        "med-vanliga-halsningar-comma",
+        "Med vänliga hälsningar,\nOskar Lind\nNämndsekreterare",
+        ("Oskar Lind", "Nämndsekreterare"),
+    ),
+    (
+        "vanliga-halsningar",
+        "Vänliga hälsningar\nPia Sund\nKS-kansliet",
+        ("Pia Sund", "KS-kansliet"),
+    ),
+    ("mvh-own-line", "Mvh\nAnna\nRegistrator, Täby kommun", ("Registrator, Täby kommun",)),
+    ("mvh-with-name", "Mvh Gösta Ekman\nKommunsekreterare", ("Gösta Ekman", "Kommunsekreterare")),
+    ("mvh-slash-name", "MVH /Anna\n\nAnna Ström\nTfn 08-590 000 00", ("Anna Ström", "590")),
+    ("halsningar", "Hälsningar\nPer\nKommunstyrelsens kansli", ("Kommunstyrelsens kansli",)),
+    ("basta-halsningar", "Bästa hälsningar\nLinnea Oskarsson", ("Linnea Oskarsson",)),
+    ("slash-name", "/Sanna\n\nSanna Lövgren\nUtredare", ("Sanna Lövgren", "Utredare")),
+    ("dash-dash-space", "-- \nSanna Lövgren\nUtredare | Vaxholms stad", ("Sanna Lövgren",)),
+    ("ha-det-bra", "Ha det bra!\nIngrid\nStadsledningskontoret", ("Stadsledningskontoret",)),
+    ("iphone", "Skickat från min iPhone", ("iPhone",)),
+    ("outlook-android", "Skickat från Outlook för Android", ("Android",)),
+    ("hamta-outlook-android", "Hämta Outlook för Android", ("Android",)),
+    ("ipad-english", "Sent from my iPad", ("iPad",)),
+    ("samsung", "Skickat från min Samsung Galaxy-smartphone.", ("Samsung",)),
+    (
+        "environment-footer",
+        "Mvh Kerstin\n\nTänk på miljön innan du skriver ut detta e-postmeddelande.",
+        ("miljön",),
+    ),
+    (
+        "diarium-footer",
+        "E-post som skickas till Nacka kommun kan komma att diarieföras och blir då allmän handling.",
+        ("diarieföras", "allmän handling"),
+    ),
+    (
+        "environment-footer-no-signature",
+        "Tänk på miljön – skriv inte ut detta mejl i onödan.",
+        ("miljön",),
+    ),
+    (
+        "personal-data-footer",
+        "När du skickar e-post till oss behandlar vi dina personuppgifter enligt "
+        "dataskyddslagstiftningen. Läs mer på www.sundbyberg.se.",
+        ("personuppgifter", "www.sundbyberg.se"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("tail", "drop"),
+    [pytest.param(tail, drop, id=case_id) for case_id, tail, drop in SIGNATURES],
+)
+def test_signatures_and_footers_are_not_the_senders_words(tail: str, drop: tuple[str, ...]) -> None:
+    plain = f"Hej Rebecka!\n\n{_REGISTRATION}\n\n{tail}\n"
+    _check(own_words(_mail(plain)).text, ("Märta Kron (S)", "Jonas Frid (M)", "Tea Orre (C)"), drop)
+
+
+def test_footer_right_under_the_registration_keeps_the_registration() -> None:
+    plain = f"{_REGISTRATION}\nE-post som skickas till Täby kommun kan komma att diarieföras.\n"
+    _check(own_words(_mail(plain)).text, ("Märta Kron (S)", "Tea Orre (C)"), ("diarieföras",))
+
+
+# ---------------------------------------------------------------------------
+# Registration lines that look like signatures but must survive
+# ---------------------------------------------------------------------------
+
+# (id, plain body, lines that must be kept)
+SURVIVING_LINES = [
+    (
+        "dash-list",
+        "Hej!\nVi kommer den 22 september med:\n- Annika Borg (S)\n- Gustav Rydh (M)\n- Lisa Wern (MP)\n\nMvh Kim",
+        ("- Annika Borg (S)", "- Gustav Rydh (M)", "- Lisa Wern (MP)"),
+    ),
+    (
+        "dash-list-last-in-mail",
+        "Anmälan till 2 sept:\n- Annika Borg (S)\n- Gustav Rydh (M)\n- Lisa Wern (MP)",
+        ("- Annika Borg (S)", "- Gustav Rydh (M)", "- Lisa Wern (MP)"),
+    ),
+    (
+        "dash-list-with-titles",
+        "Deltagare 19/9:\n- Ola Sten, kommunalråd (S)\n- Maja Hed, oppositionsråd (M)\n",
+        ("- Ola Sten, kommunalråd (S)", "- Maja Hed, oppositionsråd (M)"),
+    ),
+    (
+        "bullet-list",
+        "Vi väljer 26 september.\n• Nora Ekdahl (L)\n• Sven Rapp (S)\n• Elin Gran (C)",
+        ("• Nora Ekdahl (L)", "• Sven Rapp (S)", "• Elin Gran (C)"),
+    ),
+    (
+        "asterisk-list",
+        "Vi väljer 26 september.\n* Nora Ekdahl (L)\n* Sven Rapp (S)\n",
+        ("* Nora Ekdahl (L)", "* Sven Rapp (S)"),
+    ),
+    (
+        "numbered-list",
+        "Deltagare den 2/9:\n1. Harriet Blom (M)\n2. Khalid Omar (S)\n3. Åke Sandin (KD)",
+        ("1. Harriet Blom (M)", "2. Khalid Omar (S)", "3. Åke Sandin (KD)"),
+    ),
+    (
+        "name-that-could-look-like-a-closing",
+        "Vi kommer 19/9:\nGöran Liljegren (M)\nBritt-Marie Sjöberg\n",
+        ("Göran Liljegren (M)", "Britt-Marie Sjöberg"),
+    ),
+    (
+        "name-last-before-closing",
+        "Vi kommer 19/9 med\nGöran Liljegren (M)\nBritt-Marie Sjöberg (S)\n\nHälsningar\nEva",
+        ("Göran Liljegren (M)", "Britt-Marie Sjöberg (S)"),
+    ),
+    (
+        "halsningar-only-at-the-end",
+        "Hej,\nhär kommer Österåkers anmälan. Vi tar den 22/9:\nBo Ek (M)\nPer Nord (S)\nDag Wester (C)\n\nHälsningar",
+        ("Bo Ek (M)", "Per Nord (S)", "Dag Wester (C)"),
+    ),
+    (
+        "form-style-lines",
+        "Datum: 26 september\nNamn: Vera Holm, parti: S\nNamn: Arvid Ståhl, parti: M",
+        ("Datum: 26 september", "Vera Holm", "Arvid Ståhl"),
+    ),
+    (
+        "thanks-first-then-registration",
+        "Tack för inbjudan!\n\nVi kommer den 2 sept: Ylva Dahlin (S), Nils Ek (M).\n\n/Tove",
+        ("Ylva Dahlin (S)", "Nils Ek (M)"),
+    ),
+    (
+        "party-first-lines",
+        "19/9\nS: Sofia Brandt\nM: Rickard Ek\nL: Mona Fors",
+        ("S: Sofia Brandt", "M: Rickard Ek", "L: Mona Fors"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("plain", "keep"),
+    [pytest.param(plain, keep, id=case_id) for case_id, plain, keep in SURVIVING_LINES],
+)
+def test_registration_lines_survive(plain: str, keep: tuple[str, ...]) -> None:
+    text = own_words(_mail(plain)).text
+    _check(text, keep, ())
+
+
+# ---------------------------------------------------------------------------
+# Forwards
+# ---------------------------------------------------------------------------
+
+_FORWARDED_REGISTRATION = (
+    "Hej Rebecka!\n\nSolna kommer den 22 september med Karin Edholm (M), "
+    "Mats Olin (S) och Ebba Sund (L).\n\nVänliga hälsningar\nKarin Edholm\n"
+)
+
+_OUTLOOK_FORWARD_HEADER = (
+    "Från: Karin Edholm\nSkickat: den 15 augusti 2016 09:12\nTill: Registrator Solna\nÄmne: Anmälan dialog 22/9\n\n"
+)
+
+_GMAIL_FORWARD_HEADER = (
+    "---------- Forwarded message ---------\n"
+    "From: Karin Edholm <karin.edholm@solna.se>\n"
+    "Date: Mon, 15 Aug 2016 at 09:12\n"
+    "Subject: Anmälan dialog 22/9\n"
+    "To: Registrator <registrator@solna.se>\n\n"
+)
+
+_GMAIL_SV_FORWARD_HEADER = (
+    "---------- Vidarebefordrat meddelande ----------\n"
+    "Från: Karin Edholm <karin.edholm@solna.se>\n"
+    "Datum: 15 augusti 2016 09:12\n"
+    "Ämne: Anmälan dialog 22/9\n"
+    "Till: Registrator <registrator@solna.se>\n\n"
+)
+
+# (id, subject, own text above the forward, forward header)
+FORWARDS_READ = [
+    ("vb-empty-outlook", "VB: Anmälan dialog 22/9", "", _OUTLOOK_FORWARD_HEADER),
+    ("fwd-empty-gmail", "Fwd: Anmälan dialog 22/9", "", _GMAIL_FORWARD_HEADER),
+    ("vb-empty-gmail-swedish", "VB: Anmälan dialog 22/9", "", _GMAIL_SV_FORWARD_HEADER),
+    ("vb-se-nedan", "VB: Anmälan dialog 22/9", "Se nedan.\n\n", _OUTLOOK_FORWARD_HEADER),
+    (
+        "vb-greeting-se-nedan-signature",
+        "VB: Anmälan dialog 22/9",
+        "Hej Rebecka,\nse nedan.\n\nMvh\nRegistrator Solna\n\n",
+        _OUTLOOK_FORWARD_HEADER,
+    ),
+    (
+        "vb-anmalan-nedan-galler",
+        "VB: Anmälan dialog 22/9",
+        "Anmälan nedan gäller.\n\n",
+        "-----Ursprungligt meddelande-----\n" + _OUTLOOK_FORWARD_HEADER,
+    ),
+    (
+        "fwd-se-nedan-gmail-swedish",
+        "Fwd: Anmälan",
+        "Hej! Se nedan /Registrator\n\n",
+        _GMAIL_SV_FORWARD_HEADER,
+    ),
+    (
+        "vb-underscore-line",
+        "VB: Anmälan",
+        "",
+        "________________________________\n" + _OUTLOOK_FORWARD_HEADER,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("subject", "top", "header"),
+    [pytest.param(s, t, h, id=case_id) for case_id, s, t, h in FORWARDS_READ],
+)
+def test_forward_without_own_words_is_read_from_the_forwarded_part(subject: str, top: str, header: str) -> None:
+    words = own_words(_mail(top + header + _FORWARDED_REGISTRATION, subject=subject))
+    assert words.from_forward
+    _check(words.text, ("Karin Edholm (M)", "Mats Olin (S)", "Ebba Sund (L)"), ())
+
+
+def test_forwarded_registration_drops_its_own_signature_and_quote() -> None:
+    plain = (
+        _OUTLOOK_FORWARD_HEADER
+        + _FORWARDED_REGISTRATION
+        + "\nFrån: Rebecka Frej <rebecka.frej@sll.se>\nSkickat: den 11 juli 2016 14:02\n"
+        "Till: Karin Edholm\nÄmne: Inbjudan\n\n" + _INVITATION
+    )
+    words = own_words(_mail(plain, subject="VB: Anmälan dialog 22/9"))
+    assert words.from_forward
+    _check(words.text, ("Mats Olin (S)",), (*_INVITATION_WORDS, "Vänliga hälsningar"))
+
+
+_ATTACHED = Mail(
+    message_id="<inner@solna.se>",
+    from_address="karin.edholm@solna.se",
+    subject="Anmälan dialog 22/9",
+    plain=_FORWARDED_REGISTRATION,
+)
+
+# (id, own text of the forwarding mail)
+ATTACHED_FORWARDS = [
+    ("attached-empty", ""),
+    ("attached-se-nedan", "Se nedan."),
+    ("attached-greeting-only", "Hej!\n\nMvh Registrator Solna"),
+    ("attached-anmalan-nedan-galler", "Hej Rebecka, anmälan nedan gäller Solna. /Registrator"),
+]
+
+
+@pytest.mark.parametrize("top", [pytest.param(top, id=case_id) for case_id, top in ATTACHED_FORWARDS])
+def test_forward_as_attached_message_is_read_when_own_text_is_empty(top: str) -> None:
+    words = own_words(_mail(top, subject="VB: Anmälan dialog 22/9", forwarded=(_ATTACHED,)))
+    assert words.from_forward
+    _check(words.text, ("Karin Edholm (M)", "Ebba Sund (L)"), ())
+
+
+_OLD_REGISTRATION = "Solna kommer den 19 september med Bertil Sand (KD).\n"
+
+# (id, plain, forwarded attachments)
+FORWARDS_WITH_OWN_TEXT = [
+    (
+        "own-registration-above-outlook-forward",
+        "Vi byter till den 26 september: Klara Wahl (S), Edvin Rask (M).\n\n"
+        + _OUTLOOK_FORWARD_HEADER
+        + _OLD_REGISTRATION,
+        (),
+    ),
+    (
+        "own-registration-above-gmail-forward",
+        "Vi byter till den 26 september: Klara Wahl (S), Edvin Rask (M).\n\n"
+        + _GMAIL_FORWARD_HEADER
+        + _OLD_REGISTRATION,
+        (),
+    ),
+    (
+        "own-registration-with-attached-message",
+        "Vi byter till den 26 september: Klara Wahl (S), Edvin Rask (M).",
+        (Mail(message_id="<old@solna.se>", from_address="k@solna.se", plain=_OLD_REGISTRATION),),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("plain", "forwarded"),
+    [pytest.param(p, f, id=case_id) for case_id, p, f in FORWARDS_WITH_OWN_TEXT],
+)
+def test_forward_with_own_registration_keeps_only_the_top(plain: str, forwarded: tuple[Mail, ...]) -> None:
+    words = own_words(_mail(plain, subject="VB: Anmälan dialog", forwarded=forwarded))
+    assert not words.from_forward
+    _check(words.text, ("Klara Wahl (S)", "Edvin Rask (M)"), ("Bertil Sand", "19 september"))
+
+
+# ---------------------------------------------------------------------------
+# HTML-only mail and the choice between text/plain and HTML
+# ---------------------------------------------------------------------------
+
+# (id, html, lines the reader must see, each on its own line)
+HTML_LAYOUT = [
+    (
+        "paragraphs-and-br",
+        "<p>Hej!</p><p>Vi kommer den 19 september.</p><p>Frida Holm (S)<br>Rune Berg (M)<br>Tilda Ek (C)</p>",
+        ("Vi kommer den 19 september.", "Frida Holm (S)", "Rune Berg (M)", "Tilda Ek (C)"),
+    ),
+    (
+        "table-two-columns",
+        "<p>Deltagare 22/9:</p><table><tr><td>Anna Andersson</td><td>S</td></tr>"
+        "<tr><td>Bo Berg</td><td>M</td></tr></table>",
+        ("Anna Andersson | S", "Bo Berg | M"),
+    ),
+    (
+        "table-with-header-row",
+        "<table><tr><th>Namn</th><th>Uppdrag</th><th>Parti</th></tr>"
+        "<tr><td>Anna Andersson</td><td>Kommunalråd</td><td>Socialdemokraterna</td></tr>"
+        "<tr><td>Bo Berg</td><td>Oppositionsråd</td><td>Moderaterna</td></tr></table>",
+        (
+            "Namn | Uppdrag | Parti",
+            "Anna Andersson | Kommunalråd | Socialdemokraterna",
+            "Bo Berg | Oppositionsråd | Moderaterna",
+        ),
+    ),
+    (
+        "table-cells-with-paragraphs",
+        '<table><tr><td><p class="MsoNormal">Lisa Öhman</p></td><td><p class="MsoNormal">V</p></td></tr></table>',
+        ("Lisa Öhman | V",),
+    ),
+    (
+        "list-items",
+        "<p>Vi väljer 2 september:</p><ul><li>Sara Nyberg (L)</li><li>Olof Dahl (S)</li></ul>",
+        ("Sara Nyberg (L)", "Olof Dahl (S)"),
+    ),
+    (
+        "divs-per-line",
+        "<div>Vi tar 26/9</div><div>Jenny Krantz (MP)</div><div>Henrik Sundin (M)</div>",
+        ("Vi tar 26/9", "Jenny Krantz (MP)", "Henrik Sundin (M)"),
+    ),
+    (
+        "entities",
+        "<p>Vi kommer 19/9: &Aring;sa &Ouml;berg (S) och J&ouml;rgen &Auml;ng (M)</p>",
+        ("Vi kommer 19/9: Åsa Öberg (S) och Jörgen Äng (M)",),
+    ),
+    (
+        "outlook-styles-and-office-tags",
+        "<html><head><style>p.MsoNormal {margin:0cm; font-family:Calibri}</style></head>"
+        '<body><div class="WordSection1"><p class="MsoNormal">Vi kommer 22/9.<o:p></o:p></p>'
+        '<p class="MsoNormal">Ebbe Lagerlöf (C)<o:p></o:p></p></div></body></html>',
+        ("Vi kommer 22/9.", "Ebbe Lagerlöf (C)"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("html", "lines"),
+    [pytest.param(html, lines, id=case_id) for case_id, html, lines in HTML_LAYOUT],
+)
+def test_html_only_mail_reads_as_lines(html: str, lines: tuple[str, ...]) -> None:
+    # A list item may keep a bullet in front; the words must still be a line of their own.
+    seen = [line.strip().lstrip("-•* ") for line in visible_text(_mail(html=html)).split("\n")]
+    for line in lines:
+        assert line in seen, f"{line!r} is not a line of:\n" + "\n".join(seen)
+
+
+def test_html_only_mail_has_no_markup_or_styles() -> None:
+    html = (
+        "<html><head><style>p.MsoNormal {margin:0cm; font-family:Calibri}</style></head>"
+        '<body><p class="MsoNormal">Vi kommer 22/9. <b>Ebbe Lagerlöf</b> (C)</p></body></html>'
+    )
+    text = visible_text(_mail(html=html))
+    _check(text, ("Ebbe Lagerlöf (C)",), ("<", "MsoNormal", "font-family"))
+
+
+# (id, plain, html, expected words, words that must not appear)
+PLAIN_OR_HTML = [
+    (
+        "plain-preferred-when-meaningful",
+        "Vi kommer den 19 september. Gun Holm (S)",
+        "<p>Vi kommer den 19 september. <b>Gun Holm</b> (S)</p><p>HTML-version</p>",
+        ("Gun Holm (S)",),
+        ("HTML-version",),
+    ),
+    (
+        "html-when-plain-is-empty",
+        "",
+        "<p>Vi kommer den 2 september. Gun Holm (S)</p>",
+        ("Gun Holm (S)",),
+        (),
+    ),
+    (
+        "html-when-plain-is-whitespace",
+        "  \r\n \r\n",
+        "<p>Vi kommer den 2 september. Gun Holm (S)</p>",
+        ("Gun Holm (S)",),
+        (),
+    ),
+    (
+        "html-when-plain-is-a-placeholder",
+        "This is an HTML message. Please use an HTML capable mail program to read it.",
+        "<p>Vi kommer den 2 september. Gun Holm (S)</p>",
+        ("Gun Holm (S)",),
+        ("HTML capable",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("plain", "html", "keep", "drop"),
+    [pytest.param(p, h, k, d, id=case_id) for case_id, p, h, k, d in PLAIN_OR_HTML],
+)
+def test_visible_text_prefers_meaningful_plain(
+    plain: str, html: str, keep: tuple[str, ...], drop: tuple[str, ...]
+) -> None:
+    _check(visible_text(_mail(plain, html)), keep, drop)
+
+
+def test_plain_text_line_breaks_are_normalised() -> None:
+    text = visible_text(_mail("Vi kommer 19/9:\r\nGun Holm (S)\r\nAli Nur (M)\r\n"))
+    assert text.split("\n") == ["Vi kommer 19/9:", "Gun Holm (S)", "Ali Nur (M)"]
+
+
+# ---------------------------------------------------------------------------
+# Subjects
+# ---------------------------------------------------------------------------
+
+# (id, subject, topic)
+SUBJECTS = [
+    ("sv", "SV: Inbjudan", "Inbjudan"),
+    ("sv-lower", "Sv: Inbjudan", "Inbjudan"),
+    ("re", "Re: Anmälan dialog 19/9", "Anmälan dialog 19/9"),
+    ("stacked", "Sv: SV: RE: Inbjudan", "Inbjudan"),
+    ("vb", "VB: Anmälan", "Anmälan"),
+    ("fw", "FW: Anmälan", "Anmälan"),
+    ("fwd", "Fwd: Anmälan", "Anmälan"),
+    ("svar", "Svar: Inbjudan", "Inbjudan"),
+    (
+        "sv-vb",
+        "SV: VB: Inbjudan – Dialog om regional samverkan och utveckling",
+        "Inbjudan – Dialog om regional samverkan och utveckling",
+    ),
+    ("counted", "Re[2]: Anmälan", "Anmälan"),
+    ("no-space", "SV:Inbjudan", "Inbjudan"),
+    ("none", "Anmälan till dialog", "Anmälan till dialog"),
+    ("svar-as-a-word", "Svar angående anmälan", "Svar angående anmälan"),
+    ("ends-with-date", "SV: Anmälan 22 sept", "Anmälan 22 sept"),
+]
+
+
+@pytest.mark.parametrize(
+    ("subject", "topic"),
+    [pytest.param(subject, topic, id=case_id) for case_id, subject, topic in SUBJECTS],
+)
+def test_subject_topic(subject: str, topic: str) -> None:
+    assert subject_topic(subject) == topic

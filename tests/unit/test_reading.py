@@ -1,0 +1,781 @@
+"""What a careful coordinator reads in a reply: the session, the people and parties, the intent."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mailbot import settings
+from mailbot.core.mail import Attachment
+from mailbot.core.model import Reading
+from mailbot.core.understand.parties import PartyLexicon
+from mailbot.core.understand.reading import read
+
+EVENT = settings.load("config/mailbot.toml", environ={}).to_event()
+LEXICON = PartyLexicon(EVENT.parties)
+
+SEP_2 = dt.date(2016, 9, 2)
+SEP_19 = dt.date(2016, 9, 19)
+SEP_22 = dt.date(2016, 9, 22)
+SEP_26 = dt.date(2016, 9, 26)
+
+
+def _read(
+    text: str,
+    *,
+    municipality: str = "Nacka",
+    attachments: tuple[Attachment, ...] = (),
+) -> Reading:
+    return read(
+        text,
+        event=EVENT,
+        lexicon=LEXICON,
+        subject="",
+        subject_is_reply=False,
+        attachments=attachments,
+        municipality=municipality,
+    )
+
+
+def _people(reading: Reading) -> set[tuple[str, str | None]]:
+    return {(p.name, p.party) for p in reading.participants}
+
+
+# ---------------------------------------------------------------------------
+# People and parties, written every way
+# ---------------------------------------------------------------------------
+
+# (id, text, {(name, party)})
+PEOPLE = [
+    (
+        "parentheses-upper",
+        "Vi kommer den 19 september: Anna Andersson (S), Bo Berg (M) och Cecilia Dahl (C).",
+        {("Anna Andersson", "S"), ("Bo Berg", "M"), ("Cecilia Dahl", "C")},
+    ),
+    (
+        "parentheses-lower",
+        "Till den 19/9 anmäler vi Lena Hjort (s), Olle Frisk (m) och Greta Boman (c).",
+        {("Lena Hjort", "S"), ("Olle Frisk", "M"), ("Greta Boman", "C")},
+    ),
+    (
+        "comma-code-lines",
+        "Deltagare 22/9:\nIrene Wallin, S\nTobias Roos, M\nAnneli Stål, L",
+        {("Irene Wallin", "S"), ("Tobias Roos", "M"), ("Anneli Stål", "L")},
+    ),
+    (
+        "code-colon-name",
+        "Vi väljer 2 september.\nS: Mikaela Brandt\nM: Roger Ahl\nKD: Siv Lindell",
+        {("Mikaela Brandt", "S"), ("Roger Ahl", "M"), ("Siv Lindell", "KD")},
+    ),
+    (
+        "party-name-colon-name",
+        "Dialogen 26/9\nSocialdemokraterna: Hanna Eld\nModeraterna: Kent Axelsson",
+        {("Hanna Eld", "S"), ("Kent Axelsson", "M")},
+    ),
+    (
+        "dash-party-name",
+        "Vi kommer 19 sept.\nAnna Andersson – Socialdemokraterna\nBo Berg – Moderaterna",
+        {("Anna Andersson", "S"), ("Bo Berg", "M")},
+    ),
+    (
+        "comma-party-name-then-title",
+        "Den 22 september kommer:\nAnna Andersson, Moderaterna, kommunalråd\n"
+        "Jakob Tell, Socialdemokraterna, oppositionsråd",
+        {("Anna Andersson", "M"), ("Jakob Tell", "S")},
+    ),
+    (
+        "long-title-before-name",
+        "Den 26/9 kommer kommunstyrelsens ordförande Anna Andersson (M), Sten Fält (S) och Ulrika Moll (C).",
+        {("Anna Andersson", "M"), ("Sten Fält", "S"), ("Ulrika Moll", "C")},
+    ),
+    (
+        "kso-before-name",
+        "Vi tar 2/9 med KSO Anna Andersson (M) och oppositionsråd Rami Yousef (S).",
+        {("Anna Andersson", "M"), ("Rami Yousef", "S")},
+    ),
+    (
+        "kso-after-party",
+        "Anmälan till 19 september:\nAnna Andersson (M), KSO\nLinus Wiik (S), kommunalråd\n",
+        {("Anna Andersson", "M"), ("Linus Wiik", "S")},
+    ),
+    (
+        "sentence-fran-oss-kommer",
+        "Från oss kommer Anna Andersson (S), Bo Berg (M) och Cecilia Dahl (L) den 22 september.",
+        {("Anna Andersson", "S"), ("Bo Berg", "M"), ("Cecilia Dahl", "L")},
+    ),
+    (
+        "sentence-fran-partiet",
+        "Vi kommer den 26 september. Anna Andersson från Moderaterna, Bo Berg från "
+        "Kristdemokraterna och Cecilia Dahl från Socialdemokraterna.",
+        {("Anna Andersson", "M"), ("Bo Berg", "KD"), ("Cecilia Dahl", "S")},
+    ),
+    (
+        "sentence-for-partiet",
+        "Den 19/9 deltar Moa Ring för Vänsterpartiet och Leo Sand för Centerpartiet.",
+        {("Moa Ring", "V"), ("Leo Sand", "C")},
+    ),
+    (
+        "dash-bullets",
+        "Vi kommer 22/9 med:\n- Vanja Ek (S)\n- Anton Bäck (M)\n- Inger Hall (MP)",
+        {("Vanja Ek", "S"), ("Anton Bäck", "M"), ("Inger Hall", "MP")},
+    ),
+    (
+        "round-bullets",
+        "Datum: 2 september\n• Vanja Ek (S)\n• Anton Bäck (M)\n• Inger Hall (MP)",
+        {("Vanja Ek", "S"), ("Anton Bäck", "M"), ("Inger Hall", "MP")},
+    ),
+    (
+        "star-bullets",
+        "Vi väljer 19 sept.\n* Vanja Ek, S\n* Anton Bäck, M",
+        {("Vanja Ek", "S"), ("Anton Bäck", "M")},
+    ),
+    (
+        "numbered",
+        "Deltagare 26/9:\n1. Vanja Ek (S)\n2. Anton Bäck (M)\n3. Inger Hall (MP)",
+        {("Vanja Ek", "S"), ("Anton Bäck", "M"), ("Inger Hall", "MP")},
+    ),
+    (
+        "html-table-rows",
+        "Vi kommer den 19 september.\nNamn | Uppdrag | Parti\n"
+        "Anna Andersson | Kommunalråd | Socialdemokraterna\n"
+        "Bo Berg | Oppositionsråd | Moderaterna\n"
+        "Cecilia Dahl | Ledamot | Liberalerna",
+        {("Anna Andersson", "S"), ("Bo Berg", "M"), ("Cecilia Dahl", "L")},
+    ),
+    (
+        "html-table-rows-two-columns",
+        "Dialog 22/9\nÅsa Lund | S\nPeter Kvist | M",
+        {("Åsa Lund", "S"), ("Peter Kvist", "M")},
+    ),
+    (
+        "swedish-letters",
+        "Vi kommer 2 sept: Åsa Öberg (V), Jörgen Ängström (SD) och Örjan Åkesson (S).",
+        {("Åsa Öberg", "V"), ("Jörgen Ängström", "SD"), ("Örjan Åkesson", "S")},
+    ),
+    (
+        "hyphenated",
+        "Vi kommer 19/9: Lars-Göran Persson-Dahl (KD) och Eva-Lena Berg (S).",
+        {("Lars-Göran Persson-Dahl", "KD"), ("Eva-Lena Berg", "S")},
+    ),
+    (
+        "particles",
+        "Vi tar den 22 september. Magnus von Heijne (M) och Ebba af Klercker (C) kommer.",
+        {("Magnus von Heijne", "M"), ("Ebba af Klercker", "C")},
+    ),
+    (
+        "non-swedish-letters",
+        "Till 26/9 kommer Dragan Petrović (S), Zeynep Yıldız (MP) och Søren Müller (L).",
+        {("Dragan Petrović", "S"), ("Zeynep Yıldız", "MP"), ("Søren Müller", "L")},
+    ),
+    (
+        "first-names-that-are-words",
+        "Vi kommer 19 sept med Hans Lindqvist (M), Per Åberg (S) och Bo Ek (C).",
+        {("Hans Lindqvist", "M"), ("Per Åberg", "S"), ("Bo Ek", "C")},
+    ),
+    (
+        "first-names-that-are-words-listed",
+        "Deltagare 2/9:\nBjörn Sand (L)\nDag Hammar (KD)\nSten Mild (S)",
+        {("Björn Sand", "L"), ("Dag Hammar", "KD"), ("Sten Mild", "S")},
+    ),
+    (
+        "middle-name",
+        "Vi kommer 22/9: Karl Johan Nilsson (M) och Maria Lind Ekström (S).",
+        {("Karl Johan Nilsson", "M"), ("Maria Lind Ekström", "S")},
+    ),
+    (
+        "full-party-name-in-parentheses",
+        "Den 26 september kommer Sara Grahn (Socialdemokraterna) och Tim Eld (Moderaterna).",
+        {("Sara Grahn", "S"), ("Tim Eld", "M")},
+    ),
+    (
+        "form-lines",
+        "Datum: 19 september\nNamn: Vera Holm, parti: S\nNamn: Arvid Ståhl, parti: M",
+        {("Vera Holm", "S"), ("Arvid Ståhl", "M")},
+    ),
+    (
+        "listed-name-without-party",
+        "Deltagare den 19/9:\nAnna Andersson (S)\nBo Berg (M)\nNils Berglöf",
+        {("Anna Andersson", "S"), ("Bo Berg", "M"), ("Nils Berglöf", None)},
+    ),
+    (
+        "listed-names-all-without-party",
+        "Vi kommer den 22 september:\nNils Berglöf\nMarianne Hed",
+        {("Nils Berglöf", None), ("Marianne Hed", None)},
+    ),
+    (
+        "coordinated-name-without-party",
+        "Den 2 september kommer Anna Andersson (S), Bo Berg (M) och Nils Berglöf.",
+        {("Anna Andersson", "S"), ("Bo Berg", "M"), ("Nils Berglöf", None)},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [pytest.param(text, expected, id=case_id) for case_id, text, expected in PEOPLE],
+)
+def test_people_and_parties(text: str, expected: set[tuple[str, str | None]]) -> None:
+    assert _people(_read(text)) == expected
+
+
+# (id, how the party is written, its code)
+PARTY_ALIASES = [
+    ("S-upper", "S", "S"),
+    ("s-lower", "s", "S"),
+    ("m-lower", "m", "M"),
+    ("Kd", "Kd", "KD"),
+    ("kd-lower", "kd", "KD"),
+    ("KD", "KD", "KD"),
+    ("Mp", "Mp", "MP"),
+    ("mp-lower", "mp", "MP"),
+    ("FP", "FP", "L"),
+    ("Fp", "Fp", "L"),
+    ("fp-lower", "fp", "L"),
+    ("v-lower", "v", "V"),
+    ("sd-lower", "sd", "SD"),
+    ("Moderata-samlingspartiet", "Moderata samlingspartiet", "M"),
+    ("Centern", "Centern", "C"),
+    ("Centerpartiet", "Centerpartiet", "C"),
+    ("Folkpartiet", "Folkpartiet", "L"),
+    ("Liberalerna", "Liberalerna", "L"),
+    ("Kristdemokraterna", "Kristdemokraterna", "KD"),
+    ("Miljopartiet-de-grona", "Miljöpartiet de gröna", "MP"),
+    ("Miljopartiet", "Miljöpartiet", "MP"),
+    ("Vansterpartiet", "Vänsterpartiet", "V"),
+    ("Sverigedemokraterna", "Sverigedemokraterna", "SD"),
+    ("Socialdemokraterna", "Socialdemokraterna", "S"),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [pytest.param(written, code, id=case_id) for case_id, written, code in PARTY_ALIASES],
+)
+def test_party_in_parentheses_resolves_to_its_code(written: str, code: str) -> None:
+    reading = _read(f"Vi kommer den 22 september med Karin Lund ({written}).")
+    assert _people(reading) == {("Karin Lund", code)}
+
+
+# (id, how the party is written, its code) after a comma on a list line
+PARTY_ALIASES_LISTED = [
+    ("Moderata-samlingspartiet", "Moderata samlingspartiet", "M"),
+    ("Centern", "Centern", "C"),
+    ("Folkpartiet", "Folkpartiet", "L"),
+    ("Fp", "Fp", "L"),
+    ("Kd", "Kd", "KD"),
+    ("Mp", "Mp", "MP"),
+    ("Miljopartiet-de-grona", "Miljöpartiet de gröna", "MP"),
+    ("Vansterpartiet", "Vänsterpartiet", "V"),
+    ("Sverigedemokraterna", "Sverigedemokraterna", "SD"),
+    ("Liberalerna", "Liberalerna", "L"),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [pytest.param(written, code, id=case_id) for case_id, written, code in PARTY_ALIASES_LISTED],
+)
+def test_party_after_comma_in_a_list_resolves_to_its_code(written: str, code: str) -> None:
+    reading = _read(f"Deltagare 19/9:\nKarin Lund, {written}\nOlof Rydh, S")
+    assert _people(reading) == {("Karin Lund", code), ("Olof Rydh", "S")}
+
+
+# (id, text, the only people who take part)
+NOT_PARTICIPANTS = [
+    (
+        "contact-person",
+        "Vi kommer den 19/9 med Anna Andersson (S) och Bo Berg (M). Vid frågor, "
+        "kontakta min kollega Pia Ström på 08-123 456 78.",
+        {("Anna Andersson", "S"), ("Bo Berg", "M")},
+    ),
+    (
+        "contact-person-with-party-free-line",
+        "Deltagare 22/9:\nAnna Andersson (S)\nBo Berg (M)\n\nKontaktperson är Pia Ström.",
+        {("Anna Andersson", "S"), ("Bo Berg", "M")},
+    ),
+    (
+        "cannot-come",
+        "Vi kommer den 2 september med Anna Andersson (S) och Bo Berg (M). Cecilia Dahl (C) kan inte den dagen.",
+        {("Anna Andersson", "S"), ("Bo Berg", "M")},
+    ),
+    (
+        "has-conflict",
+        "Den 26/9 kommer Anna Andersson (S) och Bo Berg (M). Cecilia Dahl (C) har förhinder.",
+        {("Anna Andersson", "S"), ("Bo Berg", "M")},
+    ),
+    (
+        "stays-home",
+        "Till dialogen den 19 september kommer Anna Andersson (S) och Bo Berg (M), "
+        "medan Cecilia Dahl (C) stannar hemma.",
+        {("Anna Andersson", "S"), ("Bo Berg", "M")},
+    ),
+    (
+        "signature-name-and-title",
+        "Vi kommer 19/9: Anna Andersson (S), Bo Berg (M).\n\nKerstin Holm\nKommunsekreterare\nNacka kommun",
+        {("Anna Andersson", "S"), ("Bo Berg", "M")},
+    ),
+    (
+        "greeting-name",
+        "Hej Rebecka Frej!\nVi kommer den 22/9 med Anna Andersson (S).",
+        {("Anna Andersson", "S")},
+    ),
+    (
+        "organisers-named",
+        "Tack Torbjörn Rosdahl och Gustav Hemming för inbjudan! Vi kommer 26/9 med Anna Andersson (S).",
+        {("Anna Andersson", "S")},
+    ),
+    (
+        "sent-on-behalf-of",
+        "På uppdrag av Anna Andersson (S) anmäler jag Nacka till 2 sept: Anna Andersson (S) och Bo Berg (M).",
+        {("Anna Andersson", "S"), ("Bo Berg", "M")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [pytest.param(text, expected, id=case_id) for case_id, text, expected in NOT_PARTICIPANTS],
+)
+def test_names_that_are_not_participants(text: str, expected: set[tuple[str, str | None]]) -> None:
+    assert _people(_read(text)) == expected
+
+
+# ---------------------------------------------------------------------------
+# Which session
+# ---------------------------------------------------------------------------
+
+_PEOPLE_LINE = " Deltagare: Anna Andersson (S), Bo Berg (M)."
+
+# (id, text, session_dates, other_dates, moved_from)
+DATES = [
+    ("2-sept", "Nacka väljer den 2 september.", (SEP_2,), (), None),
+    ("19-slash", "Vi kommer 19/9.", (SEP_19,), (), None),
+    ("22a-sept", "Vi vill delta den 22:a sept.", (SEP_22,), (), None),
+    ("26-with-time", "Vi tar den 26 september kl 13-15.", (SEP_26,), (), None),
+    ("iso", "Datum: 2016-09-19", (SEP_19,), (), None),
+    ("with-year", "Vi deltar den 22 september 2016.", (SEP_22,), (), None),
+    ("dotted", "Vi kommer 19.9 kl 15.", (SEP_19,), (), None),
+    ("slash-short-year", "Anmälan till dialogen 19/9-16.", (SEP_19,), (), None),
+    ("friday-2nd", "Vi kommer fredag 2/9.", (SEP_2,), (), None),
+    ("monday-the-26th", "Vi kommer måndagen den 26:e.", (SEP_26,), (), None),
+    ("only-the-19th", "Vi kommer den 19:e.", (SEP_19,), (), None),
+    ("field-line", "Dialogtillfälle: 26/9", (SEP_26,), (), None),
+    (
+        "invalid-tuesday-20th",
+        "Vi väljer tisdag den 20 september.",
+        (),
+        (dt.date(2016, 9, 20),),
+        None,
+    ),
+    ("invalid-october", "Vi kommer den 5 oktober.", (), (dt.date(2016, 10, 5),), None),
+    ("invalid-23rd", "Vi anmäler oss till den 23 september.", (), (dt.date(2016, 9, 23),), None),
+    ("two-offered", "19 eller 22 sept passar oss.", (SEP_19, SEP_22), (), None),
+    ("three-offered", "Vi kan 19, 22 eller 26 september.", (SEP_19, SEP_22, SEP_26), (), None),
+    ("two-slash-offered", "Vi kan 2/9 eller 19/9.", (SEP_2, SEP_19), (), None),
+    (
+        "move-day-only",
+        "Vi flyttar från den 19 till den 26 september.",
+        (SEP_26,),
+        (),
+        SEP_19,
+    ),
+    ("move-slash", "Vi vill byta från 19/9 till 26/9.", (SEP_26,), (), SEP_19),
+    (
+        "move-full-dates",
+        "Vi flyttar vår anmälan från 22 september till 2 september.",
+        (SEP_2,),
+        (),
+        SEP_22,
+    ),
+    (
+        "vacation-note",
+        "Jag är på semester och tillbaka den 15 augusti. Vi kommer den 22 september.",
+        (SEP_22,),
+        (),
+        None,
+    ),
+    (
+        "vacation-ater-pa-plats",
+        "Vi väljer 2/9. Jag är åter på plats 8 augusti.",
+        (SEP_2,),
+        (),
+        None,
+    ),
+    (
+        "own-board-meeting",
+        "KS sammanträder den 19:e, så vi väljer den 26 september.",
+        (SEP_26,),
+        (),
+        None,
+    ),
+    (
+        "own-board-meeting-full-date",
+        "Kommunfullmäktige har sammanträde 19 september. Vi tar därför 22/9.",
+        (SEP_22,),
+        (),
+        None,
+    ),
+    (
+        "deadline-mentioned",
+        "Anmälan skulle in senast 26 augusti. Vi kommer 19/9.",
+        (SEP_19,),
+        (),
+        None,
+    ),
+    (
+        "not-suitable-2-9",
+        "Den 2/9 passar inte, men vi kan den 19 september.",
+        (SEP_19,),
+        (),
+        None,
+    ),
+    (
+        "cannot-2-sept",
+        "Vi kan tyvärr inte 2 sept utan kommer den 22 sept.",
+        (SEP_22,),
+        (),
+        None,
+    ),
+    ("room-malarsalen", "Vi kommer till Mälarsalen.", (SEP_22,), (), None),
+    ("room-malarsalen-sentence", "Mälarsalen passar oss bäst.", (SEP_22,), (), None),
+    ("first-session", "Vi tar första tillfället.", (SEP_2,), (), None),
+    ("last-session", "Vi väljer sista tillfället.", (SEP_26,), (), None),
+    (
+        "reference-to-invitation",
+        "Tack för inbjudan den 11 juli! Vi kommer 2/9.",
+        (SEP_2,),
+        (),
+        None,
+    ),
+    (
+        "info-meeting-date-is-no-session",
+        "KSO kommer till informationsmötet 30/8. Till dialogen kommer vi 22/9.",
+        (SEP_22,),
+        (),
+        None,
+    ),
+    (
+        "info-meeting-only",
+        "Vår KSO Anna Andersson (S) kommer till informationsmötet den 30 augusti.",
+        (),
+        (),
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "sessions", "others", "moved_from"),
+    [pytest.param(t, s, o, m, id=case_id) for case_id, t, s, o, m in DATES],
+)
+def test_session_dates(
+    text: str,
+    sessions: tuple[dt.date, ...],
+    others: tuple[dt.date, ...],
+    moved_from: dt.date | None,
+) -> None:
+    reading = _read(text + _PEOPLE_LINE)
+    assert (reading.session_dates, reading.other_dates, reading.moved_from) == (
+        sessions,
+        others,
+        moved_from,
+    )
+
+
+# (id, text): a weekday that does not fit its date cannot be read with confidence
+CONTRADICTING_WEEKDAYS = [
+    ("thursday-19th", "Vi kommer torsdagen den 19 september."),
+    ("tuesday-22-slash", "Vi tar tisdag 22/9."),
+    ("monday-2nd", "Vi kommer måndag 2 sept."),
+]
+
+
+@pytest.mark.parametrize("text", [pytest.param(text, id=case_id) for case_id, text in CONTRADICTING_WEEKDAYS])
+def test_weekday_contradicting_its_date_is_a_doubt(text: str) -> None:
+    assert _read(text + _PEOPLE_LINE).doubts
+
+
+# (id, text): weekday and date agree
+AGREEING_WEEKDAYS = [
+    ("monday-19th", "Vi kommer måndagen den 19 september."),
+    ("thursday-22-slash", "Vi tar torsdag 22/9."),
+    ("friday-2nd", "Vi kommer fredag 2 sept."),
+]
+
+
+@pytest.mark.parametrize("text", [pytest.param(text, id=case_id) for case_id, text in AGREEING_WEEKDAYS])
+def test_weekday_agreeing_with_its_date_is_no_doubt(text: str) -> None:
+    assert _read(text + _PEOPLE_LINE).doubts == ()
+
+
+# ---------------------------------------------------------------------------
+# The information meeting
+# ---------------------------------------------------------------------------
+
+# (id, text, (name, party) of the attendee, stated not to be the KSO)
+INFO_MEETING = [
+    (
+        "kso-comes",
+        "KSO Anna Andersson (S) kommer till informationsmötet.",
+        ("Anna Andersson", "S"),
+        False,
+    ),
+    (
+        "chair-written-out",
+        "Till informationsmötet den 30 augusti kommer kommunstyrelsens ordförande Gunilla Rask (M).",
+        ("Gunilla Rask", "M"),
+        False,
+    ),
+    (
+        "no-title-is-taken-as-chair",
+        "Anna Andersson (S) anmäls till informationsmötet 30/8.",
+        ("Anna Andersson", "S"),
+        False,
+    ),
+    (
+        "infomote-short",
+        "Ordförande Tomas Ljung (C) deltar på infomötet.",
+        ("Tomas Ljung", "C"),
+        False,
+    ),
+    (
+        "vice-chair",
+        "1:e vice ordförande Bo Berg (M) kommer till informationsmötet eftersom KSO har förhinder.",
+        ("Bo Berg", "M"),
+        True,
+    ),
+    (
+        "in-her-place",
+        "Vår KSO kan inte komma till informationsmötet. I hennes ställe kommer Bo Berg (M).",
+        ("Bo Berg", "M"),
+        True,
+    ),
+    (
+        "opposition-councillor",
+        "Oppositionsråd Lars Wik (S) går på informationsmötet den 30/8.",
+        ("Lars Wik", "S"),
+        True,
+    ),
+    (
+        "deputy-of-kso",
+        "Ersättare för KSO: Vera Frisk (KD) kommer till informationsmötet 30/8.",
+        ("Vera Frisk", "KD"),
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "attendee", "not_chair"),
+    [pytest.param(t, a, n, id=case_id) for case_id, t, a, n in INFO_MEETING],
+)
+def test_information_meeting_attendee(text: str, attendee: tuple[str, str], not_chair: bool) -> None:
+    reading = _read(text)
+    assert reading.info_attendee is not None
+    assert (reading.info_attendee.name, reading.info_attendee.party) == attendee
+    assert reading.info_not_chair is not_chair
+    assert reading.participants == ()
+
+
+# (id, text, info attendee, dialog participants, session)
+BOTH_MEETINGS = [
+    (
+        "headings",
+        "Informationsmötet 30/8:\nAnna Andersson (S), KSO\n\n"
+        "Dialogen 19/9:\nAnna Andersson (S)\nBo Berg (M)\nCecilia Dahl (C)",
+        ("Anna Andersson", "S"),
+        {("Anna Andersson", "S"), ("Bo Berg", "M"), ("Cecilia Dahl", "C")},
+        (SEP_19,),
+    ),
+    (
+        "two-sentences",
+        "Vår KSO Anna Andersson (S) anmäls till informationsmötet. Till dialogen den "
+        "22 september kommer Bo Berg (M), Cecilia Dahl (C) och Anna Andersson (S).",
+        ("Anna Andersson", "S"),
+        {("Anna Andersson", "S"), ("Bo Berg", "M"), ("Cecilia Dahl", "C")},
+        (SEP_22,),
+    ),
+    (
+        "dialog-first",
+        "Dialog 2 september: Rut Ek (V), Per Holm (M).\nInformationsmöte 30 augusti: KSO Per Holm (M).",
+        ("Per Holm", "M"),
+        {("Rut Ek", "V"), ("Per Holm", "M")},
+        (SEP_2,),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "attendee", "participants", "sessions"),
+    [pytest.param(t, a, p, s, id=case_id) for case_id, t, a, p, s in BOTH_MEETINGS],
+)
+def test_both_meetings_in_one_mail(
+    text: str,
+    attendee: tuple[str, str],
+    participants: set[tuple[str, str | None]],
+    sessions: tuple[dt.date, ...],
+) -> None:
+    reading = _read(text)
+    assert reading.info_attendee is not None
+    assert (reading.info_attendee.name, reading.info_attendee.party) == attendee
+    assert reading.info_not_chair is False
+    assert _people(reading) == participants
+    assert reading.session_dates == sessions
+
+
+def test_dialog_only_mail_registers_nobody_for_the_information_meeting() -> None:
+    reading = _read("Vi kommer den 19 september: Anna Andersson (S), Bo Berg (M).")
+    assert reading.info_attendee is None
+
+
+# ---------------------------------------------------------------------------
+# Swaps
+# ---------------------------------------------------------------------------
+
+# (id, text)
+SWAPS = [
+    ("ersatts-av", "Kerstin Ålund (C) ersätts av Jonas Pihl (C)."),
+    ("ersatts-av-no-party-on-leaver", "Kerstin Ålund ersätts av Jonas Pihl (C) den 19/9."),
+    ("ersatter", "Jonas Pihl (C) ersätter Kerstin Ålund."),
+    ("i-stallet-for", "I stället för Kerstin Ålund kommer Jonas Pihl (C)."),
+    ("istallet-for", "Istället för Kerstin Ålund (C) kommer Jonas Pihl (C) den 19/9."),
+    ("byts-ut-mot", "Kerstin Ålund byts ut mot Jonas Pihl (C)."),
+    ("vi-byter-ut-mot", "Vi byter ut Kerstin Ålund (C) mot Jonas Pihl (C)."),
+    ("kommer-i-stallet-for", "Jonas Pihl (C) kommer i stället för Kerstin Ålund."),
+]
+
+
+@pytest.mark.parametrize("text", [pytest.param(text, id=case_id) for case_id, text in SWAPS])
+def test_swap_one_participant(text: str) -> None:
+    reading = _read(text)
+    swaps = {(s.leaving, s.joining.name, s.joining.party) for s in reading.swaps}
+    assert swaps == {("Kerstin Ålund", "Jonas Pihl", "C")}
+    assert "Kerstin Ålund" not in {p.name for p in reading.participants}
+
+
+# ---------------------------------------------------------------------------
+# Cancellations
+# ---------------------------------------------------------------------------
+
+# (id, text, cancels)
+CANCELLATIONS = [
+    ("avbokar", "Vi avbokar vår plats den 19 september.", True),
+    ("avbokar-short", "Hej! Vi avbokar. /Nacka", True),
+    ("drar-tillbaka", "Vi drar tillbaka vår anmälan.", True),
+    ("kan-inte-delta-i-dialogen", "Vi kan tyvärr inte delta i dialogen.", True),
+    ("avanmaler", "Tyvärr måste vi avanmäla oss från dialogen.", True),
+    ("aterkallar", "Vi återkallar vår anmälan till den 22:a.", True),
+    ("kommer-inte-kunna-nagon", "Nacka kommer inte att kunna delta i någon av dialogerna.", True),
+    ("registration", "Vi kommer den 19/9 med Anna Andersson (S).", False),
+    (
+        "one-person-cannot",
+        "Den 19/9 kommer Bo Berg (M), men Cecilia Dahl (C) kan inte delta.",
+        False,
+    ),
+    (
+        "cannot-that-day-but-another",
+        "Vi kan tyvärr inte delta den 2 september, men gärna den 22:a. Anna Andersson (S)",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "cancels"),
+    [pytest.param(text, cancels, id=case_id) for case_id, text, cancels in CANCELLATIONS],
+)
+def test_cancellation(text: str, cancels: bool) -> None:
+    assert _read(text).cancels is cancels
+
+
+# ---------------------------------------------------------------------------
+# Questions
+# ---------------------------------------------------------------------------
+
+_REGISTRATION = "Vi kommer den 19 september med Anna Andersson (S) och Bo Berg (M). "
+
+# (id, text, asks the coordinator something)
+QUESTIONS = [
+    ("parking", "Finns det parkering vid Landstingshuset?", True),
+    ("official-along", "Jag undrar om en tjänsteman får följa med.", True),
+    ("official-along-question", "Får vi ta med en tjänsteman?", True),
+    ("remote", "Kan man delta på distans?", True),
+    ("start-time", "Vilken tid börjar mötet?", True),
+    ("material", "Vi undrar också om underlaget kommer i förväg.", True),
+    ("two-people-ok", "Går det bra om vi bara kommer två personer?", True),
+    ("hope-ok", "Hoppas det går bra!", False),
+    ("hope-question", "Hoppas att allt är i sin ordning?", False),
+    ("thanks", "Tack!", False),
+    ("call-if-questions", "Ring mig om ni har frågor.", False),
+    ("get-back", "Hör av er om något är oklart.", False),
+    ("anything-more", "Behöver ni veta något mer?", False),
+    ("looking-forward", "Vi ser fram emot dialogen.", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [pytest.param(text, asks, id=case_id) for case_id, text, asks in QUESTIONS],
+)
+def test_question_to_the_coordinator(text: str, asks: bool) -> None:
+    assert _read(_REGISTRATION + text).asks_question is asks
+
+
+# ---------------------------------------------------------------------------
+# Other municipalities
+# ---------------------------------------------------------------------------
+
+# (id, text, municipality of the sender, other municipalities named)
+MUNICIPALITIES = [
+    ("both-named", "Anmälan gäller både Nacka och Värmdö.", "Nacka", ("Värmdö",)),
+    ("for-other", "Vi anmäler för Värmdö kommun: 19/9, Anna Andersson (S).", "Nacka", ("Värmdö",)),
+    (
+        "two-word-name",
+        "Anmälan för Upplands Väsby och Nacka: 22/9.",
+        "Nacka",
+        ("Upplands Väsby",),
+    ),
+    (
+        "stockholms-stad",
+        "Stockholms stad och Nacka kommer tillsammans 26/9.",
+        "Nacka",
+        ("Stockholm",),
+    ),
+    ("own-only", "Nacka kommun kommer den 19 september.", "Nacka", ()),
+    ("county-council", "Tack till Stockholms läns landsting för inbjudan!", "Nacka", ()),
+    ("region", "Vi ser fram emot dialogen om Region Stockholm.", "Nacka", ()),
+    ("county", "Frågan är viktig för hela Stockholms län.", "Nacka", ()),
+    ("address-in-stockholm", "Vi hittar till Landstingshuset i Stockholm.", "Nacka", ()),
+    ("stockholm-sender-county-council", "Stockholms läns landsting bjöd in oss.", "Stockholm", ()),
+    ("upplands-bro-own", "Upplands-Bro kommun kommer 2/9.", "Upplands-Bro", ()),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "municipality", "others"),
+    [pytest.param(t, m, o, id=case_id) for case_id, t, m, o in MUNICIPALITIES],
+)
+def test_other_municipalities_named(text: str, municipality: str, others: tuple[str, ...]) -> None:
+    assert _read(text, municipality=municipality).names_other_municipalities == others
+
+
+# ---------------------------------------------------------------------------
+# Attachments
+# ---------------------------------------------------------------------------
+
+_WORD_FILE = Attachment(
+    "anmalan.docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    14_000,
+)
+
+
+def test_registration_only_in_an_attachment_points_to_it() -> None:
+    reading = _read("Hej! Se bifogad fil för vår anmälan.", attachments=(_WORD_FILE,))
+    assert reading.points_to_attachment
+
+
+def test_registration_in_the_text_with_an_unmentioned_attachment_does_not_point_to_it() -> None:
+    reading = _read("Vi kommer 19/9: Anna Andersson (S).", attachments=(_WORD_FILE,))
+    assert not reading.points_to_attachment
