@@ -22,14 +22,14 @@ demo: $(STAMP) system-deps
 	$(BIN)/python scripts/demo.py
 
 test: $(STAMP) system-deps
-	$(BIN)/ruff check mailbot tests benchmarks
+	$(BIN)/ruff check mailbot tests scripts
 	$(BIN)/mypy mailbot
 	$(BIN)/python -m pytest -q
 	@if [ -d "$(CORPUS)" ]; then $(BIN)/mailbot eval "$(CORPUS)" --quiet; else echo "($(CORPUS) not present: corpus evaluation skipped)"; fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check mailbot tests benchmarks
-	$(BIN)/ruff format --check mailbot tests benchmarks
+	$(BIN)/ruff check mailbot tests scripts
+	$(BIN)/ruff format --check mailbot tests scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy mailbot
