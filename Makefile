@@ -25,6 +25,7 @@ test: $(STAMP) system-deps
 	$(BIN)/ruff check mailbot tests scripts
 	$(BIN)/mypy mailbot
 	$(BIN)/python -m pytest -q
+	$(BIN)/mailbot eval tests/data/corpus_own --quiet
 	@if [ -d "$(CORPUS)" ]; then $(BIN)/mailbot eval "$(CORPUS)" --quiet; else echo "($(CORPUS) not present: corpus evaluation skipped)"; fi
 
 lint: $(STAMP)

@@ -122,3 +122,11 @@ def load_corpus(folder: Path) -> list[tuple[dict[str, Any], bytes]]:
 def corpora() -> list[Path]:
     """Our own labelled corpus always; the shared one when this checkout sits beside it."""
     return [OWN_CORPUS, *([SHARED_CORPUS] if (SHARED_CORPUS / "truth.json").exists() else [])]
+
+
+@pytest.fixture(scope="module")
+def keywordless_server() -> Iterator[PrivateDovecot]:
+    """A Dovecot that, like Exchange, keeps no custom keywords (PERMANENTFLAGS without \\*)."""
+    _ensure_dovecot_installed()
+    with PrivateDovecot(keep_keywords=False) as server:
+        yield server

@@ -434,6 +434,8 @@ class PrivateDovecot:
         password: str = "secret",
         port: int | None = None,
         start_timeout: float = 10.0,
+        extra_config: str = "",
+        keep_keywords: bool = True,
     ) -> None:
         for value in (user, password):
             if not value or re.search(r"[:\s]", value):
@@ -443,6 +445,14 @@ class PrivateDovecot:
         self._port = port if port is not None else free_port()
         self._port_is_free_choice = port is None
         self._start_timeout = start_timeout
+        # Like Exchange/Office 365: an ACL without the "w" right makes Dovecot drop custom
+        # keywords silently and leave \\* out of PERMANENTFLAGS.
+        self._keep_keywords = keep_keywords
+        self._extra_config = extra_config + (
+            ""
+            if keep_keywords
+            else "\nmail_plugins = $mail_plugins acl\nplugin {\n  acl = vfile:{root}/global-acl\n}\n"
+        )
         self._root: Path | None = None
         self._accounts: _Accounts | None = None
         self._process: subprocess.Popen[bytes] | None = None
@@ -551,7 +561,12 @@ class PrivateDovecot:
                 mail_uid=accounts.mail_uid,
                 mail_gid=accounts.mail_gid,
             )
+            + self._extra_config.replace("{root}", str(self.root))
         )
+        if not self._keep_keywords:
+            acl = self.root / "global-acl"
+            acl.write_text("* owner lrstipekxa\n")
+            acl.chmod(0o644)
         path.chmod(0o644)
         return path
 

@@ -175,3 +175,20 @@ def test_a_server_problem_is_one_clear_sentence(mailbot: Mailbot, variable: str,
     assert result.returncode != 0
     assert sentence in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_server_that_keeps_no_keywords_still_decides_and_answers_once(
+    keywordless_server: PrivateDovecot, smtp_sink: SmtpSink, mailbot: Mailbot
+) -> None:
+    keywordless_server.reset()
+    mailbot.env.update(keywordless_server.env())
+    for n in range(3):
+        keywordless_server.append(REGISTRATION.replace(b"{tag}", f"nokw-{n}".encode()), ARRIVAL + dt.timedelta(hours=n))
+    first = mailbot("run", "--once")
+    assert first.returncode == 0, first.stderr
+    assert len(smtp_sink.wait_for(3)) == 3
+    assert all(KEYWORD not in keywordless_server.flags(uid) for uid in keywordless_server.uids())
+    again = mailbot("run", "--once")
+    assert again.returncode == 0, again.stderr
+    assert "decided 0 message(s)" in again.stdout
+    assert len(smtp_sink.messages) == 3
