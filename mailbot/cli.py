@@ -174,6 +174,41 @@ def status(ctx: click.Context) -> None:
         status_module.show(_app(ctx), Console(width=max(100, Console().width)))
 
 
+@main.group()
+def templates() -> None:
+    """The texts mailbot sends (templates/)."""
+
+
+@templates.command("preview")
+@click.argument("name", required=False)
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Also write the HTML version to this file, to open in a browser.",
+)
+@click.pass_context
+def templates_preview(ctx: click.Context, name: str | None, html_file: str | None) -> None:
+    """Print template NAME (e.g. reply/confirmation) rendered with sample data; without NAME, list them."""
+    from mailbot.app import templates_folder
+    from mailbot.preview import sample_context
+    from mailbot.render import Renderer
+
+    loaded = _settings(ctx)
+    renderer = Renderer(templates_folder(loaded))
+    if not name:
+        for known in renderer.names():
+            click.echo(known)
+        return
+    with plain_errors():
+        text, html = renderer.render(name, sample_context(name, loaded.to_event()))
+    click.echo(text, nl=False)
+    if html_file:
+        Path(html_file).write_text(html, encoding="utf-8")
+        click.echo(f"(HTML written to {html_file})", err=True)
+
+
 @main.command("check-config")
 @click.pass_context
 def check_config(ctx: click.Context) -> None:

@@ -277,7 +277,7 @@ def _recipient(mail: Mail) -> str:
 
 def _reply(app: App, mail: Mail, decision: Decision) -> repo.OutgoingMail | None:
     with db.transaction(app.factory) as session:
-        sequence = repo.registration_sequence(session, app.event_pk, decision.municipality)
+        sequence = repo.next_sequence(session, app.event_pk, decision.municipality)
     plan = plan_reply(decision, mail, app.event, sequence=sequence)
     if plan is None:
         return None

@@ -58,7 +58,10 @@ def template_for(decision: Decision) -> str | None:
 
 
 def plan_reply(decision: Decision, mail: Mail, event: Event, *, sequence: int = 0) -> ReplyPlan | None:
-    """The reply for a decided message, or None for mail that is never answered."""
+    """The reply for a decided message, or None for mail that is never answered.
+
+    `sequence` is the calendar SEQUENCE this decision's write gets (see store.repo.next_sequence).
+    """
     template = template_for(decision)
     if template is None:
         return None
@@ -96,6 +99,7 @@ def reply_context(decision: Decision, event: Event) -> dict[str, Any]:
             {"code": v.code, **_readable(v.detail)} for v in decision.violations if v.severity.value == "warning"
         ],
         "reasons": list(decision.reasons),
+        "late": "deadline_passed" in decision.violation_codes,
         "previous": describe_registration(previous, event) if previous else None,
         "changes": describe_changes(previous, decision, event),
     }
@@ -213,11 +217,10 @@ def _calendar(decision: Decision, event: Event, sequence: int) -> CalendarPlan |
     summary = f"{event.title} – {decision.municipality}"
     if decision.kind is Kind.CANCELLATION and decision.previous is not None:
         session = event.session_on(decision.previous.session)
-        return CalendarPlan(uid, sequence + 1, "CANCEL", session, summary) if session else None
+        return CalendarPlan(uid, sequence, "CANCEL", session, summary) if session else None
     if decision.kind in {Kind.REGISTRATION, Kind.CHANGE, Kind.BOTH} and decision.session:
         session = event.session_on(decision.session)
-        next_sequence = sequence + 1 if decision.kind is Kind.CHANGE else sequence
-        return CalendarPlan(uid, next_sequence, "REQUEST", session, summary) if session else None
+        return CalendarPlan(uid, sequence, "REQUEST", session, summary) if session else None
     return None
 
 

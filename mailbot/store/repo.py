@@ -122,13 +122,14 @@ def stored_state(
     )
 
 
-def registration_sequence(session: Session, event: int, municipality: str | None) -> int:
+def next_sequence(session: Session, event: int, municipality: str | None) -> int:
+    """The calendar SEQUENCE the next write to this municipality's registration gets."""
     if municipality is None:
         return 0
     row = session.scalar(
         select(RegistrationRow).where(RegistrationRow.event_id == event, RegistrationRow.municipality == municipality)
     )
-    return row.sequence if row else 0
+    return row.sequence + 1 if row else 0
 
 
 def replies_to(session: Session, event: int, recipient: str, *, around: dt.datetime) -> int:
@@ -222,12 +223,13 @@ def apply_decision(
         row = _registration_row(session, event, municipality)
         before = _snapshot(row) if row is not None and row.status == "active" else None
         if row is None:
-            row = RegistrationRow(event_id=event, municipality=municipality, session_date=decision.session)
+            row = RegistrationRow(event_id=event, municipality=municipality, session_date=decision.session, sequence=0)
             session.add(row)
+        else:
+            row.sequence += 1  # every rewrite, so the calendar entry is updated, never duplicated
         row.session_date = decision.session
         row.status = "active"
         row.contact = contact
-        row.sequence = (row.sequence or 0) + (1 if before is not None else 0)
         row.updated_at = utcnow()
         row.participants = [
             ParticipantRow(position=i, name=p.name, party=p.party, role=p.role[:200])
