@@ -174,6 +174,54 @@ def status(ctx: click.Context) -> None:
         status_module.show(_app(ctx), Console(width=max(100, Console().width)))
 
 
+@main.command("digest")
+@click.option("--print", "print_", is_flag=True, help="Print the digest as text.")
+@click.option("--send", is_flag=True, help="Send it to the coordinator now (even if today's was sent).")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, writable=True), help="Write the HTML here.")
+@click.option("--xlsx", "xlsx_file", type=click.Path(dir_okay=False, writable=True), help="Write the spreadsheet here.")
+@click.option(
+    "--now", "now_text", default=None, help="The digest's sense of now (ISO-8601), e.g. 2016-08-20T07:00+02:00."
+)
+@click.pass_context
+def digest_command(
+    ctx: click.Context, print_: bool, send: bool, html_file: str | None, xlsx_file: str | None, now_text: str | None
+) -> None:
+    """The coordinator's daily digest, by hand."""
+    import datetime as dt
+
+    from mailbot import digest as digest_module
+
+    with plain_errors():
+        app = _app(ctx)
+        now = _parse_now(now_text, app.event.timezone)
+        built = digest_module.build(app, now or dt.datetime.now(dt.UTC))
+        if print_ or not (send or html_file or xlsx_file):
+            click.echo(built.text, nl=False)
+        if html_file:
+            Path(html_file).write_text(built.html, encoding="utf-8")
+            click.echo(f"HTML written to {html_file}", err=True)
+        if xlsx_file:
+            Path(xlsx_file).write_bytes(built.xlsx)
+            click.echo(f"spreadsheet written to {xlsx_file}", err=True)
+        if send:
+            digest_module.send(app, now or app.clock(), force=True)
+            click.echo(f"digest sent to {app.event.coordinator.address}", err=True)
+
+
+def _parse_now(text: str | None, timezone: str) -> Any:
+    """--now as an aware time; without an offset it is local time of the event."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    if text is None:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise Failure(f"--now {text!r} is not an ISO-8601 time such as 2016-08-20T07:00+02:00", EXIT_CONFIG) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=ZoneInfo(timezone))
+
+
 @main.group()
 def templates() -> None:
     """The texts mailbot sends (templates/)."""

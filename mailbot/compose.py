@@ -22,6 +22,35 @@ def new_message_id(domain: str) -> str:
     return email.utils.make_msgid(domain=domain)
 
 
+def compose_notice(
+    *,
+    to: str,
+    subject: str,
+    text: str,
+    html: str,
+    envelope: Envelope,
+    now: dt.datetime,
+    kind: str,
+    attachments: tuple[tuple[str, str, str, bytes], ...] = (),
+) -> EmailMessage:
+    """A mail that answers no message (digest, alarm, reminder): RFC 3834 auto-generated."""
+    message = EmailMessage(policy=email.policy.SMTP)
+    message["From"] = email.utils.formataddr((envelope.from_name, envelope.from_address))
+    message["To"] = to
+    message["Subject"] = subject
+    message["Date"] = email.utils.format_datetime(now)
+    message["Message-ID"] = new_message_id(envelope.message_id_domain)
+    message["Auto-Submitted"] = "auto-generated"
+    message["X-Auto-Response-Suppress"] = "All"
+    message["X-Mailbot"] = kind
+    message["Content-Language"] = "sv"
+    message.set_content(text, subtype="plain", charset="utf-8")
+    message.add_alternative(html, subtype="html", charset="utf-8")
+    for filename, maintype, subtype, content in attachments:
+        message.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename)
+    return message
+
+
 def compose(
     plan: ReplyPlan,
     text: str,

@@ -191,6 +191,17 @@ class Mailbox:
                 else:
                     client.expunge()
 
+    def news_pending(self) -> bool:
+        """Whether the server announced new mail while we were busy with other commands.
+
+        Such EXISTS announcements arrive inside the responses to FETCH, STORE
+        or SEARCH; imaplib keeps them aside and the server does not repeat
+        them in IDLE, so they must be looked for before waiting.
+        """
+        pending = self._client()._imap.untagged_responses
+        found = bool(pending.pop("EXISTS", None)) | bool(pending.pop("RECENT", None))
+        return found
+
     def has_idle(self) -> bool:
         return bool(self._client().has_capability("IDLE"))
 
@@ -204,8 +215,10 @@ class Mailbox:
             client.idle_done()
         return any(isinstance(r, tuple) and len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
 
-    def noop(self) -> None:
-        self._client().noop()
+    def noop(self) -> tuple[bytes, list[object]]:
+        """NOOP makes the server report what changed; returns its text and untagged responses."""
+        text, responses = self._client().noop()
+        return text, list(responses)
 
     def close(self) -> None:
         if self.client is None:

@@ -20,20 +20,28 @@ from types import FrameType
 from apscheduler.schedulers.background import BackgroundScheduler
 from imapclient.exceptions import IMAPClientError
 
-from mailbot import pipeline
+from mailbot import digest, notices, pipeline
 from mailbot.app import App
 from mailbot.imap import Mailbox, MailboxError
 from mailbot.store import lease
 
 log = logging.getLogger("mailbot.worker")
 
+SAFETY_CYCLE_SECONDS = 60.0
+BUSY_CYCLE_SECONDS = 2.0
+
+
+def _announces_mail(responses: list[object]) -> bool:
+    return any(isinstance(r, tuple) and len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
+
 
 class Worker:
     def __init__(self, app: App) -> None:
         self.app = app
         self.stop = threading.Event()
-        self.wake_delivery = threading.Event()
         self.holder = lease.this_process()
+        self.last_ok = app.clock()
+        self.last_error = ""
 
     # --- intake --------------------------------------------------------------------
 
@@ -45,6 +53,7 @@ class Worker:
                     failures = 0
                     self._serve(mailbox)
             except (MailboxError, IMAPClientError, OSError) as error:
+                self.last_error = str(error) or type(error).__name__
                 failures += 1
                 delay = min(5 * 2 ** min(failures - 1, 6), 300)
                 log.warning("mailbox unavailable (%s); trying again in %d s", error, delay)
@@ -57,25 +66,46 @@ class Worker:
         while not self.stop.is_set():
             report = pipeline.CycleReport()
             pipeline.intake(self.app, mailbox, report, should_stop=self.stop.is_set)
+            self._succeeded()
             self._renew_lease()
+            if mailbox.news_pending():
+                continue
             if idle:
-                self._idle(mailbox, renew_after=schedule.idle_renew_minutes * 60)
+                # Right after work, mail that arrived while IDLE was being entered may not be
+                # announced (Dovecot reports it only when IDLE ends): leave IDLE soon once.
+                busy = report.decided or report.duplicates
+                self._idle(mailbox, renew_after=BUSY_CYCLE_SECONDS if busy else schedule.idle_renew_minutes * 60)
             else:
                 self.stop.wait(schedule.poll_minutes * 60)
                 mailbox.noop()
 
     def _idle(self, mailbox: Mailbox, *, renew_after: float) -> None:
-        """Wait in IDLE until new mail, the renewal time, or a stop; check the stop flag every second."""
+        """Wait in IDLE until new mail, the renewal time, or a stop; check the stop flag every second.
+
+        A message that arrives while other commands run is announced inside
+        their responses (and kept aside by imaplib), and Dovecot does not
+        repeat it when IDLE starts; so a NOOP comes first, and IDLE is left
+        at least once a minute as a safety net.
+        """
+        _, responses = mailbox.noop()
+        if _announces_mail(responses) or mailbox.news_pending():
+            return
         client = mailbox._client()
         client.idle()
         started = time.monotonic()
+        cycle = min(renew_after, SAFETY_CYCLE_SECONDS)
         try:
-            while not self.stop.is_set() and time.monotonic() - started < renew_after:
+            while not self.stop.is_set() and time.monotonic() - started < cycle:
                 responses = client.idle_check(timeout=1)
-                if any(isinstance(r, tuple) and len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
+                if any(isinstance(r, tuple) and r and r[0] == b"BYE" for r in responses):
+                    raise MailboxError("the IMAP server closed the connection")
+                self._succeeded()
+                if _announces_mail(responses):
                     return
         finally:
-            client.idle_done()
+            _, pending = client.idle_done()
+            if _announces_mail(pending):
+                log.debug("new mail announced as IDLE ended")
 
     # --- delivery and housekeeping ------------------------------------------------------
 
@@ -84,6 +114,33 @@ class Worker:
             pipeline.deliver_outbox(self.app)
         except Exception:  # delivery must keep running; the outbox keeps every reply
             log.exception("outbox delivery failed; will try again")
+
+    def _succeeded(self) -> None:
+        self.last_ok = self.app.clock()
+
+    def liveness(self) -> None:
+        """One alarm when intake has failed for the configured time; one all-clear when it works again."""
+        now = self.app.clock()
+        limit = dt.timedelta(minutes=self.app.settings.schedule.alarm_after_minutes)
+        try:
+            if now - self.last_ok > limit:
+                notices.intake_failed(self.app, since=self.last_ok, error=self.last_error or "okänt fel", now=now)
+            else:
+                notices.intake_recovered(self.app, now=now)
+            pipeline.deliver_outbox(self.app)
+        except Exception:  # the watchdog must outlive its own faults
+            log.exception("liveness check failed")
+
+    def daily(self) -> None:
+        """The digest at its time of day (once per day, also after a restart), and any reminders."""
+        now = self.app.clock()
+        try:
+            if self.app.settings.schedule.send_digest and digest.due(self.app, now):
+                digest.send(self.app, now)
+            if notices.send_reminders(self.app, now=now, contacts=dict(self.app.settings.event.contacts)):
+                pipeline.deliver_outbox(self.app)
+        except Exception:  # tomorrow is another day; the log says what went wrong
+            log.exception("daily digest or reminders failed")
 
     def _renew_lease(self) -> None:
         lease.acquire(self.app.factory, self.app.lease_name, ttl=dt.timedelta(minutes=30), holder=self.holder)
@@ -104,6 +161,19 @@ def serve(app: App) -> int:
     scheduler = BackgroundScheduler(timezone=app.event.timezone)
     scheduler.add_job(worker.intake_loop, id="intake", max_instances=1)
     scheduler.add_job(worker.deliver, "interval", seconds=30, id="outbox", max_instances=1, coalesce=True)
+    check_every = max(1.0, min(60.0, app.settings.schedule.alarm_after_minutes * 20))
+    scheduler.add_job(worker.liveness, "interval", seconds=check_every, id="liveness", max_instances=1, coalesce=True)
+    # Every few minutes rather than a single cron time, so a worker started (or restarted) after
+    # the digest time still sends today's digest; the marker keeps it to one a day.
+    scheduler.add_job(
+        worker.daily,
+        "interval",
+        minutes=5,
+        id="daily",
+        max_instances=1,
+        coalesce=True,
+        next_run_time=dt.datetime.now(dt.UTC),
+    )
     scheduler.start()
     try:
         while not worker.stop.is_set():

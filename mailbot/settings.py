@@ -97,6 +97,8 @@ class EventConfig(Strict):
     sessions: list[SessionConfig] = Field(min_length=1)
     info_meeting: InfoMeetingConfig | None = None
     municipalities: dict[str, list[str]] = Field(min_length=1)
+    # Where reminders go: municipality → address (e.g. its registry). Optional.
+    contacts: dict[str, str] = {}
     parties: list[PartyConfig] = Field(min_length=1)
 
     @field_validator("timezone")
@@ -161,6 +163,9 @@ class ScheduleConfig(Strict):
     idle_renew_minutes: float = Field(default=9, gt=0, le=29)
     digest_time: Clock = dt.time(7, 0)
     alarm_after_minutes: float = Field(default=30, gt=0)
+    send_digest: bool = True
+    # Days before the deadline when silent municipalities get one reminder; 0 = off.
+    reminder_days_before: int = Field(default=0, ge=0)
 
 
 class Settings(Strict):

@@ -130,3 +130,27 @@ def keywordless_server() -> Iterator[PrivateDovecot]:
     _ensure_dovecot_installed()
     with PrivateDovecot(keep_keywords=False) as server:
         yield server
+
+
+def write_config(folder: Path, **sections: dict[str, Any]) -> Path:
+    """The shipped config with some values changed, e.g. schedule={"poll_minutes": 0.05}."""
+    import tomllib
+
+    text = (REPO / "config" / "mailbot.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    lines = []
+    for section, values in sections.items():
+        for key, value in values.items():
+            old = data[section][key] if key in data.get(section, {}) else None
+            rendered = json.dumps(value) if not isinstance(value, bool) else str(value).lower()
+            if old is None:
+                text = text.replace(f"[{section}]\n", f"[{section}]\n{key} = {rendered}\n", 1)
+            else:
+                old_rendered = json.dumps(old) if not isinstance(old, bool) else str(old).lower()
+                lines.append((f"\n{key} = {old_rendered}", f"\n{key} = {rendered}"))
+    for old_line, new_line in lines:
+        assert old_line in text, old_line
+        text = text.replace(old_line, new_line, 1)
+    path = folder / "mailbot.toml"
+    path.write_text(text.replace('templates = "../templates"', f'templates = "{REPO / "templates"}"'), encoding="utf-8")
+    return path

@@ -224,6 +224,23 @@ class AuditEntry(Base):
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+class Marker(Base):
+    """A fact that must be recorded exactly once: today's digest, a reminder, a raised alarm.
+
+    The unique name makes the database refuse a second one, so a job that
+    runs twice (after a restart, or on two workers) cannot send twice.
+    """
+
+    __tablename__ = "markers"
+    __table_args__ = (UniqueConstraint("event_id", "name", name="uq_marker"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    value: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
 class Lease(Base):
     """Who holds a job (the mailbox worker, the digest) and until when."""
 

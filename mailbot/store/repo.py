@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from mailbot.core.model import Decision, Participant, Registration, StoredState
@@ -17,6 +18,7 @@ from mailbot.store.models import (
     EventRow,
     InboundMessage,
     InfoAttendeeRow,
+    Marker,
     MessageLocation,
     OutboxEntry,
     ParticipantRow,
@@ -200,6 +202,7 @@ def record(
         decision=decision,
         message_pk=message.id,
         contact=arrival.reply_to or arrival.sender,
+        at=arrival.internaldate,
     )
     if reply is not None:
         queue(session, event=event, mail=reply, message_pk=message.id)
@@ -214,8 +217,13 @@ def apply_decision(
     message_pk: int | None,
     contact: str,
     actor: str = "mailbot",
+    at: dt.datetime | None = None,
 ) -> None:
-    """Write what a confirmed decision changes, with an audit entry for each change."""
+    """Write what a confirmed decision changes, with an audit entry for each change.
+
+    `at` is when the change took effect: the arrival of the message that caused it.
+    """
+    at = at or utcnow()
     municipality = decision.municipality
     if municipality is None:
         return
@@ -246,6 +254,7 @@ def apply_decision(
                 before,
                 after,
                 actor,
+                at,
             )
     if decision.cancel_registration:
         row = _registration_row(session, event, municipality)
@@ -255,9 +264,9 @@ def apply_decision(
             row.sequence += 1
             row.updated_at = utcnow()
             row.participants = []
-            _audit(session, event, municipality, message_pk, "cancel", before, None, actor)
+            _audit(session, event, municipality, message_pk, "cancel", before, None, actor, at)
     if decision.store_info_attendee and decision.info_attendee is not None:
-        _store_info(session, event, municipality, decision.info_attendee, message_pk, contact, actor)
+        _store_info(session, event, municipality, decision.info_attendee, message_pk, contact, actor, at)
     if decision.cancel_info_attendee:
         info = session.scalar(
             select(InfoAttendeeRow).where(
@@ -274,6 +283,7 @@ def apply_decision(
                 _person_row(info),
                 None,
                 actor,
+                at,
             )
             session.delete(info)
 
@@ -292,6 +302,37 @@ def queue(session: Session, *, event: int, mail: OutgoingMail, message_pk: int |
     )
     session.add(entry)
     return entry
+
+
+# --- markers: facts recorded exactly once ------------------------------------------
+
+
+def add_marker(session: Session, event: int, name: str, value: dict[str, Any] | None = None) -> bool:
+    """Record a once-only fact; False if it was already recorded (by this or another worker)."""
+    try:
+        with session.begin_nested():
+            session.add(Marker(event_id=event, name=name, value=value))
+    except IntegrityError:
+        return False
+    return True
+
+
+def marker(session: Session, event: int, name: str) -> Marker | None:
+    return session.scalar(select(Marker).where(Marker.event_id == event, Marker.name == name))
+
+
+def remove_marker(session: Session, event: int, name: str) -> bool:
+    result = session.execute(delete(Marker).where(Marker.event_id == event, Marker.name == name))
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def last_marker_like(session: Session, event: int, prefix: str, *, before: dt.datetime) -> Marker | None:
+    return session.scalar(
+        select(Marker)
+        .where(Marker.event_id == event, Marker.name.startswith(prefix), Marker.created_at < before)
+        .order_by(Marker.created_at.desc())
+        .limit(1)
+    )
 
 
 # --- outbox --------------------------------------------------------------------
@@ -436,6 +477,7 @@ def _store_info(
     message_pk: int | None,
     contact: str,
     actor: str,
+    at: dt.datetime,
 ) -> None:
     row = session.scalar(
         select(InfoAttendeeRow).where(InfoAttendeeRow.event_id == event, InfoAttendeeRow.municipality == municipality)
@@ -453,7 +495,7 @@ def _store_info(
     row.updated_at = utcnow()
     after = _person(person)
     if before != after:
-        _audit(session, event, municipality, message_pk, "info_register", before, after, actor)
+        _audit(session, event, municipality, message_pk, "info_register", before, after, actor, at)
 
 
 def _audit(
@@ -465,9 +507,11 @@ def _audit(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
     actor: str,
+    at: dt.datetime,
 ) -> None:
     session.add(
         AuditEntry(
+            at=at,
             event_id=event,
             municipality=municipality,
             message_pk=message_pk,

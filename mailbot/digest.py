@@ -1,0 +1,135 @@
+"""The daily digest: gathered from the store, rendered, sent once per day (across restarts and workers)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from mailbot import pipeline, spreadsheet
+from mailbot.app import App
+from mailbot.compose import compose_notice
+from mailbot.core.digest import ChangeItem, DigestInput, ReviewItem, UnsentItem, digest_context
+from mailbot.core.model import Participant, Registration
+from mailbot.store import db, repo
+
+log = logging.getLogger("mailbot.digest")
+
+MARKER = "digest:"
+
+
+@dataclass(frozen=True)
+class Digest:
+    context: dict[str, Any]
+    text: str
+    html: str
+    xlsx: bytes
+    csv: bytes
+
+
+def build(app: App, now: dt.datetime) -> Digest:
+    """The digest as it would be sent at `now` (aware)."""
+    zone = ZoneInfo(app.event.timezone)
+    today = now.astimezone(zone).date()
+    with db.transaction(app.factory) as session:
+        last = repo.last_marker_like(session, app.event_pk, MARKER, before=now)
+        since = last.created_at if last else None
+        data = gather(session, app, since=since, now=now)
+    context = digest_context(data, app.event, today=today)
+    if since:
+        context["since"] = since.astimezone(zone).strftime("%Y-%m-%d %H.%M")
+    text, html = app.renderer.render("digest/daily", context)
+    return Digest(context, text, html, spreadsheet.participants_xlsx(context), spreadsheet.participants_csv(context))
+
+
+def gather(session: Any, app: App, *, since: dt.datetime | None, now: dt.datetime) -> DigestInput:
+    event = app.event_pk
+    registrations = [
+        Registration(
+            r.municipality, r.session_date, tuple(Participant(p.name, p.party, p.role) for p in r.participants)
+        )
+        for r in repo.registrations(session, event)
+    ]
+    info = {a.municipality: Participant(a.name, a.party, a.role) for a in repo.info_attendees(session, event)}
+    decided = repo.decided_messages(session, event)
+    answered = {d.municipality for _, d in decided if d.municipality and d.outcome != "ignored"}
+    review = [
+        ReviewItem(
+            sender=m.sender,
+            subject=m.subject,
+            arrival=m.internaldate.astimezone(ZoneInfo(app.event.timezone)),
+            why="; ".join(d.reasons) or ", ".join(d.violations) or d.kind,
+            excerpt=d.own_words,
+        )
+        for m, d in decided
+        if d.outcome == "needs_review" and d.closed_at is None
+    ]
+    changes = [
+        ChangeItem(a.at.astimezone(ZoneInfo(app.event.timezone)), a.municipality or "", a.action, a.before, a.after)
+        for a in repo.audit_entries(session, event)
+        if (since is None or a.at >= since) and a.at <= now
+    ]
+    unsent = [
+        UnsentItem(e.recipient, e.subject, e.status, e.last_error)
+        for e in repo.outbox_entries(session, event, statuses=("failed", "uncertain"))
+    ]
+    return DigestInput(registrations, info, answered, review, changes, unsent, since, len(decided))
+
+
+def send(app: App, now: dt.datetime, *, force: bool = False) -> bool:
+    """Queue and deliver today's digest; False if today's was already sent (unless forced)."""
+    zone = ZoneInfo(app.event.timezone)
+    today = now.astimezone(zone).date()
+    digest = build(app, now)
+    message = compose_notice(
+        to=app.event.coordinator.address,
+        subject=f"Anmälningar – dagsläge {digest.context['today']}",
+        text=digest.text,
+        html=digest.html,
+        envelope=app.envelope,
+        now=now.astimezone(zone),
+        kind="digest",
+        attachments=(
+            (
+                f"deltagare-{today.isoformat()}.xlsx",
+                "application",
+                "vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                digest.xlsx,
+            ),
+            (f"deltagare-{today.isoformat()}.csv", "text", "csv", digest.csv),
+        ),
+    )
+    name = f"{MARKER}{today.isoformat()}" + (f":{now.isoformat()}" if force else "")
+    with db.transaction(app.factory) as session:
+        if not repo.add_marker(session, app.event_pk, name, {"sent_for": today.isoformat()}):
+            log.info("today's digest (%s) was already sent", today)
+            return False
+        repo.queue(
+            session,
+            event=app.event_pk,
+            mail=repo.OutgoingMail(
+                "digest",
+                "digest/daily",
+                app.envelope.from_address,
+                app.settings.replies.redirect_all_to or app.event.coordinator.address,
+                str(message["Subject"]),
+                str(message["Message-ID"]),
+                message.as_bytes(),
+            ),
+            message_pk=None,
+        )
+    pipeline.deliver_outbox(app)
+    log.info("digest for %s sent to %s", today, app.event.coordinator.address)
+    return True
+
+
+def due(app: App, now: dt.datetime) -> bool:
+    """Whether the configured time of day has come and today's digest is not yet sent."""
+    zone = ZoneInfo(app.event.timezone)
+    local = now.astimezone(zone)
+    if local.time() < app.settings.schedule.digest_time:
+        return False
+    with db.transaction(app.factory) as session:
+        return repo.marker(session, app.event_pk, f"{MARKER}{local.date().isoformat()}") is None
