@@ -47,7 +47,10 @@ def compose_notice(
     message.set_content(text, subtype="plain", charset="utf-8")
     message.add_alternative(html, subtype="html", charset="utf-8")
     for filename, maintype, subtype, content in attachments:
-        message.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename)
+        if maintype == "text":  # declare the charset, or readers take UTF-8 for ASCII
+            message.add_attachment(content.decode("utf-8"), subtype=subtype, charset="utf-8", filename=filename)
+        else:
+            message.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename)
     return message
 
 
