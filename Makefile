@@ -26,6 +26,7 @@ test: $(STAMP) system-deps
 	$(BIN)/mypy mailbot
 	$(BIN)/python -m pytest -q
 	$(BIN)/mailbot eval tests/data/corpus_own --quiet
+	$(BIN)/mailbot eval tests/data/corpus_blind --quiet
 	@if [ -d "$(CORPUS)" ]; then $(BIN)/mailbot eval "$(CORPUS)" --quiet; else echo "($(CORPUS) not present: corpus evaluation skipped)"; fi
 
 lint: $(STAMP)

@@ -68,6 +68,7 @@ def smtp_sink() -> Iterator[SmtpSink]:
 REPO = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 OWN_CORPUS = REPO / "tests" / "data" / "corpus_own"
+BLIND_CORPUS = REPO / "tests" / "data" / "corpus_blind"
 
 
 class Mailbot:
@@ -120,8 +121,8 @@ def load_corpus(folder: Path) -> list[tuple[dict[str, Any], bytes]]:
 
 
 def corpora() -> list[Path]:
-    """Our own labelled corpus always; the shared one when this checkout sits beside it."""
-    return [OWN_CORPUS, *([SHARED_CORPUS] if (SHARED_CORPUS / "truth.json").exists() else [])]
+    """Our labelled corpora always; the shared one when this checkout sits beside it."""
+    return [OWN_CORPUS, BLIND_CORPUS, *([SHARED_CORPUS] if (SHARED_CORPUS / "truth.json").exists() else [])]
 
 
 @pytest.fixture(scope="module")

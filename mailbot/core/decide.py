@@ -132,6 +132,8 @@ def _delegation(
     before = stored.registration
     choices = tuple(dict.fromkeys((*reading.session_dates, *reading.other_dates)))
     session = choices[0] if len(choices) == 1 and reading.session_dates else None
+    if kind is Kind.QUESTION and not reading.participants:
+        return None, (), kind  # a date in a pure question ("parkering den 2/9?") is no registration
     if kind is Kind.CHANGE and reading.swaps:
         if before is None:
             reasons.append("ett byte av deltagare men ingen anmälan finns sparad")

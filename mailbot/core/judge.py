@@ -47,6 +47,7 @@ class Judge:
             subject_is_reply=is_reply_subject(mail.subject),
             attachments=mail.attachments,
             municipality=municipality,
+            forwarded=own.from_forward,
         )
         decision = deciding.decide(reading, event=self.event, arrival=arrival, municipality=municipality, stored=stored)
         return Judgement(decision, own)

@@ -49,7 +49,7 @@ _CLOSING_WORDS = (
 )
 # A closing line, alone or followed on the same line by the sender's name (and title or party).
 _CLOSING = re.compile(
-    rf"^\s*(?:(?:{_CLOSING_WORDS})(?:[\s,.!]*$|[\s,.!]+(?-i:[A-ZÅÄÖ])[^\d@]{{0,60}}$)"
+    rf"^\s*(?:(?:{_CLOSING_WORDS}|vänligen)(?:[\s,.!/]*$|[\s,.!/]+(?:(?-i:[A-ZÅÄÖ])|(?:{_CLOSING_WORDS}))[^\d@]{{0,60}}$)"
     r"|hälsningar\s+från.*|(?:(?:mvh|hälsningar|hälsning)[\s,]+)?/\s*\w+(?:\s+\w+)?[\s,.!]*$)",
     re.I,
 )
@@ -96,9 +96,24 @@ def visible_text(mail: Mail) -> str:
     return plain
 
 
+def _chosen_text(mail: Mail) -> str:
+    """The visible text, but the HTML when only it keeps a table the plain part flattened."""
+    text = visible_text(mail)
+    if mail.html.strip() and mail.plain.strip():
+        html_text = _normalise(html_to_text(mail.html))
+        if _table_rows(html_text) >= 2 and _table_rows(text) == 0:
+            return html_text
+    return text
+
+
+def _table_rows(text: str) -> int:
+    own, _, _ = _split_quote(text.split("\n"))
+    return sum(1 for line in own if " | " in line)
+
+
 def own_words(mail: Mail) -> OwnWords:
     """The sender's own text; a forward with no text of its own is read from its forwarded part."""
-    lines = visible_text(mail).split("\n")
+    lines = _chosen_text(mail).split("\n")
     own, cut, forward_cut = _split_quote(lines)
     quoted = "\n".join(lines[cut:]) if cut is not None else ""
     text = _strip_signature(own)
@@ -124,6 +139,8 @@ def is_reply_subject(subject: str) -> bool:
 
 def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Columns separated by tabs are table cells, as in HTML tables.
+    text = re.sub(r"(?<=\S)[ ]*\t[ \t]*(?=\S)", " | ", text)
     text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
     text = re.sub(r"[\u200b\u200c\u200d\ufeff\u00ad]", "", text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
@@ -140,6 +157,9 @@ def _meaningful(text: str) -> bool:
         )
         or len(stripped) > 200
     )
+
+
+_BLOCK_BREAK = "\u2063--answer--\u2063"
 
 
 def _split_quote(lines: list[str]) -> tuple[list[str], int | None, bool]:
@@ -172,6 +192,8 @@ def _split_quote(lines: list[str]) -> tuple[list[str], int | None, bool]:
             i += attribution
             continue
         if line.lstrip().startswith(">"):
+            if own and own[-1] != _BLOCK_BREAK:
+                own.append(_BLOCK_BREAK)
             i += 1
             continue
         own.append(line)
@@ -231,6 +253,17 @@ def _after_header_block(lines: list[str]) -> list[str]:
 
 
 def _strip_signature(lines: list[str]) -> str:
+    """Each block of own text loses its signature; interleaved answers are blocks of their own."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line == _BLOCK_BREAK:
+            blocks.append([])
+        else:
+            blocks[-1].append(line)
+    return "\n\n".join(text for block in blocks if (text := _strip_block(block)))
+
+
+def _strip_block(lines: list[str]) -> str:
     kept: list[str] = []
     for line in lines:
         if _SIGNATURE_DASHES.match(line) or _MOBILE.match(line):

@@ -28,6 +28,8 @@ class PartyLexicon:
         self.names: dict[str, str] = {}
         for party in parties:
             self.codes[party.code.lower()] = party.code
+            for suffix in ("politiker", "politikern", "ledamot", "ledamoten", "företrädare", "företrädaren"):
+                self.names[f"{party.code.lower()}-{suffix}"] = party.code
             for alias in (party.name, *party.aliases):
                 key = _key(alias)
                 if len(key) <= 3 and " " not in key:

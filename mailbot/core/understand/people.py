@@ -82,7 +82,10 @@ def _people_on_line(
     listy: list[bool],
     not_names: frozenset[str],
 ) -> list[PersonMention]:
-    items = sorted(_parties(line, lexicon) + _names(line, lexicon, not_names), key=lambda i: i.start)
+    parties = _parties(line, lexicon)
+    names = _names(line, lexicon, not_names)
+    names += _lowercase_names(line, parties, names, lexicon, not_names)
+    items = sorted(parties + names, key=lambda i: i.start)
     items = [i for i in items if not _inside_other(i, items)]
     found: list[PersonMention] = []
     used: set[int] = set()
@@ -92,6 +95,8 @@ def _people_on_line(
         party = _bind_right(line, items, position, used) or _bind_left(line, items, position, used)
         later_names = [i.start for i in items[position + 1 :] if i.kind == "name"]
         listed = (listy[index] and _has_list_neighbour(index, lines, listy)) or _coordinated(line, items, position)
+        # Without a party, only a full name in a list counts: "Nils Berglöf", not "Vänligen" or "Marianne".
+        listed = listed and (party is not None or len(item.text.split()) >= 2)
         found.append(
             PersonMention(
                 name=_clean_name(item.text),
@@ -211,6 +216,31 @@ def _names(line: str, lexicon: PartyLexicon, extra: frozenset[str] = frozenset()
     return items
 
 
+def _lowercase_names(
+    line: str, parties: list[_Item], names: list[_Item], lexicon: PartyLexicon, not_names: frozenset[str]
+) -> list[_Item]:
+    """ "fredrik ohlin (s)": people written without capitals, trusted only right before "(party)"."""
+    found: list[_Item] = []
+    for party in parties:
+        opening = line.rfind("(", 0, party.start)
+        if opening < 0 or line[opening + 1 : party.start].strip():
+            continue
+        if any(n.end <= opening and not line[n.end : opening].strip() for n in names):
+            continue
+        match = re.search(r"((?:[^\W\d_][\w'’-]*\s+){1,3})$", line[:opening])
+        if not match:
+            continue
+        words = match.group(1).split()
+        while words and (_not_a_name(words[0], lexicon, not_names) or words[0].lower() in NAME_PARTICLES):
+            words.pop(0)
+        if len(words) >= 2 and not any(_not_a_name(w, lexicon, not_names) for w in words) and words[0].islower():
+            start = line.rfind(words[0], 0, opening)
+            end = start + len(" ".join(words))
+            if line[start:end] == " ".join(words):
+                found.append(_Item("name", start, end, line[start:end]))
+    return found
+
+
 def _capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and not word.isupper() and any(c.islower() for c in word)
 
@@ -273,6 +303,10 @@ def _bind_left(line: str, items: list[_Item], position: int, used: set[int]) -> 
     if re.fullmatch(r"\s*\)?\s*[:–—-]\s*|\)\s*", gap) and (
         not head.strip() or _BULLET.match(head + " ") or head.endswith(("|", ",", ";"))
     ):
+        used.add(before.start)
+        return before
+    # "vår KD-politiker Margareta Ek", "vänsterpartisten Jelena Šarić": a party word right before a name.
+    if re.fullmatch(r" {1,2}", gap) and len(before.text) > 2 and not line[: before.start].rstrip().endswith("("):
         used.add(before.start)
         return before
     return None

@@ -22,7 +22,10 @@ _DIALOG_CUE = re.compile(r"dialog|tillfälle|session|regional\s+samverkan", re.I
 _NON_CHOICE = re.compile(
     r"semester|ledig|tillbaka|\båter\s+(?:på|i|den)|sammanträd|fullmäktige|budget|senast|deadline"
     r"|sista\s+(?:dag|anmälningsdag)|tidigare|förra|nämndmöte|ks-möte|fr\.?o\.?m|t\.?o\.?m|till\s+och\s+med"
-    r"|från\s+och\s+med|sedan\s+den|bortrest|tjänstledig|konferens|utbildning|kurs\b|seminari|resa\b",
+    r"|från\s+och\s+med|sedan\s+den|bortrest|tjänstledig|konferens|utbildning|kurs\b|seminari|resa\b"
+    # the sender's own meetings: "vi har vår egen kommunstyrelse den 19 september"
+    r"|\beg(?:en|et|na)\s+(?:kommunstyrelse|ks|fullmäktige|nämnd|möte|sammanträde)"
+    r"|\bhar\s+(?:\w+\s+){0,3}(?:kommunstyrelse\w*|ks|kf|fullmäktige|nämnd\w*|möte|presidium)\b",
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(
@@ -68,6 +71,8 @@ _ADD_BEFORE = re.compile(r"(?:lägga|lägger|lagt|läggs)\s+till\s*$|utöka\w*\s
 _ADD_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:tillkommer|läggs\s+till|ansluter)", re.I)
 _ATTACHMENT_POINTER = re.compile(r"bifoga|bilaga|bilagan|se\s+bif|attached|attachment|i\s+filen|se\s+fil", re.I)
 _DOCUMENT = re.compile(r"pdf|msword|officedocument|opendocument|rtf|ms-excel|ms-tnef|octet-stream|image/", re.I)
+_JOINT = re.compile(r"\b(?:både|båda|bägge|gemensam\w*|tillsammans|för\s+(?:oss\s+)?alla|samordnar)\b", re.I)
+_ATTENDING = re.compile(r"\b(?:kommer|deltar|går|närvarar|är\s+med|anmäl\w*)\b", re.I)
 _LATER = re.compile(r"separat|senare|återkommer|längre\s+fram|skickar\s+\w+\s+\w*\s*själv", re.I)
 _CHAIR = re.compile(r"\bkso\b|kommunstyrelsens\s+ordförande|\bordförande\b|\bordf\b", re.I)
 _NOT_CHAIR = re.compile(
@@ -92,8 +97,14 @@ def read(
     subject_is_reply: bool = False,
     attachments: tuple[Attachment, ...] = (),
     municipality: str | None = None,
+    forwarded: bool = False,
 ) -> Reading:
-    """What the text states, without rules or stored state."""
+    """What the text states, without rules or stored state.
+
+    `forwarded`: the text is a forwarded mail, written to the forwarder, so
+    its questions are not questions to the coordinator.
+    """
+    text = _merge_field_blocks(text)
     year = event.sessions[0].date.year if event.sessions else event.deadline.year
     sentences = _sentences(text)
     headers = _header_scopes(text)
@@ -116,13 +127,13 @@ def read(
         choices = [d for d in _subject_sessions(subject, event, year)]
 
     cancels = bool(_CANCEL.search(text))
-    asks = _asks_question(text, sentences)
+    asks = not forwarded and _asks_question(text, sentences)
     pointer = bool(_ATTACHMENT_POINTER.search(text)) and any(
         _DOCUMENT.search(a.content_type)
         or a.filename.lower().endswith((".pdf", ".doc", ".docx", ".xlsx", ".odt", ".dat"))
         for a in attachments
     )
-    others = _other_municipalities(text, event, municipality) if municipality else []
+    others = _other_municipalities(text, event, municipality, people) if municipality else []
     if info_named and info_attendee is None and not cancels and not _LATER.search(text):
         doubts.append("informationsmötet nämns men ingen deltagare kan läsas ut")
     return Reading(
@@ -140,6 +151,23 @@ def read(
         names_other_municipalities=tuple(others),
         doubts=tuple(dict.fromkeys(doubts)),
     )
+
+
+def _merge_field_blocks(text: str) -> str:
+    """ "Namn: Anna Andersson" over "Parti: S" becomes "Anna Andersson (S)" (forms, one field a line)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        party = re.match(r"\s*parti\s*:\s*(\S.*?)\s*$", line, re.I)
+        if not party or i == 0:
+            continue
+        j = i - 1
+        while j > 0 and re.match(r"\s*(?:titel|roll|uppdrag)\s*:", lines[j], re.I):
+            j -= 1
+        name = re.match(r"(\s*)(?:namn\s*:\s*)?([^:()|]+?)\s*$", lines[j], re.I)
+        if name and name.group(2) and "(" not in lines[j]:
+            lines[j] = f"{name.group(1)}{name.group(2)} ({party.group(1)})"
+            lines[i] = ""
+    return "\n".join(lines)
 
 
 # --- sentences and scopes -------------------------------------------------
@@ -226,7 +254,7 @@ def _session_choices(
             if day in session_days:
                 moved_from = day
             continue
-        if _REFERENCE_BEFORE.search(before) or _NON_CHOICE.search(clause) or _NEGATION.search(clause):
+        if _REFERENCE_BEFORE.search(before) or _NON_CHOICE.search(clause) or _negated_date(text, mention):
             continue
         if mention.weekday is not None and day.weekday() != mention.weekday:
             doubts.append(f"veckodagen stämmer inte med datumet {day.isoformat()}")
@@ -240,7 +268,26 @@ def _session_choices(
             and day not in attempts
         ):
             attempts.append(day)
+    if info_day and re.search(r"samma\s+dag\s+som\s+(?:informationsmötet|infomötet|ksl|kso-mötet)", text, re.I):
+        attempts.append(info_day)  # a date by meaning, and not a session
     return choices, attempts, moved_from
+
+
+def _negated_date(text: str, mention: DateMention) -> bool:
+    """ "kan inte den 19", "den 19 passar inte" – but not "kommer den 26, inte tisdagen"."""
+    clause = _clause_at(text, mention.start)
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    offset = text[line_start:].find(clause)
+    before = clause[: max(0, mention.start - line_start - offset)] if offset >= 0 else clause
+    before = before.rsplit(",", 1)[-1]  # "Den 19/9 passar inte, vi kommer den 22/9": the comma ends it
+    after = text[mention.end : mention.end + 40]
+    return bool(_NEGATION.search(before)) or bool(
+        re.match(
+            r"[\s,]*(?:\w+\s+){0,2}(?:passar|går|fungerar|funkar|kan\s+vi|duger)\s+(?:\w+\s+)?(?:inte|ej|dåligt)\b",
+            after,
+            re.I,
+        )
+    )
 
 
 def _resolve(mention: DateMention, event: Event, year: int) -> dt.date | None:
@@ -375,13 +422,18 @@ def _split_by_meeting(
     """Dialog participants, and the people named for the information meeting (with their sentence)."""
     dialog: dict[str, Participant] = {}
     info: list[tuple[PersonMention, str]] = []
+    first_names = _first_names(people)
     for person in people:
         if person.start in swapped or person.negated:
             continue
-        if not person.bound and not person.listed:
-            continue
         sentence = _sentence_at(sentences, person.start)
         sentence_text = text[sentence.start : sentence.end]
+        if not person.bound and not person.listed:
+            # "Kerstin kommer också på informationsmötet": a first name for someone named in full.
+            full = first_names.get(person.name.lower())
+            if full and _scope_for(text, person, sentence, headers) == "info" and _ATTENDING.search(sentence_text):
+                info.append((full, sentence_text))
+            continue
         scope = _scope_for(text, person, sentence, headers)
         if scope in {"info", "both"}:
             info.append((person, sentence_text))
@@ -393,6 +445,18 @@ def _split_by_meeting(
             elif person.party and previous.party != person.party:
                 doubts.append(f"{person.name} anges med två olika partier")
     return list(dialog.values()), info
+
+
+def _first_names(people: list[PersonMention]) -> dict[str, PersonMention]:
+    """First name → the one person with a party who has it (ambiguous first names are left out)."""
+    seen: dict[str, list[PersonMention]] = {}
+    for person in people:
+        parts = person.name.split()
+        if person.party and len(parts) >= 2:
+            group = seen.setdefault(parts[0].lower(), [])
+            if all(p.name != person.name for p in group):
+                group.append(person)
+    return {first: group[0] for first, group in seen.items() if len(group) == 1}
 
 
 def _scope_for(text: str, person: PersonMention, sentence: _Span, headers: list[tuple[int, str]]) -> str:
@@ -483,7 +547,11 @@ def _asks_question(text: str, sentences: list[_Span]) -> bool:
     return False
 
 
-def _other_municipalities(text: str, event: Event, own: str | None) -> list[str]:
+def _other_municipalities(text: str, event: Event, own: str | None, people: list[PersonMention]) -> list[str]:
+    """Other municipalities this mail registers too: named beside participants, or jointly with the sender's.
+
+    A mere mention ("Nykvarn sköter sin egen anmälan") is no registration for it.
+    """
     found: list[str] = []
     cleaned = re.sub(
         r"stockholms\s+läns?\b|region\s+stockholm|stockholms\s+läns\s+landsting|landstinget\s+i\s+stockholm",
@@ -500,7 +568,22 @@ def _other_municipalities(text: str, event: Event, own: str | None) -> list[str]
         else:
             pattern = rf"(?<![\w-]){name}s?(?![\w-])"
         for match in re.finditer(pattern, cleaned):
-            if not _NEGATION.search(_clause_at(cleaned, match.start())):
+            clause = _clause_at(cleaned, match.start())
+            if _NEGATION.search(clause):
+                continue
+            line_start = cleaned.rfind("\n", 0, match.start()) + 1
+            line_end = cleaned.find("\n", match.end())
+            line_end = len(cleaned) if line_end < 0 else line_end
+            sentence_start = max(line_start, cleaned.rfind(".", 0, match.start()) + 1)
+            sentence_end = min((i for i in (cleaned.find(".", match.end()), line_end) if i >= 0), default=line_end)
+            sentence = cleaned[sentence_start:sentence_end]
+            beside_people = any(sentence_start <= p.start < sentence_end and p.party for p in people)
+            heading = bool(re.match(r"\s*[-•*]?\s*" + pattern + r"\s*:", cleaned[line_start:line_end]))
+            mine = re.escape(own or "")
+            joined = bool(own) and bool(
+                re.search(rf"{mine}\w*\s+(?:och|samt|&)\s+{pattern}|{pattern}\s+(?:och|samt|&)\s+{mine}", sentence)
+            )
+            if beside_people or heading or joined or _JOINT.search(sentence):
                 found.append(municipality.name)
                 break
     return found

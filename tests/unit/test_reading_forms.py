@@ -1,0 +1,125 @@
+"""More ways people write registrations, each a pattern a careful coordinator reads without effort."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from mailbot import settings
+from mailbot.core.mail import Mail
+from mailbot.core.model import Reading
+from mailbot.core.text import own_words
+from mailbot.core.understand.parties import PartyLexicon
+from mailbot.core.understand.reading import read
+
+EVENT = settings.load(Path(__file__).resolve().parents[2] / "config" / "mailbot.toml", environ={}).to_event()
+LEXICON = PartyLexicon(EVENT.parties)
+SEPT = {2: dt.date(2016, 9, 2), 19: dt.date(2016, 9, 19), 22: dt.date(2016, 9, 22), 26: dt.date(2016, 9, 26)}
+
+
+def reading(text: str, **options: object) -> Reading:
+    return read(text, event=EVENT, lexicon=LEXICON, municipality="Nacka", **options)  # type: ignore[arg-type]
+
+
+def people(r: Reading) -> list[tuple[str, str | None]]:
+    return [(p.name, p.party) for p in r.participants]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vi kommer den 19/9: Kerstin Wåhlin, moderat och KSO, Dragan Petrović från sossarna, och "
+            "Ulla-Britt Sjöö, centerpartist.",
+            [("Kerstin Wåhlin", "M"), ("Dragan Petrović", "S"), ("Ulla-Britt Sjöö", "C")],
+        ),
+        (
+            "Vi kommer den 19/9 med Hüseyin Kaya (S), vår KD-politiker Margareta Ek och vänsterpartisten Jelena Šarić.",
+            [("Hüseyin Kaya", "S"), ("Margareta Ek", "KD"), ("Jelena Šarić", "V")],
+        ),
+        (
+            "rättelse: vi kommer den 19/9. deltagare fredrik ohlin (s) och ingrid sandahl (m).",
+            [("fredrik ohlin", "S"), ("ingrid sandahl", "M")],
+        ),
+        (
+            "Här kommer namnen till den 19 september:\n\n"
+            "Namn: Mattias Norrby\nParti: M\n\nNamn: Leyla Çelik\nParti: S\n",
+            [("Mattias Norrby", "M"), ("Leyla Çelik", "S")],
+        ),
+        (
+            "Dialogen 19/9:\nNamn | Parti | Uppdrag\nJelena Ivanović | S | KSO\nOlle Bäckström | M | ledamot\n",
+            [("Jelena Ivanović", "S"), ("Olle Bäckström", "M")],
+        ),
+    ],
+    ids=["party-words", "party-word-before-name", "lower-case", "form-fields", "table-rows"],
+)
+def test_people_written_in_other_shapes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert people(reading(text)) == expected
+
+
+def test_tab_separated_columns_become_table_rows() -> None:
+    mail = Mail(
+        message_id="<t@x>",
+        from_address="a@nacka.se",
+        plain="Den 19/9 kommer:\nNamn\tParti\nJelena Ivanović\tS\nOlle Bäckström\tM\n",
+    )
+    assert people(reading(own_words(mail).text)) == [("Jelena Ivanović", "S"), ("Olle Bäckström", "M")]
+
+
+def test_a_first_name_for_the_information_meeting_is_the_person_named_in_full() -> None:
+    r = reading(
+        "Vi kommer den 26 september: Lars Bäckström (M), KSO, Johanna Ström (S).\n\n"
+        "Lars kommer även till informationsmötet 30/8."
+    )
+    assert r.info_attendee is not None and (r.info_attendee.name, r.info_attendee.party) == ("Lars Bäckström", "M")
+
+
+@pytest.mark.parametrize(
+    ("text", "sessions"),
+    [
+        ("Vi kommer 26.09.2016, inte tisdagen. Anna Ek (S).", (SEPT[26],)),
+        ("Den 19/9 passar inte, vi kommer den 22/9. Anna Ek (S).", (SEPT[22],)),
+        ("Vi kommer den 26 september. Vi har vår egen kommunstyrelse den 19 september. Anna Ek (S).", (SEPT[26],)),
+        ("Sundbyberg tar det andra tillfället: Anna Ek (S).", (SEPT[19],)),
+    ],
+    ids=["inte-after-the-date", "passar-inte", "own-board-meeting", "ordinal"],
+)
+def test_which_date_is_chosen(text: str, sessions: tuple[dt.date, ...]) -> None:
+    assert reading(text).session_dates == sessions
+
+
+def test_the_day_of_the_information_meeting_is_no_session() -> None:
+    r = reading("Vi vill gärna ha dialogen samma dag som informationsmötet. Anna Ek (S).")
+    assert r.session_dates == () and r.other_dates == (dt.date(2016, 8, 30),)
+
+
+@pytest.mark.parametrize(
+    ("text", "others"),
+    [
+        ("Vi kommer den 19/9 med Anna Ek (S). Värmdö sköter sin egen anmälan.", ()),
+        ("Jag samordnar anmälan för både Nacka och Värmdö: 19/9, Anna Ek (S).", ("Värmdö",)),
+        ("19/9:\nNacka: Anna Ek (S)\nVärmdö: Bo Berg (M)", ("Värmdö",)),
+    ],
+    ids=["mentioned-only", "joint", "headed-list"],
+)
+def test_another_municipality_only_when_this_mail_registers_it(text: str, others: tuple[str, ...]) -> None:
+    assert reading(text).names_other_municipalities == others
+
+
+def test_a_question_inside_a_forwarded_mail_is_not_for_the_coordinator() -> None:
+    text = "Hej Dragana, här är vår anmälan den 26 september: Anna Ek (S). Kan du skicka den vidare till Rebecka?"
+    assert reading(text).asks_question
+    assert not reading(text, forwarded=True).asks_question
+
+
+def test_interleaved_answers_under_a_signature_are_kept() -> None:
+    plain = (
+        "Hej, svar i texten nedan.\n/Ulrika\n\nDen 11 jul 2016 14:02 skrev Rebecka Frej <rebecka.frej@sll.se>:\n"
+        "> Fyra tillfällen för dialog: 2, 19, 22 och 26 september\n\nVi tar den 26:e.\n\n"
+        "> Ange datum, namn och parti.\n\nPatrik Eklund (S), Lena Brandt (M).\n"
+    )
+    text = own_words(Mail(message_id="<i@x>", from_address="u@nacka.se", plain=plain)).text
+    assert "Vi tar den 26:e." in text and "Patrik Eklund (S)" in text and "Fyra tillfällen" not in text
+    assert reading(text).session_dates == (SEPT[26],)
