@@ -87,8 +87,10 @@ def main(ctx: click.Context, config_file: str | None, verbose: bool) -> None:
         format="%(asctime)s %(levelname)s %(message)s",
         stream=sys.stderr,
     )
-    for noisy in ("imapclient", "sqlalchemy", "alembic", "apscheduler", "mailparser"):
+    for noisy in ("imapclient", "sqlalchemy", "alembic", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # mail-parser warns about every part type it does not render; mailbot reads those parts itself.
+    logging.getLogger("mailparser").setLevel(logging.ERROR)
 
     def load() -> Settings:
         with plain_errors():
@@ -99,13 +101,20 @@ def main(ctx: click.Context, config_file: str | None, verbose: bool) -> None:
 
 @main.command()
 @click.option("--once", is_flag=True, help="One cycle (intake, decide, reply), then exit.")
+@click.option("--dry-run", is_flag=True, help="With --once: decide and show each reply; send, store and mark nothing.")
 @click.pass_context
-def run(ctx: click.Context, once: bool) -> None:
+def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
     """Watch the mailbox and answer every registration."""
     from mailbot import pipeline, scheduler
 
+    if dry_run and not once:
+        raise Failure("--dry-run works with --once (one cycle that changes nothing)", EXIT_CONFIG)
     with plain_errors():
         app = _app(ctx)
+        if dry_run:
+            shown = pipeline.preview(app, _show_decision)
+            click.echo(f"dry run: {shown} new message(s) decided; nothing was sent, stored or marked")
+            return
         if not once:
             sys.exit(scheduler.serve(app))
         with _progress() as progress:
@@ -120,6 +129,21 @@ def run(ctx: click.Context, once: bool) -> None:
             f"{report.problems[0]}; the replies wait in the outbox and are sent on the next run",
             EXIT_SERVER,
         )
+
+
+def _show_decision(mail: Any, decision: Any, reply: str) -> None:
+    violations = ", ".join(decision.violation_codes) or "-"
+    click.echo(f"== {mail.from_address or '?'}: {mail.subject}")
+    click.echo(
+        f"   {decision.municipality or '(unknown sender)'}: {decision.kind.value} → {decision.outcome.value} "
+        f"[{violations}]"
+    )
+    if reply:
+        for line in reply.strip().splitlines():
+            click.echo(f"   > {line}")
+    else:
+        click.echo("   (no reply)")
+    click.echo("")
 
 
 @contextmanager
@@ -160,6 +184,179 @@ def export_command(ctx: click.Context, fmt: str, output: str | None) -> None:
         Path(output).write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
+
+
+@main.command()
+@click.option("--all", "include_closed", is_flag=True, help="Also the messages already settled.")
+@click.pass_context
+def review(ctx: click.Context, include_closed: bool) -> None:
+    """The messages a person must read, with the sender's own words."""
+    from zoneinfo import ZoneInfo
+
+    from mailbot import manual
+
+    with plain_errors():
+        app = _app(ctx)
+        items = manual.review_items(app, include_closed=include_closed)
+    if not items:
+        click.echo("Nothing waits for review.")
+    zone = ZoneInfo(app.event.timezone)
+    for number, item in enumerate(items, 1):
+        closed = " (settled)" if item.closed else ""
+        click.echo(f"{number}. {item.arrival.astimezone(zone):%Y-%m-%d %H.%M}  {item.sender}  {item.subject}{closed}")
+        click.echo(f"   id: {item.message_id}")
+        click.echo(f"   municipality: {item.municipality or '(unknown sender)'}; kind: {item.kind}; why: {item.why}")
+        for line in (item.own_words or "(no own words)").splitlines():
+            click.echo(f"   | {line}")
+        click.echo("")
+    if items:
+        click.echo(
+            "Settle one with `mailbot register …`, `mailbot cancel …` (with --message ID) or `mailbot close ID`."
+        )
+
+
+def _manual_reply_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "--message",
+        "message_id",
+        default=None,
+        help="The Message-ID this settles (the reply is threaded to it; see `mailbot review`).",
+    )(command)
+    command = click.option("--to", "to", default=None, help="Send the reply to this address.")(command)
+    command = click.option("--no-reply", is_flag=True, help="Record it without mailing anyone.")(command)
+    return command
+
+
+@main.command()
+@click.argument("municipality")
+@click.option("--session", "session_date", default=None, help="Session date, e.g. 2016-09-19.")
+@click.option("--participant", "participants", multiple=True, help='"Name (PARTY)"; repeat for each person.')
+@click.option("--info", "info", default=None, help='Information-meeting attendee, "Name (PARTY)".')
+@_manual_reply_options
+@click.pass_context
+def register(
+    ctx: click.Context,
+    municipality: str,
+    session_date: str | None,
+    participants: tuple[str, ...],
+    info: str | None,
+    message_id: str | None,
+    to: str | None,
+    no_reply: bool,
+) -> None:
+    """Register (or change) MUNICIPALITY by hand; the reply is sent unless --no-reply."""
+    _register(ctx, municipality, session_date, participants, info, message_id, to, no_reply, must_exist=False)
+
+
+@main.command()
+@click.argument("municipality")
+@click.option("--session", "session_date", default=None, help="New session date, e.g. 2016-09-26.")
+@click.option("--participant", "participants", multiple=True, help='"Name (PARTY)"; the whole delegation.')
+@click.option("--info", "info", default=None, help='Information-meeting attendee, "Name (PARTY)".')
+@_manual_reply_options
+@click.pass_context
+def change(
+    ctx: click.Context,
+    municipality: str,
+    session_date: str | None,
+    participants: tuple[str, ...],
+    info: str | None,
+    message_id: str | None,
+    to: str | None,
+    no_reply: bool,
+) -> None:
+    """Change MUNICIPALITY's stored registration by hand (session, delegation or both)."""
+    _register(ctx, municipality, session_date, participants, info, message_id, to, no_reply, must_exist=True)
+
+
+def _register(
+    ctx: click.Context,
+    municipality: str,
+    session_date: str | None,
+    participants: tuple[str, ...],
+    info: str | None,
+    message_id: str | None,
+    to: str | None,
+    no_reply: bool,
+    *,
+    must_exist: bool,
+) -> None:
+    import datetime as dt
+
+    from mailbot import manual
+    from mailbot.core.understand.parties import PartyLexicon
+
+    with plain_errors():
+        app = _app(ctx)
+        try:
+            lexicon = PartyLexicon(app.event.parties)
+            people = tuple(manual.parse_person(p, lexicon) for p in participants)
+            attendee = manual.parse_person(info, lexicon) if info else None
+            day = dt.date.fromisoformat(session_date) if session_date else None
+            if must_exist:
+                from mailbot.store import db, repo
+
+                with db.transaction(app.factory) as session:
+                    stored = repo.stored_state(session, app.event_pk, municipality, "", dt.datetime.now(dt.UTC))
+                if stored.registration is None:
+                    raise manual.ManualError(f"{municipality} has no registration to change; use `mailbot register`")
+            decision = manual.register(
+                app,
+                municipality,
+                session_date=day,
+                participants=people,
+                info_attendee=attendee,
+                message_id=message_id,
+                to=to,
+                send_reply=not no_reply,
+            )
+        except ValueError as error:
+            raise Failure(f"--session: {error}", EXIT_CONFIG) from None
+        except manual.ManualError as error:
+            raise Failure(str(error), EXIT_CONFIG) from None
+    click.echo(f"{municipality}: {decision.kind.value} recorded" + ("" if no_reply else "; reply queued and sent"))
+
+
+@main.command()
+@click.argument("municipality")
+@click.option("--info-meeting", is_flag=True, help="Cancel the information-meeting registration instead.")
+@_manual_reply_options
+@click.pass_context
+def cancel(
+    ctx: click.Context, municipality: str, info_meeting: bool, message_id: str | None, to: str | None, no_reply: bool
+) -> None:
+    """Cancel MUNICIPALITY's registration by hand."""
+    from mailbot import manual
+
+    with plain_errors():
+        try:
+            manual.cancel(
+                _app(ctx),
+                municipality,
+                info_meeting=info_meeting,
+                message_id=message_id,
+                to=to,
+                send_reply=not no_reply,
+            )
+        except manual.ManualError as error:
+            raise Failure(str(error), EXIT_CONFIG) from None
+    click.echo(f"{municipality}: cancelled")
+
+
+@main.command("close")
+@click.argument("message_id")
+@click.option("--note", default="", help="Why it is settled (kept with the message).")
+@click.pass_context
+def close_command(ctx: click.Context, message_id: str, note: str) -> None:
+    """Mark a reviewed message as settled (it leaves the review list and the digest)."""
+    from mailbot import manual
+
+    with plain_errors():
+        try:
+            manual.close(_app(ctx), message_id, note=note)
+        except manual.ManualError as error:
+            raise Failure(str(error), EXIT_CONFIG) from None
+    click.echo(f"{message_id}: settled")
 
 
 @main.command()
@@ -258,9 +455,10 @@ def templates_preview(ctx: click.Context, name: str | None, html_file: str | Non
 
 
 @main.command("check-config")
+@click.option("--connect", is_flag=True, help="Also log in to the IMAP and SMTP servers and report each.")
 @click.pass_context
-def check_config(ctx: click.Context) -> None:
-    """Validate the configuration and the templates."""
+def check_config(ctx: click.Context, connect: bool) -> None:
+    """Validate the configuration and the templates (and, with --connect, the servers)."""
     from mailbot.app import templates_folder
     from mailbot.render import Renderer
 
@@ -293,6 +491,38 @@ def check_config(ctx: click.Context) -> None:
     click.echo(f"  smtp: {loaded.smtp.host}:{loaded.smtp.port} ({loaded.smtp.security})")
     click.echo(f"  database: {_safe_url(loaded.database.url)}")
     click.echo(f"  templates: {renderer.folder}")
+    if connect and not _check_servers(loaded):
+        raise Failure("a server could not be used (see above)", EXIT_SERVER)
+
+
+def _check_servers(loaded: Settings) -> bool:
+    from mailbot.imap import Mailbox
+    from mailbot.smtp import Sender
+
+    ok = True
+    try:
+        with Mailbox(loaded.mailbox) as mailbox:
+            state = mailbox.state
+            assert state is not None
+            idle = "IDLE" if mailbox.has_idle() else "no IDLE (polling)"
+            keywords = (
+                "keeps keywords" if state.keeps_keywords else "keeps no keywords (the database records decisions)"
+            )
+            count = len(mailbox.candidate_uids())
+        click.echo(f"IMAP ok: logged in, folder {state.folder} ({count} messages not yet marked), {idle}, {keywords}")
+    except MailboxError as error:
+        click.echo(f"IMAP FAILED: {error}")
+        ok = False
+    try:
+        sender = Sender(loaded.smtp)
+        sender.connect()
+        sender.close()
+        login = f"logged in as {loaded.smtp.user}" if loaded.smtp.user else "no login configured"
+        click.echo(f"SMTP ok: connected to {loaded.smtp.host}:{loaded.smtp.port} ({loaded.smtp.security}), {login}")
+    except SendError as error:
+        click.echo(f"SMTP FAILED: {error}")
+        ok = False
+    return ok
 
 
 def _safe_url(url: str) -> str:

@@ -280,13 +280,20 @@ def main() -> int:
             status = subprocess.run([*mailbot, "status"], env=env, cwd=REPO, capture_output=True, text=True)
             print(textwrap.indent(status.stdout or status.stderr, "   "))
             export = output / "export.json"
+            subprocess.run([*mailbot, "export", "--format", "json", "-o", str(export)], env=env, cwd=REPO, check=True)
+            html, xlsx = output / "digest.html", output / "deltagare.xlsx"
             subprocess.run(
-                [*mailbot, "export", "--format", "json", "-o", str(export)],
+                [*mailbot, "digest", "--now", "2016-08-24T07:00", "--html", str(html), "--xlsx", str(xlsx)],
                 env=env,
                 cwd=REPO,
                 check=True,
+                capture_output=True,
             )
-            print(f"4. Everything mailbot decided is in {export} (mailbot export --format json).")
+            print("4. The coordinator's daily digest (mailbot digest), as of 24 August 2016 07.00:")
+            print(f"      {html}  (open it in a browser)")
+            print(f"      {xlsx}  (the participant list, one sheet per session)")
+            print(f"   Everything mailbot decided, with the history of each change: {export}")
+            print("   The messages that wait for a person: mailbot review")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     print(
