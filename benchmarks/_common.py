@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import IO, Any
@@ -135,6 +135,7 @@ class Child:
         self.command = list(command)
         self.log = log
         self._log_file: IO[bytes] = log.open("ab")
+        self.started_at = datetime.now(UTC)
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
             self.command,

@@ -34,17 +34,90 @@ LAST_DAY = dt.datetime(2016, 8, 26, 18, 0, tzinfo=STOCKHOLM)
 ATTACHMENT_BYTES = 2 * 1024 * 1024
 INVITATION_ID = "<6C1F0D9E2B8A4F17A3E5C7D9B1F3A5C7@SLLEXMB03.sll.sll.se>"
 
-FIRST_NAMES = (
-    "Anna Maria Karin Eva Kristina Lena Sara Emma Ingrid Birgitta Malin Elin Johanna Cecilia Åsa Ulla "
-    "Helena Sofia Annika Linnea Lars Anders Johan Per Erik Karl Mikael Fredrik Jan Peter Magnus Mats "
-    "Henrik Jonas Björn Stefan Ola Göran Håkan Sören"
-).split()
-LAST_NAMES = (
-    "Andersson Johansson Karlsson Nilsson Eriksson Larsson Olsson Persson Svensson Gustafsson Pettersson "
-    "Jonsson Jansson Hansson Bengtsson Lindberg Lindqvist Holm Berg Ekström Sjöberg Wallin Nyström "
-    "Lundgren Åberg Öberg Forsberg Hedlund Strömberg Bergström Holmqvist Sandberg Engström Lindgren Dahl "
-    "Björk Sundqvist Wikström Håkansson Fors"
-).split()
+FIRST_NAMES = [
+    "Anna",
+    "Maria",
+    "Karin",
+    "Eva",
+    "Kristina",
+    "Lena",
+    "Sara",
+    "Emma",
+    "Ingrid",
+    "Birgitta",
+    "Malin",
+    "Elin",
+    "Johanna",
+    "Cecilia",
+    "Åsa",
+    "Ulla",
+    "Helena",
+    "Sofia",
+    "Annika",
+    "Linnea",
+    "Lars",
+    "Anders",
+    "Johan",
+    "Per",
+    "Erik",
+    "Karl",
+    "Mikael",
+    "Fredrik",
+    "Jan",
+    "Peter",
+    "Magnus",
+    "Mats",
+    "Henrik",
+    "Jonas",
+    "Björn",
+    "Stefan",
+    "Ola",
+    "Göran",
+    "Håkan",
+    "Sören",
+]
+LAST_NAMES = [
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+    "Pettersson",
+    "Jonsson",
+    "Jansson",
+    "Hansson",
+    "Bengtsson",
+    "Lindberg",
+    "Lindqvist",
+    "Holm",
+    "Berg",
+    "Ekström",
+    "Sjöberg",
+    "Wallin",
+    "Nyström",
+    "Lundgren",
+    "Åberg",
+    "Öberg",
+    "Forsberg",
+    "Hedlund",
+    "Strömberg",
+    "Bergström",
+    "Holmqvist",
+    "Sandberg",
+    "Engström",
+    "Lindgren",
+    "Dahl",
+    "Björk",
+    "Sundqvist",
+    "Wikström",
+    "Håkansson",
+    "Fors",
+]
 PARTIES = {
     "S": "Socialdemokraterna",
     "M": "Moderaterna",
@@ -178,8 +251,21 @@ def _body(rng: random.Random, municipality: str, sender: str, title: str) -> tup
     day = rng.choice(list(MONTH_DAYS))
     people = _participants(rng)
     greeting = rng.choice(("Hej Rebecka,", "Hej Rebecka!", "Hej!", "Hej,", "Hej Rebecka"))
-    form = rng.randrange(4)
-    if form == 0:
+    form = rng.choices(range(7), weights=(23, 23, 22, 22, 4, 3, 3))[0]
+    if form == 4:  # a question: mailbot acknowledges it and leaves it to the coordinator
+        text = rng.choice(
+            (
+                "Går det bra att en ersättare i kommunstyrelsen tar en av de tre platserna?",
+                f"Vi funderar på {_date_phrase(rng, day)}. Finns det parkering vid Landstingshuset?",
+                "Kan ni skicka inbjudan igen? Den verkar ha fastnat hos registrator.",
+            )
+        )
+    elif form == 5:  # the information meeting
+        name, code, _role = people[0]
+        text = f"Kommunstyrelsens ordförande {name} ({code}) kommer till informationsmötet den 30 augusti."
+    elif form == 6:  # a cancellation
+        text = f"Tyvärr måste {municipality} avboka sitt deltagande i dialogen. Vi avbokar härmed."
+    elif form == 0:
         text = f"{municipality} anmäler följande till dialogen {_date_phrase(rng, day)}:\n\n{_listed(rng, people)}"
     elif form == 1:
         text = f"{municipality} kommer {_date_phrase(rng, day)} med {_inline(people)}."
@@ -200,9 +286,7 @@ def _body(rng: random.Random, municipality: str, sender: str, title: str) -> tup
 
 def _html(own: str, quoted: str) -> str:
     def paragraphs(text: str) -> str:
-        return "".join(
-            f"<p>{html.escape(block).replace(chr(10), '<br>')}</p>" for block in text.strip().split("\n\n")
-        )
+        return "".join(f"<p>{html.escape(block).replace(chr(10), '<br>')}</p>" for block in text.strip().split("\n\n"))
 
     divider = (
         '<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
@@ -267,8 +351,7 @@ def generate(index: int, total: int, *, seed: int, attachment_share: float = 0.0
         headers += [f"In-Reply-To: {INVITATION_ID}", f"References: {INVITATION_ID}"]
     headers += ["Content-Language: sv-SE", "MIME-Version: 1.0"]
     plain_part = (
-        b'Content-Type: text/plain; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
-        + _qp(text)
+        b'Content-Type: text/plain; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n' + _qp(text)
     )
     if rng.random() < 0.5:
         body_part = plain_part

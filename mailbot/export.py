@@ -63,10 +63,12 @@ def snapshot(app: App) -> dict[str, Any]:
             {
                 "to": e.recipient,
                 "subject": e.subject,
+                "purpose": e.purpose,
                 "status": e.status,
                 "attempts": e.attempts,
                 "error": e.last_error,
                 "message_id": e.rfc_message_id,
+                "in_reply_to": message_ids.get(e.message_pk) if e.message_pk else None,
             }
             for e in repo.outbox_entries(session, app.event_pk)
         ]

@@ -40,6 +40,9 @@ def connect(url: str) -> Engine:
                 os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        # pysqlite commits schema changes on its own; take over BEGIN so that creating the
+        # schema is one transaction too, and a kill half-way leaves no half-made database.
+        event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
         return engine
     try:
         return create_engine(url, pool_pre_ping=True)
@@ -51,6 +54,7 @@ def connect(url: str) -> Engine:
 
 
 def _sqlite_pragmas(connection: object, _record: object) -> None:
+    connection.isolation_level = None  # type: ignore[attr-defined]
     cursor = connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")

@@ -1,0 +1,100 @@
+"""Never lose a registration, never answer twice: SIGKILL at twenty points, then let it finish."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import OWN_CORPUS, REPO, Mailbot, load_corpus
+from servers import PrivateDovecot, SmtpSink, wait_until
+
+pytestmark = pytest.mark.servers
+
+
+def two_hundred_messages() -> list[tuple[bytes, dt.datetime]]:
+    """The own corpus three times over (new Message-IDs, a day apart), cut to 200, in arrival order."""
+    entries = load_corpus(OWN_CORPUS)
+    messages: list[tuple[bytes, dt.datetime]] = []
+    for copy in range(3):
+        for truth, raw in entries:
+            arrival = dt.datetime.fromisoformat(truth["arrival"]) + dt.timedelta(days=copy * 200)
+            raw = re.sub(rb"(?im)^(Message-ID:\s*<)", rb"\1crash" + str(copy).encode() + b".", raw, count=1)
+            messages.append((raw, arrival))
+    return messages[:200]
+
+
+def load(mailbox: PrivateDovecot) -> None:
+    for raw, arrival in two_hundred_messages():
+        mailbox.append(raw, arrival)
+
+
+def state(mailbot: Mailbot) -> tuple[dict[str, tuple[str, str]], list[dict[str, object]], dict[str, str]]:
+    exported = mailbot.export()
+    outcomes = {m["message_id"]: (m["outcome"], m["kind"]) for m in exported["messages"]}
+    return outcomes, exported["registrations"], {e["in_reply_to"]: e["status"] for e in exported["outbox"]}
+
+
+def test_sigkill_at_twenty_points_loses_nothing_and_answers_nothing_twice(
+    mailbox: PrivateDovecot, smtp_sink: SmtpSink, mailbot: Mailbot, tmp_path: Path
+) -> None:
+    # The reference: one uninterrupted run over the same mailbox, in its own database.
+    load(mailbox)
+    reference_db = tmp_path / "reference.db"
+    reference = Mailbot({**mailbot.env, "MAILBOT_DATABASE_URL": f"sqlite:///{reference_db}"}, reference_db)
+    assert reference("run", "--once", timeout=300).returncode == 0
+    expected_outcomes, expected_registrations, _ = state(reference)
+    expected_replies = sum(1 for outcome, _ in expected_outcomes.values() if outcome != "ignored")
+    assert len(expected_outcomes) == 200 and len(smtp_sink.messages) == expected_replies
+
+    # The same mailbox afresh, and a run killed at twenty different moments.
+    mailbox.reset()
+    smtp_sink.clear()
+    load(mailbox)
+    kills = 0
+    for point in range(20):
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "mailbot", "run", "--once"],
+            env=mailbot.env,
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        if point % 2 == 0:
+            # Right after the SMTP server accepted a reply: inside the window before it is recorded as sent.
+            target = len(smtp_sink.messages) + 1 + point % 5
+            wait_until(
+                lambda: len(smtp_sink.messages) >= target or worker.poll() is not None, timeout=30, interval=0.005
+            )
+        else:
+            time.sleep(0.6 + 0.05 * point)  # anywhere: starting up, fetching, deciding, marking
+        if worker.poll() is None:
+            worker.send_signal(signal.SIGKILL)
+            kills += 1
+        worker.wait()
+    final = mailbot("run", "--once", timeout=300)
+    assert final.returncode == 0, final.stderr
+    assert kills >= 12, "the kills must land while work is going on"
+
+    outcomes, registrations, outbox = state(mailbot)
+    assert outcomes == expected_outcomes  # every message exactly one outcome, the same as without crashes
+    assert registrations == expected_registrations
+    delivered = Counter(str(m.email["In-Reply-To"]).strip() for m in smtp_sink.messages)
+    assert max(delivered.values()) == 1, "a reply was sent twice"
+    uncertain = {message_id for message_id, status in outbox.items() if status == "uncertain"}
+    for message_id, (outcome, _) in outcomes.items():
+        if outcome == "ignored":
+            assert message_id not in delivered
+            continue
+        # Sent once, or cut inside the window between the server's acceptance and our record:
+        # then it is listed as uncertain for the coordinator and never resent blindly.
+        assert delivered.get(message_id, 0) == 1 or message_id in uncertain, message_id
+    assert all(status in {"sent", "uncertain"} for status in outbox.values()), json.dumps(outbox)
+    assert all("$MailbotProcessed" in mailbox.flags(uid) for uid in mailbox.uids())
