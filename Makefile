@@ -25,8 +25,8 @@ test: $(STAMP) system-deps
 	$(BIN)/ruff check mailbot tests scripts
 	$(BIN)/mypy mailbot
 	$(BIN)/python -m pytest -q
-	$(BIN)/mailbot eval tests/data/corpus_own --quiet
-	$(BIN)/mailbot eval tests/data/corpus_blind --quiet
+	@for corpus in tests/data/corpus_own tests/data/corpus_blind tests/data/corpus_blind2; do \
+		$(BIN)/mailbot eval $$corpus --quiet || exit 1; done
 	@if [ -d "$(CORPUS)" ]; then $(BIN)/mailbot eval "$(CORPUS)" --quiet; else echo "($(CORPUS) not present: corpus evaluation skipped)"; fi
 
 lint: $(STAMP)

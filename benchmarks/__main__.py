@@ -107,7 +107,8 @@ def headline(name: str, result: dict[str, Any]) -> str:
         )
     if name == "latency":
         return (
-            f"p50 {result['p50_s'] * 1000:.0f} ms, p95 {result['p95_s'] * 1000:.0f} ms, max {(result['max_s'] or 0) * 1000:.0f} ms "
+            f"p50 {result['p50_s'] * 1000:.0f} ms, p95 {result['p95_s'] * 1000:.0f} ms, "
+            f"max {(result['max_s'] or 0) * 1000:.0f} ms "
             f"(server's IDLE notice p50 {(result['server_idle_notify_p50_s'] or 0) * 1000:.0f} ms)"
         )
     if name == "memory":

@@ -329,8 +329,8 @@ def run(shapes: tuple[tuple[int, int], ...] = DEFAULT_SHAPES) -> dict[str, Any]:
     }
     for m in measured:
         print_table(
-            f"Digest build: {m['active_registrations']:,} active registrations of {m['municipalities']:,} municipalities, "
-            f"{m['participant_rows']:,} participants, {SESSIONS} sessions",
+            f"Digest build: {m['active_registrations']:,} active registrations of "
+            f"{m['municipalities']:,} municipalities, {m['participant_rows']:,} participants, {SESSIONS} sessions",
             [
                 ("messages recorded (fill)", f"{m['messages_recorded']:,} in {m['fill_seconds']} s"),
                 (f"digest.build x{len(m['runs_s'])}: min s", m["min_s"]),

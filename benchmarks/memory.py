@@ -77,8 +77,9 @@ def run(
         [
             (
                 f"{row['messages']:>6,} messages ({row['mailbox_mb']:,.0f} MB mailbox)",
-                f"{row['peak_rss_mb']:7.1f} MB peak RSS   {row['seconds']:7.1f} s   {row['messages_per_s']:5.1f} msg/s   "
-                f"{row['replies']:,} replies   exit {row['exit_code']}   database {row['database_mb']} MB",
+                f"{row['peak_rss_mb']:7.1f} MB peak RSS   {row['seconds']:7.1f} s   "
+                f"{row['messages_per_s']:5.1f} msg/s   {row['replies']:,} replies   exit {row['exit_code']}   "
+                f"database {row['database_mb']} MB",
             )
             for row in rows
         ]

@@ -69,6 +69,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 OWN_CORPUS = REPO / "tests" / "data" / "corpus_own"
 BLIND_CORPUS = REPO / "tests" / "data" / "corpus_blind"
+BLIND2_CORPUS = REPO / "tests" / "data" / "corpus_blind2"
 
 
 class Mailbot:
@@ -122,7 +123,12 @@ def load_corpus(folder: Path) -> list[tuple[dict[str, Any], bytes]]:
 
 def corpora() -> list[Path]:
     """Our labelled corpora always; the shared one when this checkout sits beside it."""
-    return [OWN_CORPUS, BLIND_CORPUS, *([SHARED_CORPUS] if (SHARED_CORPUS / "truth.json").exists() else [])]
+    return [
+        OWN_CORPUS,
+        BLIND_CORPUS,
+        BLIND2_CORPUS,
+        *([SHARED_CORPUS] if (SHARED_CORPUS / "truth.json").exists() else []),
+    ]
 
 
 @pytest.fixture(scope="module")

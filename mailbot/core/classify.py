@@ -65,8 +65,8 @@ def _is_bounce(mail: Mail) -> bool:
     if report:
         return True
     return_path = mail.header("return-path").strip()
-    if return_path in {"<>", ""} and mail.has_header("return-path"):
-        return True
+    if return_path in {"<>", ""} and mail.has_header("return-path") and not _is_auto_reply(mail):
+        return True  # Exchange sends out-of-office replies with a null Return-Path too
     if _DAEMON.match(mail.from_address):
         return True
     return bool(_BOUNCE_SUBJECT.match(mail.subject)) and (

@@ -70,9 +70,12 @@ def test_sigkill_at_twenty_points_loses_nothing_and_answers_nothing_twice(
         if point % 2 == 0:
             # Right after the SMTP server accepted a reply: inside the window before it is recorded as sent.
             target = len(smtp_sink.messages) + 1 + point % 5
-            wait_until(
-                lambda: len(smtp_sink.messages) >= target or worker.poll() is not None, timeout=30, interval=0.005
-            )
+            running = worker
+
+            def reached(goal: int = target, process: subprocess.Popen[bytes] = running) -> bool:
+                return len(smtp_sink.messages) >= goal or process.poll() is not None
+
+            wait_until(reached, timeout=30, interval=0.005)
         else:
             time.sleep(0.6 + 0.05 * point)  # anywhere: starting up, fetching, deciding, marking
         if worker.poll() is None:

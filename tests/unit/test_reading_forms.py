@@ -123,3 +123,64 @@ def test_interleaved_answers_under_a_signature_are_kept() -> None:
     text = own_words(Mail(message_id="<i@x>", from_address="u@nacka.se", plain=plain)).text
     assert "Vi tar den 26:e." in text and "Patrik Eklund (S)" in text and "Fyra tillfällen" not in text
     assert reading(text).session_dates == (SEPT[26],)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Till dialogen den 19/9:\nOlle Ek – M – kommunstyrelsens ordförande\nAnna Berg – S – kommunalråd\n",
+            [("Olle Ek", "M"), ("Anna Berg", "S")],
+        ),
+        (
+            "Till dialogen den 19/9:\nM Kristina Ahl, KSO\nS Jukka Lehto\n",
+            [("Kristina Ahl", "M"), ("Jukka Lehto", "S")],
+        ),
+        ("Vi kommer den 19/9: Malin Kowal [M] och Andreas Öhman [S].", [("Malin Kowal", "M"), ("Andreas Öhman", "S")]),
+        (
+            "Vi kommer den 19/9. Socialdemokraterna representeras av kommunalråd Pia Lund, Moderaterna av "
+            "oppositionsråd Johan Sjö.",
+            [("Pia Lund", "S"), ("Johan Sjö", "M")],
+        ),
+        (
+            "Dialogen 19/9:\nParti | Namn | Uppdrag\nS | Katarina Berg | KSO\nM | Jan Wik | ledamot\n",
+            [("Katarina Berg", "S"), ("Jan Wik", "M")],
+        ),
+        (
+            "Vi blir tre den 19/9: KSO Björn Sten (M) plus Eva Strand och Omar Haji, båda (S).",
+            [("Björn Sten", "M"), ("Eva Strand", "S"), ("Omar Haji", "S")],
+        ),
+        (
+            "Deltagare den 19/9:\n\nHarriet Lind\nKommunstyrelsens ordförande (S)\nTel 08-123 45 67\n\n"
+            "Jelena Kovač\nLedamot i kommunstyrelsen (C)\n",
+            [("Harriet Lind", "S"), ("Jelena Kovač", "C")],
+        ),
+    ],
+    ids=["dashes", "party-column-first", "square-brackets", "represented-by", "party-first-table", "both-s", "cards"],
+)
+def test_more_shapes_of_a_delegation(text: str, expected: list[tuple[str, str]]) -> None:
+    assert people(reading(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sessions"),
+    [
+        ("Vi deltar gärna den andra september: Anna Ek (S).", (SEPT[2],)),
+        ("Vi anmäler till dialogen 2016.09.22: Anna Ek (S).", (SEPT[22],)),
+        ("Vi anmäler oss till dialogen v 38 måndag: Anna Ek (S).", (SEPT[19],)),
+        ("Vi kommer den 26/9. Det blir i alla fall inte före den 2 september. Anna Ek (S).", (SEPT[26],)),
+    ],
+    ids=["day-as-ordinal-word", "dotted-iso", "week-and-weekday", "before-a-date"],
+)
+def test_dates_written_in_words_and_weeks(text: str, sessions: tuple[dt.date, ...]) -> None:
+    assert reading(text).session_dates == sessions
+
+
+def test_a_third_participant_is_an_addition_not_a_new_delegation() -> None:
+    r = reading("Nu har vi en tredje deltagare till dialogen den 2 september: Ramón Fuentes [V].")
+    assert r.participants == () and [(s.leaving, s.joining.name) for s in r.swaps] == [("", "Ramón Fuentes")]
+
+
+def test_a_stated_head_count_that_does_not_match_is_a_doubt() -> None:
+    assert reading("Vi blir tre den 19/9: Anna Ek (S) och Bo Berg (M).").doubts
+    assert not reading("Vi blir två den 19/9: Anna Ek (S) och Bo Berg (M).").doubts

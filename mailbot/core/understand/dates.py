@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mailbot.core.understand.lexicon import MONTHS, WEEKDAYS
+from mailbot.core.understand.lexicon import DAY_ORDINALS, MONTHS, WEEKDAYS
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mån|tis|ons|tors|fre)(?:en|ens)?"
@@ -22,7 +22,16 @@ _SEP = r"\s*(?:,|eller|el\.?|och|alt\.?|alternativt|/|&|-|–|—|resp\.?|respek
 
 _WEEKDAY_BEFORE = re.compile(rf"(?P<weekday>{_WEEKDAY})\.?,?\s+(?:den\s+)?$", re.I)
 
-_ISO = re.compile(r"(?<![\d-])(?P<year>20\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?![\d-])")
+_ISO = re.compile(r"(?<![\d-])(?P<year>20\d\d)(?P<sep>[-./])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?![\d-])")
+_WORD_DAY = re.compile(
+    rf"\b(?:den\s+)?(?P<day>{'|'.join(sorted(DAY_ORDINALS, key=len, reverse=True))})\s+(?P<month>{_MONTH})\b\.?",
+    re.I,
+)
+_WEEK_DAY = re.compile(
+    rf"\b(?:v(?:ecka|\.)?\s*(?P<week>[1-5]?\d)\s*,?\s*(?P<weekday>{_WEEKDAY})"
+    rf"|(?P<weekday2>{_WEEKDAY})\s+(?:i\s+)?v(?:ecka|\.)?\s*(?P<week2>[1-5]?\d))\b",
+    re.I,
+)
 _NUMERIC = re.compile(
     r"(?<![\d/.,:-])(?P<day>[0-3]?\d)\s?(?P<sep>[/.])\s?(?P<month>[01]?\d)"
     r"(?:(?:(?P=sep)|-)(?P<year>(?:20)?\d\d))?(?![\d/]|\.\d)"
@@ -57,6 +66,7 @@ def find_dates(text: str) -> list[DateMention]:
     """Every date mention in order; overlapping readings keep the longest."""
     found: list[DateMention] = []
     found.extend(_iso(text))
+    found.extend(_word_days(text))
     found.extend(_named(text))
     found.extend(_numeric(text))
     found.extend(_day_only(text))
@@ -91,6 +101,32 @@ def _iso(text: str) -> Iterator[DateMention]:
                 int(m.group("year")),
                 _weekday_before(text, m.start()),
             )
+
+
+def _word_days(text: str) -> Iterator[DateMention]:
+    for m in _WORD_DAY.finditer(text):
+        yield DateMention(
+            m.start(),
+            m.end(),
+            DAY_ORDINALS[m.group("day").lower()],
+            MONTHS[m.group("month").lower()],
+            None,
+            _weekday_before(text, m.start()),
+        )
+
+
+def week_days(text: str, year: int) -> Iterator[tuple[int, int, dt.date]]:
+    """ "v 38 måndag", "måndag vecka 38": a weekday of an ISO week, as (start, end, date)."""
+    for m in _WEEK_DAY.finditer(text):
+        week = int(m.group("week") or m.group("week2"))
+        word = (m.group("weekday") or m.group("weekday2")).lower()
+        weekday = next((n for w, n in WEEKDAYS.items() if word.startswith(w)), None)
+        if weekday is None or not 1 <= week <= 53:
+            continue
+        try:
+            yield m.start(), m.end(), dt.date.fromisocalendar(year, week, weekday + 1)
+        except ValueError:
+            continue
 
 
 def _numeric(text: str) -> Iterator[DateMention]:

@@ -337,8 +337,9 @@ NOT_NAMES = (
         ]
     )
     | TITLE_WORDS
-    | frozenset(MONTHS)
-    | frozenset(WEEKDAYS)
+    # Whole month and weekday names only: "Jan", "Maj" and "Tor" are people too.
+    | frozenset(m for m in MONTHS if len(m) > 4)
+    | frozenset(w for w in WEEKDAYS if len(w) > 4)
 )
 
 NAME_PARTICLES = frozenset(
@@ -382,3 +383,45 @@ ATTEND_WORDS = (
     "följande",
     "deltagare",
 )
+
+
+# "den andra september", "den tjugosjätte": days written as ordinal words.
+DAY_ORDINALS: dict[str, int] = {
+    word: number
+    for number, word in enumerate(
+        [
+            "första",
+            "andra",
+            "tredje",
+            "fjärde",
+            "femte",
+            "sjätte",
+            "sjunde",
+            "åttonde",
+            "nionde",
+            "tionde",
+            "elfte",
+            "tolfte",
+            "trettonde",
+            "fjortonde",
+            "femtonde",
+            "sextonde",
+            "sjuttonde",
+            "artonde",
+            "nittonde",
+            "tjugonde",
+            "tjugoförsta",
+            "tjugoandra",
+            "tjugotredje",
+            "tjugofjärde",
+            "tjugofemte",
+            "tjugosjätte",
+            "tjugosjunde",
+            "tjugoåttonde",
+            "tjugonionde",
+            "trettionde",
+            "trettioförsta",
+        ],
+        start=1,
+    )
+}

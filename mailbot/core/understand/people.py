@@ -8,6 +8,7 @@ only where a list of participants is being given.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from mailbot.core.understand.parties import PartyLexicon, PartyMention
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’]*(?:-[^\W\d_][^\W\d_'’]*)*")
 _BULLET = re.compile(r"^\s*(?:[-–—•·*o▪■►➢✓]|\d{1,2}[.)]|[a-z][.)])\s+")
-_PAREN = re.compile(r"\(([^()\n]{1,80})\)")
+_PAREN = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]]")
 _SENTENCE_END = re.compile(r"(?<!\bordf)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\bkl)[.!?;](?=\s|$)")
 _SHORT_BEFORE = re.compile(r"(?:^|[,:|–—(/]|\s-|\bfrån|\bför|\bär)\s*$", re.I)
 _SHORT_AFTER = re.compile(r"^\s*(?:$|[,;:|)/(]|[-–—]\s|\s*och\b|\s*samt\b|\.\s|\.$)", re.I)
@@ -109,7 +110,26 @@ def _people_on_line(
                 negated=_negated(line, item),
             )
         )
-    return found
+    return _share_parties(line, offset, found)
+
+
+def _share_parties(line: str, offset: int, found: list[PersonMention]) -> list[PersonMention]:
+    """ "Eva Strand och Omar Haji, båda (S)": one party for the people it says it is for."""
+    shared = list(found)
+    for i, person in enumerate(found):
+        if not person.party:
+            continue
+        after = line[person.end - offset : person.end - offset + 25]
+        count = re.match(r"\s*,?\s*(båda|bägge|alla\s+tre|samtliga|alla)\b", after, re.I)
+        if not count:
+            continue
+        reach = 1 if count.group(1).lower() in {"båda", "bägge"} else 2
+        for j in range(i - 1, max(-1, i - 1 - reach), -1):
+            gap = line[found[j].end - offset : found[j + 1].start - offset]
+            if shared[j].party or not re.fullmatch(r"\s*(?:,|och|samt|&)\s*", gap):
+                break
+            shared[j] = dataclasses.replace(shared[j], party=person.party, listed=True)
+    return shared
 
 
 def _negated(line: str, name: _Item) -> bool:
@@ -179,7 +199,15 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[_Item]:
         token = line[mention.start : mention.end]
         if len(token) > 2 and not token.isupper():
             continue
-        if _SHORT_BEFORE.search(line[: mention.start]) and _SHORT_AFTER.match(line[mention.end :]):
+        head = line[: mention.start]
+        if _SHORT_BEFORE.search(head) and _SHORT_AFTER.match(line[mention.end :]):
+            items.append(_Item("party", mention.start, mention.end, token, mention.code))
+        elif (
+            token.isupper()
+            and (not head.strip() or _BULLET.fullmatch(head + " "))
+            and re.match(r" +[^\W\d_]+[^\W\d_'’-]*[ -][^\W\d_]", line[mention.end :])
+        ):
+            # "M Kristina Ahlqvist, KSO": the party letter first, as a column
             items.append(_Item("party", mention.start, mention.end, token, mention.code))
     return items
 
@@ -284,6 +312,10 @@ def _bind_right(line: str, items: list[_Item], position: int, used: set[int]) ->
     for later in items[position + 1 :]:
         if later.kind == "name":
             return None
+        if len(later.text) > 2 and re.match(
+            r"\s+(?:representeras\s+|företräds\s+)?(?:av|genom)\b", line[later.end :], re.I
+        ):
+            return None  # "…, Moderaterna av Johan Sjöholm": that party belongs to the next name
         if _gap_allows(line[name.end : later.start]) and later.start not in used:
             used.add(later.start)
             return later
@@ -300,16 +332,30 @@ def _bind_left(line: str, items: list[_Item], position: int, used: set[int]) -> 
         return None
     gap = line[before.end : items[position].start]
     head = line[: before.start].rstrip(" (")
-    if re.fullmatch(r"\s*\)?\s*[:–—-]\s*|\)\s*", gap) and (
+    if re.fullmatch(r"\s*\)?\s*[:–—|-]\s*|\)\s*", gap) and (
         not head.strip() or _BULLET.match(head + " ") or head.endswith(("|", ",", ";"))
     ):
         used.add(before.start)
         return before
-    # "vår KD-politiker Margareta Ek", "vänsterpartisten Jelena Šarić": a party word right before a name.
-    if re.fullmatch(r" {1,2}", gap) and len(before.text) > 2 and not line[: before.start].rstrip().endswith("("):
+    # "vår KD-politiker Margareta Ek", "vänsterpartisten Jelena Šarić": a party word right before a name;
+    # "M Kristina Ahlqvist": a party column first.
+    if (
+        re.fullmatch(r" {1,2}", gap)
+        and not line[: before.start].rstrip().endswith("(")
+        and (len(before.text) > 2 or not head.strip() or _BULLET.fullmatch(head + " "))
+    ):
+        used.add(before.start)
+        return before
+    # "Moderaterna (representeras) av oppositionsråd Johan Sjöholm"
+    if len(before.text) > 2 and _represented_by(gap):
         used.add(before.start)
         return before
     return None
+
+
+def _represented_by(gap: str) -> bool:
+    found = re.fullmatch(r"\s+(?:representeras\s+|företräds\s+)?(?:av|genom)\s+((?:[\w:.-]+\s+)*?)", gap, re.I)
+    return bool(found) and all(is_title(w.lower().strip(".")) for w in found.group(1).split())
 
 
 def _gap_allows(gap: str) -> bool:

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from mailbot.core.mail import Attachment
 from mailbot.core.model import Event, Participant, Reading, Swap
-from mailbot.core.understand.dates import DateMention, find_dates
+from mailbot.core.understand.dates import DateMention, find_dates, week_days
 from mailbot.core.understand.lexicon import ORDINALS
 from mailbot.core.understand.parties import PartyLexicon
-from mailbot.core.understand.people import PersonMention, find_people
+from mailbot.core.understand.people import PersonMention, find_people, is_title
 
 _INFO_CUE = re.compile(
     r"informationsmöt|infomöt|info-möt|informationsträff|inledande\s+möte|kso-möte|ksl:s\s+möte",
@@ -36,7 +36,10 @@ _NEGATION = re.compile(
     r"\b(?:inte|ej|icke|förhinder|omöjlig\w*|passar\s+dåligt|fungerar\s+dåligt)\b|\bkan\s+tyvärr\s+inte\b",
     re.I,
 )
-_INSTEAD_OF = re.compile(r"(?:i\s*stället|istället)\s+för\s+(?:den\s+)?$", re.I)
+_INSTEAD_OF = re.compile(
+    r"(?:(?:i\s*stället|istället)\s+för|efter|före|innan|tidigast|senare\s+än|tidigare\s+än)\s+(?:den\s+)?$",
+    re.I,
+)
 _MOVE = re.compile(r"\b(?:från|fr\.)\s+(?:den\s+)?$", re.I)
 _REGISTERING = re.compile(
     r"anmäl|delta|deltar|deltagande|kommer|komma|medverka|närvar|välj|boka|passar|önskar|datum|tillfälle"
@@ -67,7 +70,11 @@ _SWAP_REVERSED = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:ersätter|kommer\s+i\s*stället\s+för|kommer\s+istället\s+för|deltar\s+i\s*stället\s+för|deltar\s+istället\s+för|går\s+in\s+i\s*stället\s+för)\s*$",
     re.I,
 )
-_ADD_BEFORE = re.compile(r"(?:lägga|lägger|lagt|läggs)\s+till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$", re.I)
+_ADD_BEFORE = re.compile(
+    r"(?:lägga|lägger|lagt|läggs)\s+till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$"
+    r"|\b(?:tredje|fjärde|ytterligare\s+en|en\s+till|ny)\s+(?:deltagare|person|politiker|ledamot)\b[^.\n]{0,60}[:,]\s*$",
+    re.I,
+)
 _ADD_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:tillkommer|läggs\s+till|ansluter)", re.I)
 _ATTACHMENT_POINTER = re.compile(r"bifoga|bilaga|bilagan|se\s+bif|attached|attachment|i\s+filen|se\s+fil", re.I)
 _DOCUMENT = re.compile(r"pdf|msword|officedocument|opendocument|rtf|ms-excel|ms-tnef|octet-stream|image/", re.I)
@@ -134,6 +141,9 @@ def read(
         for a in attachments
     )
     others = _other_municipalities(text, event, municipality, people) if municipality else []
+    stated = _stated_count(text)
+    if stated is not None and dialog and stated != len(dialog) and not swaps:
+        doubts.append(f"texten säger {stated} deltagare men {len(dialog)} kunde läsas ut")
     if info_named and info_attendee is None and not cancels and not _LATER.search(text):
         doubts.append("informationsmötet nämns men ingen deltagare kan läsas ut")
     return Reading(
@@ -153,6 +163,26 @@ def read(
     )
 
 
+_LINKS = frozenset({"i", "för", "av", "och", "till"})
+
+
+_NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6}
+_COUNT = re.compile(
+    r"\b(?:vi\s+blir|blir\s+vi|är\s+vi|kommer\s+vi\s+att\s+vara)\s+(?:bara\s+|endast\s+)?(?P<a>en|ett|två|tre|fyra|fem|sex|[1-6])\b"
+    r"|\b(?:med|anmäler|följande)\s+(?P<b>två|tre|fyra|fem|sex|[2-6])\s+(?:deltagare|personer|politiker|ledamöter|förtroendevalda)\b",
+    re.I,
+)
+
+
+def _stated_count(text: str) -> int | None:
+    """ "Vi blir tre", "med två politiker": how many people the sender says come (a check on the reading)."""
+    found = _COUNT.search(text)
+    if not found:
+        return None
+    word = (found.group("a") or found.group("b")).lower()
+    return int(word) if word.isdigit() else _NUMBERS[word]
+
+
 def _merge_field_blocks(text: str) -> str:
     """ "Namn: Anna Andersson" over "Parti: S" becomes "Anna Andersson (S)" (forms, one field a line)."""
     lines = text.split("\n")
@@ -166,6 +196,16 @@ def _merge_field_blocks(text: str) -> str:
         name = re.match(r"(\s*)(?:namn\s*:\s*)?([^:()|]+?)\s*$", lines[j], re.I)
         if name and name.group(2) and "(" not in lines[j]:
             lines[j] = f"{name.group(1)}{name.group(2)} ({party.group(1)})"
+            lines[i] = ""
+    for i, line in enumerate(lines):
+        # A card: "Harriet Lindgren" over "Kommunstyrelsens ordförande (S)".
+        titled = re.match(r"\s*([^()\[\]\d@|:]{0,60}?)\s*[(\[]([^)\]]{1,30})[)\]]\s*$", line)
+        words = titled.group(1).split() if titled else []
+        if not titled or i == 0 or not words or not all(is_title(w.lower()) or w.lower() in _LINKS for w in words):
+            continue
+        above = lines[i - 1].strip()
+        if re.fullmatch(r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){1,3}", above) and above[0].isupper():
+            lines[i - 1] = f"{lines[i - 1].rstrip()} ({titled.group(2)}), {titled.group(1).strip()}"
             lines[i] = ""
     return "\n".join(lines)
 
@@ -240,6 +280,10 @@ def _session_choices(
     attempts: list[dt.date] = []
     moved_from: dt.date | None = None
     mentions = find_dates(text)
+    for start, end, day in week_days(text, year):
+        if not any(m.start < end and start < m.end for m in mentions):
+            mentions.append(DateMention(start, end, day.day, day.month, day.year, day.weekday()))
+    mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         day = _resolve(mention, event, year)
         if day is None or day == info_day:
@@ -394,7 +438,7 @@ def _swaps(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]
         used.update({left.start, right.start})
     for person in people:
         # "vi vill lägga till Johan Lilja (L)", "Johan Lilja (L) tillkommer": an addition
-        before = text[max(0, person.start - 40) : person.start]
+        before = text[max(0, person.start - 100) : person.start]
         after = text[person.end : person.end + 30]
         if person.party and person.start not in used and (_ADD_BEFORE.search(before) or _ADD_AFTER.match(after)):
             swaps.append(Swap("", Participant(person.name, person.party, person.role)))
@@ -448,14 +492,15 @@ def _split_by_meeting(
 
 
 def _first_names(people: list[PersonMention]) -> dict[str, PersonMention]:
-    """First name → the one person with a party who has it (ambiguous first names are left out)."""
+    """First name (or full name) → the one person with a party who has it; ambiguous ones are left out."""
     seen: dict[str, list[PersonMention]] = {}
     for person in people:
         parts = person.name.split()
         if person.party and len(parts) >= 2:
-            group = seen.setdefault(parts[0].lower(), [])
-            if all(p.name != person.name for p in group):
-                group.append(person)
+            for key in {parts[0].lower(), person.name.lower()}:
+                group = seen.setdefault(key, [])
+                if all(p.name != person.name for p in group):
+                    group.append(person)
     return {first: group[0] for first, group in seen.items() if len(group) == 1}
 
 
