@@ -355,7 +355,7 @@ def _bind_left(line: str, items: list[_Item], position: int, used: set[int]) -> 
 
 def _represented_by(gap: str) -> bool:
     found = re.fullmatch(r"\s+(?:representeras\s+|företräds\s+)?(?:av|genom)\s+((?:[\w:.-]+\s+)*?)", gap, re.I)
-    return bool(found) and all(is_title(w.lower().strip(".")) for w in found.group(1).split())
+    return found is not None and all(is_title(w.lower().strip(".")) for w in found.group(1).split())
 
 
 def _gap_allows(gap: str) -> bool:

@@ -280,9 +280,9 @@ def _session_choices(
     attempts: list[dt.date] = []
     moved_from: dt.date | None = None
     mentions = find_dates(text)
-    for start, end, day in week_days(text, year):
+    for start, end, week_day in week_days(text, year):
         if not any(m.start < end and start < m.end for m in mentions):
-            mentions.append(DateMention(start, end, day.day, day.month, day.year, day.weekday()))
+            mentions.append(DateMention(start, end, week_day.day, week_day.month, week_day.year, week_day.weekday()))
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         day = _resolve(mention, event, year)
