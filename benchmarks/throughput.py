@@ -36,6 +36,7 @@ DEFAULT_MESSAGES = 5000
 DEFAULT_SEED = 20160711
 TARGET_RATIO = 0.7
 SAMPLE_APPENDS = 100
+DIGEST_NOW = "2016-08-27T07:00+02:00"
 
 _SUMMARY = re.compile(r"decided (\d+) message\(s\) \(([^)]*)\); replies sent (\d+), waiting (\d+), failed (\d+)")
 
@@ -162,6 +163,20 @@ def run(
             progress(f"mailbot exited {mailbot.exit.code}:\n{mailbot.log_tail}")
         warnings = _warnings(log)
 
+        # What the coordinator's commands cost on the database this backlog left behind.
+        progress("throughput: mailbot status and mailbot digest on the backlog's database")
+        after = {
+            "status": measure(mailbot_command("status"), env=env, log=tmp / "status.log", sink=sink, timeout=timeout),
+            "digest": measure(
+                mailbot_command("digest", "--now", DIGEST_NOW, "--xlsx", str(tmp / "digest.xlsx")),
+                env=env,
+                log=tmp / "digest.log",
+                sink=sink,
+                timeout=timeout,
+            ),
+        }
+        database_mb = (tmp / "mailbot.db").stat().st_size / 2**20
+
         profile_note = None
         if profile is not None:
             profile_note = _profile(dovecot, sink, spool, tmp, profile, timeout)
@@ -193,6 +208,15 @@ def run(
         "mailbot": mailbot_side,
         "floor": floor_side,
         "ratio": round(ratio, 3) if ratio is not None else None,
+        "database_mb": round(database_mb, 1),
+        "after_backlog": {
+            name: {
+                "exit_code": m.exit.code,
+                "seconds": round(m.exit.seconds, 2),
+                "peak_rss_mb": round(m.exit.max_rss_mb, 1),
+            }
+            for name, m in after.items()
+        },
         "targets": {
             f"mailbot >= {TARGET_RATIO}x floor": ratio is not None and ratio >= TARGET_RATIO,
             "every expected reply sent": mailbot.replies == expected and mailbot.exit.code == 0,
@@ -243,6 +267,14 @@ def _print(result: dict[str, Any]) -> None:
             ("floor: peak RSS MB", floor["peak_rss_mb"]),
             ("floor: empty mailbox s", floor["empty_mailbox_seconds"]),
             ("ratio mailbot / floor", result["ratio"]),
+            ("database after the run MB", result["database_mb"]),
+            *(
+                (
+                    f"then `mailbot {name}`: s / peak RSS MB",
+                    f"{m['seconds']} / {m['peak_rss_mb']} (exit {m['exit_code']})",
+                )
+                for name, m in result["after_backlog"].items()
+            ),
             ("APPEND one login each: msg/s", append["one_login_per_message_msgs_per_s"]),
             ("APPEND pipelined: msg/s", append["pipelined_msgs_per_s"]),
         ],

@@ -534,6 +534,36 @@ def _safe_url(url: str) -> str:
         return "(invalid url)"
 
 
+@main.command()
+@click.option("--before", "before", required=True, help="Erase events whose last session was before this date.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def purge(ctx: click.Context, before: str, yes: bool) -> None:
+    """Erase raw messages and personal data (names, parties, addresses) of a finished event; keep the counts."""
+    import datetime as dt
+
+    from mailbot.store import db as database
+    from mailbot.store.purge import purge_event
+
+    try:
+        cutoff = dt.date.fromisoformat(before)
+    except ValueError:
+        raise Failure(f"--before {before!r} is not a date such as 2016-12-31", EXIT_CONFIG) from None
+    with plain_errors():
+        app = _app(ctx)
+        last = max(s.date for s in app.event.sessions)
+        if last >= cutoff:
+            raise Failure(f"{app.event.title} lasts until {last}; it is not finished before {cutoff}", EXIT_CONFIG)
+        if not yes:
+            click.confirm(f"Erase the personal data of {app.event.title!r} (last session {last})?", abort=True)
+        with database.transaction(app.factory) as session:
+            report = purge_event(session, app.event_pk)
+    click.echo(
+        f"erased: {report.messages} messages, {report.people} participants' names and parties, "
+        f"{report.mails} sent mails; the counts remain"
+    )
+
+
 @main.group()
 def db() -> None:
     """Database schema."""

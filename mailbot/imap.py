@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import imaplib
 import logging
 import re
 import socket
 import ssl
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError, LoginError
@@ -17,6 +20,8 @@ from imapclient.exceptions import IMAPClientError, LoginError
 from mailbot.settings import MailboxConfig
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class MailboxError(Exception):
@@ -45,6 +50,26 @@ class Fetched:
     uid: int
     raw: bytes
     internaldate: dt.datetime
+
+
+def _lost(method: Callable[..., T]) -> Callable[..., T]:
+    """A network or server fault during a command becomes a MailboxError that says what happened."""
+
+    @functools.wraps(method)
+    def guarded(self: Mailbox, *args: Any, **kwargs: Any) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except MailboxError:
+            raise
+        except (IMAPClientError, imaplib.IMAP4.error, OSError) as error:
+            self.client = None
+            where = f"{self.config.host}:{self.config.port}"
+            raise MailboxError(
+                f"the connection to the IMAP server {where} was lost ({_reason(error)}); "
+                "nothing is lost, the next run continues where this one stopped"
+            ) from None
+
+    return guarded
 
 
 class Mailbox:
@@ -103,6 +128,7 @@ class Mailbox:
         self.client = client
         return self.select()
 
+    @_lost
     def select(self) -> FolderState:
         client = self._client()
         folder = self.config.folder
@@ -130,6 +156,7 @@ class Mailbox:
         except IMAPClientError:
             return []
 
+    @_lost
     def candidate_uids(self) -> list[int]:
         """UIDs not yet marked done on the server (all UIDs where keywords are not kept)."""
         client, state = self._client(), self._state()
@@ -137,7 +164,11 @@ class Mailbox:
             return sorted(client.search(["UNKEYWORD", self.config.processed_keyword]))
         return sorted(client.search(["ALL"]))
 
-    def envelopes(self, uids: Sequence[int]) -> Iterator[Envelope]:
+    @_lost
+    def envelopes(self, uids: Sequence[int]) -> list[Envelope]:
+        return list(self._envelopes(uids))
+
+    def _envelopes(self, uids: Sequence[int]) -> Iterator[Envelope]:
         client = self._client()
         for chunk in _chunks(list(uids), 500):
             response = client.fetch(chunk, ["INTERNALDATE", "RFC822.SIZE", "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
@@ -153,6 +184,7 @@ class Mailbox:
                     size=int(data.get(b"RFC822.SIZE", 0)),
                 )
 
+    @_lost
     def fetch(self, uids: Sequence[int]) -> list[Fetched]:
         """Whole messages, one bounded batch; a UID that vanished meanwhile is skipped."""
         if not uids:
@@ -166,12 +198,14 @@ class Mailbox:
             fetched.append(Fetched(uid, bytes(data[b"BODY[]"]), _aware(data[b"INTERNALDATE"])))
         return fetched
 
+    @_lost
     def fetch_header(self, uid: int) -> bytes:
         """Only the header of a message (for one too large to load whole)."""
         response = self._client().fetch([uid], ["BODY.PEEK[HEADER]"])
         data = response.get(uid, {})
         return bytes(data.get(b"BODY[HEADER]", b""))
 
+    @_lost
     def mark_done(self, uids: Sequence[int]) -> None:
         """Set the processed keyword and, if configured, move the messages; after the database commit."""
         if not uids:
@@ -205,6 +239,7 @@ class Mailbox:
     def has_idle(self) -> bool:
         return bool(self._client().has_capability("IDLE"))
 
+    @_lost
     def wait(self, seconds: float) -> bool:
         """Block until the server reports new mail or the time is up; True if something arrived."""
         client = self._client()
@@ -215,6 +250,7 @@ class Mailbox:
             client.idle_done()
         return any(isinstance(r, tuple) and len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
 
+    @_lost
     def noop(self) -> tuple[bytes, list[object]]:
         """NOOP makes the server report what changed; returns its text and untagged responses."""
         text, responses = self._client().noop()

@@ -10,6 +10,7 @@ messages), the stdlib parser takes over.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import email
 import email.header
@@ -96,7 +97,7 @@ def _to_mail(message: email.message.Message, *, raw_size: int, depth: int) -> Ma
         attachments=tuple(body.attachments),
         part_types=tuple(body.part_types),
         size=raw_size,
-        defects=tuple(type(d).__name__ for d in getattr(message, "defects", [])),
+        defects=tuple(type(d).__name__ for d in getattr(message, "defects", [])) + tuple(body.defects),
     )
 
 
@@ -109,6 +110,7 @@ class _Body:
         self.forwarded: list[Mail] = []
         self.attachments: list[Attachment] = []
         self.part_types: list[str] = []
+        self.defects: list[str] = []
 
     def collect(self, part: email.message.Message, *, depth: int, top: bool = False) -> None:
         if depth > MAX_DEPTH:
@@ -141,6 +143,8 @@ class _Body:
                 )
             )
             return
+        if _charset_guessed(part):
+            self.defects.append(GUESSED_CHARSET)
         if content_type == "text/html":
             self.html.append(decode_text(part))
         elif content_type.startswith("text/"):
@@ -186,6 +190,27 @@ def _payload_bytes(part: email.message.Message) -> bytes:
         return payload
     raw = part.get_payload()
     return raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
+
+
+GUESSED_CHARSET = "GuessedCharset"
+
+
+def _charset_guessed(part: email.message.Message) -> bool:
+    """Non-ASCII text in a charset nobody knows, and not UTF-8 either: its letters are a guess."""
+    declared = (part.get_content_charset() or "").strip()
+    if not declared:
+        return False
+    try:
+        codecs.lookup(declared)
+    except LookupError:
+        data = _payload_bytes(part)
+        if data.isascii():
+            return False
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return True
+    return False
 
 
 def decode_text(part: email.message.Message) -> str:

@@ -11,6 +11,7 @@ the current message.
 from __future__ import annotations
 
 import datetime as dt
+import imaplib
 import logging
 import signal
 import threading
@@ -20,7 +21,7 @@ from types import FrameType
 from apscheduler.schedulers.background import BackgroundScheduler
 from imapclient.exceptions import IMAPClientError
 
-from mailbot import digest, notices, pipeline
+from mailbot import digest, notices, pipeline, retention
 from mailbot.app import App
 from mailbot.imap import Mailbox, MailboxError
 from mailbot.store import lease
@@ -52,7 +53,7 @@ class Worker:
                 with self.app.mailbox() as mailbox:
                     failures = 0
                     self._serve(mailbox)
-            except (MailboxError, IMAPClientError, OSError) as error:
+            except (MailboxError, IMAPClientError, imaplib.IMAP4.error, OSError) as error:
                 self.last_error = str(error) or type(error).__name__
                 failures += 1
                 delay = min(5 * 2 ** min(failures - 1, 6), 300)
@@ -139,6 +140,7 @@ class Worker:
                 digest.send(self.app, now)
             if notices.send_reminders(self.app, now=now, contacts=dict(self.app.settings.event.contacts)):
                 pipeline.deliver_outbox(self.app)
+            retention.apply(self.app, now)
         except Exception:  # tomorrow is another day; the log says what went wrong
             log.exception("daily digest or reminders failed")
 

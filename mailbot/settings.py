@@ -156,6 +156,9 @@ class RepliesConfig(Strict):
 
 class DatabaseConfig(Strict):
     url: str = "sqlite:///mailbot.db"
+    # Personal data (messages, names, parties) is erased this many days after the last
+    # session; 0 keeps it until `mailbot purge`.
+    keep_days_after_event: int = Field(default=0, ge=0)
 
 
 class ScheduleConfig(Strict):

@@ -67,6 +67,7 @@ def smtp_sink() -> Iterator[SmtpSink]:
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+DATA = REPO / "tests" / "data"
 OWN_CORPUS = REPO / "tests" / "data" / "corpus_own"
 BLIND_CORPUS = REPO / "tests" / "data" / "corpus_blind"
 BLIND2_CORPUS = REPO / "tests" / "data" / "corpus_blind2"
@@ -161,3 +162,38 @@ def write_config(folder: Path, **sections: dict[str, Any]) -> Path:
     path = folder / "mailbot.toml"
     path.write_text(text.replace('templates = "../templates"', f'templates = "{REPO / "templates"}"'), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrivateDovecot]:
+    """A Dovecot offering STARTTLS with a self-signed certificate (which nobody should trust)."""
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    key.chmod(0o644)
+    folder.chmod(0o755)
+    for parent in folder.parents:
+        if str(parent).startswith("/tmp/pytest-of"):
+            parent.chmod(0o755)
+    extra = f"\nssl = yes\nssl_cert = <{cert}\nssl_key = <{key}\n"
+    with PrivateDovecot(extra_config=extra) as server:
+        yield server

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from mailbot.core import rules
@@ -45,6 +46,20 @@ def ignore(kind: Kind, municipality: str | None) -> Decision:
 def review(kind: Kind, municipality: str | None, reason: str) -> Decision:
     """A message a person must read, for a reason found before understanding (size, damage)."""
     return Decision(kind=kind, outcome=Outcome.NEEDS_REVIEW, municipality=municipality, reasons=(reason,))
+
+
+def to_review(decision: Decision, reason: str) -> Decision:
+    """The same reading, but for a person to settle: nothing is stored."""
+    return dataclasses.replace(
+        decision,
+        outcome=Outcome.NEEDS_REVIEW,
+        violations=tuple(v for v in decision.violations if v.severity is Severity.REVIEW),
+        store_registration=False,
+        cancel_registration=False,
+        store_info_attendee=False,
+        cancel_info_attendee=False,
+        reasons=(reason, *decision.reasons),
+    )
 
 
 def decide(

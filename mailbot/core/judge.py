@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from mailbot.core import decide as deciding
+from mailbot.core.authenticity import unverified_sender
 from mailbot.core.classify import automatic_kind
 from mailbot.core.mail import Mail
-from mailbot.core.model import Decision, Event, Kind, StoredState
+from mailbot.core.model import Decision, Event, Kind, Outcome, StoredState
 from mailbot.core.text import OwnWords, is_reply_subject, own_words
 from mailbot.core.understand.parties import PartyLexicon
 from mailbot.core.understand.reading import read
@@ -50,4 +51,9 @@ class Judge:
             forwarded=own.from_forward,
         )
         decision = deciding.decide(reading, event=self.event, arrival=arrival, municipality=municipality, stored=stored)
+        forged = unverified_sender(mail)
+        if forged:
+            decision = deciding.to_review(decision, forged)  # never confirm a sender the server could not vouch for
+        elif "GuessedCharset" in mail.defects and decision.outcome is not Outcome.IGNORED:
+            decision = deciding.to_review(decision, "teckenkodningen är okänd, så namnen kan vara feltolkade")
         return Judgement(decision, own)

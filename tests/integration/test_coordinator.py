@@ -6,7 +6,6 @@ import datetime as dt
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -139,40 +138,6 @@ def test_check_config_connect_reports_each_server(
     bad = mailbot("check-config", "--connect")
     assert bad.returncode != 0
     assert "IMAP ok" in bad.stdout and "SMTP FAILED: cannot reach the SMTP server" in bad.stdout
-
-
-@pytest.fixture(scope="module")
-def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrivateDovecot]:
-    folder = tmp_path_factory.mktemp("tls")
-    key, cert = folder / "key.pem", folder / "cert.pem"
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            str(key),
-            "-out",
-            str(cert),
-            "-days",
-            "2",
-            "-subj",
-            "/CN=127.0.0.1",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    key.chmod(0o644)
-    folder.chmod(0o755)
-    for parent in folder.parents:
-        if str(parent).startswith("/tmp/pytest-of"):
-            parent.chmod(0o755)
-    extra = f"\nssl = yes\nssl_cert = <{cert}\nssl_key = <{key}\n"
-    with PrivateDovecot(extra_config=extra) as server:
-        yield server
 
 
 def test_an_untrusted_certificate_is_one_sentence(tls_server: PrivateDovecot, mailbot: Mailbot) -> None:
