@@ -102,8 +102,13 @@ def main(ctx: click.Context, config_file: str | None, verbose: bool) -> None:
 @main.command()
 @click.option("--once", is_flag=True, help="One cycle (intake, decide, reply), then exit.")
 @click.option("--dry-run", is_flag=True, help="With --once: decide and show each reply; send, store and mark nothing.")
+@click.option(
+    "--standby/--no-standby",
+    default=None,
+    help="When another worker serves the mailbox: wait to take over (default on PostgreSQL) or exit (SQLite).",
+)
 @click.pass_context
-def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
+def run(ctx: click.Context, once: bool, dry_run: bool, standby: bool | None) -> None:
     """Watch the mailbox and answer every registration."""
     from mailbot import pipeline, scheduler
 
@@ -116,7 +121,9 @@ def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
             click.echo(f"dry run: {shown} new message(s) decided; nothing was sent, stored or marked")
             return
         if not once:
-            sys.exit(scheduler.serve(app))
+            if standby is None:
+                standby = app.engine.dialect.name == "postgresql"
+            sys.exit(scheduler.serve(app, standby=standby))
         with _progress() as progress:
             report = pipeline.run_once(app, progress=progress)
     summary = ", ".join(f"{n} {o}" for o, n in sorted(report.outcomes.items())) or "nothing new"

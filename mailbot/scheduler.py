@@ -1,11 +1,13 @@
-"""Edge: `mailbot run`, an APScheduler worker: intake (IDLE or polling), outbox delivery, and later jobs.
+"""Edge: `mailbot run`, an APScheduler worker: intake (IDLE or polling), outbox, digest, liveness.
 
-Intake is one long-running job: it takes new mail, then waits in IDLE
-(renewed every few minutes, since servers drop idle connections after
-20–30) or sleeps until the next poll. Any network fault closes the
-connection and the job reconnects with backoff. SIGTERM/SIGINT set a stop
-flag that every wait and every message checks, so the worker ends after
-the current message.
+One worker at a time leads a mailbox: it holds a lease row in the
+database, renewed by a heartbeat. Others stand by (on PostgreSQL) and take
+over within a minute when the leader's lease runs out; on SQLite a second
+worker exits. Intake is one long-running job: it takes new mail, then waits
+in IDLE (left at least once a minute and renewed well before servers drop
+idle connections) or sleeps until the next poll; any network fault closes
+the connection and it reconnects with backoff. SIGTERM/SIGINT stop the
+worker after the current message.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ log = logging.getLogger("mailbot.worker")
 
 SAFETY_CYCLE_SECONDS = 60.0
 BUSY_CYCLE_SECONDS = 2.0
+LEASE_TTL = dt.timedelta(seconds=45)
+HEARTBEAT_SECONDS = 10
+STANDBY_POLL_SECONDS = 5.0
 
 
 def _announces_mail(responses: list[object]) -> bool:
@@ -39,16 +44,48 @@ def _announces_mail(responses: list[object]) -> bool:
 class Worker:
     def __init__(self, app: App) -> None:
         self.app = app
-        self.stop = threading.Event()
+        self.stop = threading.Event()  # asked to end (signal)
+        self.demoted = threading.Event()  # another worker took the lease
         self.holder = lease.this_process()
         self.last_ok = app.clock()
         self.last_error = ""
+
+    def halted(self) -> bool:
+        return self.stop.is_set() or self.demoted.is_set()
+
+    # --- leadership ------------------------------------------------------------------
+
+    def acquire(self, *, standby: bool) -> bool:
+        """Become the leader; standing by, wait until possible. False if stopped while waiting."""
+        announced = False
+        while not self.stop.is_set():
+            try:
+                lease.acquire(self.app.factory, self.app.lease_name, ttl=LEASE_TTL, holder=self.holder)
+                self.demoted.clear()
+                return True
+            except lease.LeaseHeld as held:
+                if not standby:
+                    raise
+                if not announced:
+                    log.info("another worker (%s) serves this mailbox; standing by to take over", held)
+                    announced = True
+                self.stop.wait(STANDBY_POLL_SECONDS)
+        return False
+
+    def heartbeat(self) -> None:
+        try:
+            lease.acquire(self.app.factory, self.app.lease_name, ttl=LEASE_TTL, holder=self.holder)
+        except lease.LeaseHeld as held:
+            log.error("another worker (%s) took over this mailbox; stepping down", held)
+            self.demoted.set()
+        except Exception:  # a database hiccup: try again at the next beat, the lease still has time
+            log.exception("could not renew the worker lease")
 
     # --- intake --------------------------------------------------------------------
 
     def intake_loop(self) -> None:
         failures = 0
-        while not self.stop.is_set():
+        while not self.halted():
             try:
                 with self.app.mailbox() as mailbox:
                     failures = 0
@@ -58,17 +95,16 @@ class Worker:
                 failures += 1
                 delay = min(5 * 2 ** min(failures - 1, 6), 300)
                 log.warning("mailbox unavailable (%s); trying again in %d s", error, delay)
-                self.stop.wait(delay)
+                self._pause(delay)
 
     def _serve(self, mailbox: Mailbox) -> None:
         schedule = self.app.settings.schedule
         idle = mailbox.has_idle()
         log.info("watching %s with %s", self.app.settings.mailbox.folder, "IDLE" if idle else "polling")
-        while not self.stop.is_set():
+        while not self.halted():
             report = pipeline.CycleReport()
-            pipeline.intake(self.app, mailbox, report, should_stop=self.stop.is_set)
+            pipeline.intake(self.app, mailbox, report, should_stop=self.halted)
             self._succeeded()
-            self._renew_lease()
             if mailbox.news_pending():
                 continue
             if idle:
@@ -77,7 +113,7 @@ class Worker:
                 busy = report.decided or report.duplicates
                 self._idle(mailbox, renew_after=BUSY_CYCLE_SECONDS if busy else schedule.idle_renew_minutes * 60)
             else:
-                self.stop.wait(schedule.poll_minutes * 60)
+                self._pause(schedule.poll_minutes * 60)
                 mailbox.noop()
 
     def _idle(self, mailbox: Mailbox, *, renew_after: float) -> None:
@@ -96,7 +132,7 @@ class Worker:
         started = time.monotonic()
         cycle = min(renew_after, SAFETY_CYCLE_SECONDS)
         try:
-            while not self.stop.is_set() and time.monotonic() - started < cycle:
+            while not self.halted() and time.monotonic() - started < cycle:
                 responses = client.idle_check(timeout=1)
                 if any(isinstance(r, tuple) and r and r[0] == b"BYE" for r in responses):
                     raise MailboxError("the IMAP server closed the connection")
@@ -108,16 +144,23 @@ class Worker:
             if _announces_mail(pending):
                 log.debug("new mail announced as IDLE ended")
 
+    def _pause(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while not self.halted() and time.monotonic() < deadline:
+            self.stop.wait(min(1.0, deadline - time.monotonic()))
+
+    def _succeeded(self) -> None:
+        self.last_ok = self.app.clock()
+
     # --- delivery and housekeeping ------------------------------------------------------
 
     def deliver(self) -> None:
+        if self.halted():
+            return
         try:
             pipeline.deliver_outbox(self.app)
         except Exception:  # delivery must keep running; the outbox keeps every reply
             log.exception("outbox delivery failed; will try again")
-
-    def _succeeded(self) -> None:
-        self.last_ok = self.app.clock()
 
     def liveness(self) -> None:
         """One alarm when intake has failed for the configured time; one all-clear when it works again."""
@@ -133,7 +176,7 @@ class Worker:
             log.exception("liveness check failed")
 
     def daily(self) -> None:
-        """The digest at its time of day (once per day, also after a restart), and any reminders."""
+        """The digest at its time of day (once per day, also after a restart), reminders, retention."""
         now = self.app.clock()
         try:
             if self.app.settings.schedule.send_digest and digest.due(self.app, now):
@@ -144,8 +187,36 @@ class Worker:
         except Exception:  # tomorrow is another day; the log says what went wrong
             log.exception("daily digest or reminders failed")
 
-    def _renew_lease(self) -> None:
-        lease.acquire(self.app.factory, self.app.lease_name, ttl=dt.timedelta(minutes=30), holder=self.holder)
+    # --- one term as leader ---------------------------------------------------------------
+
+    def lead(self) -> None:
+        pipeline.recover(self.app)
+        self.last_ok = self.app.clock()
+        scheduler = BackgroundScheduler(timezone=self.app.event.timezone)
+        scheduler.add_job(self.heartbeat, "interval", seconds=HEARTBEAT_SECONDS, id="lease", max_instances=1)
+        scheduler.add_job(self.intake_loop, id="intake", max_instances=1)
+        scheduler.add_job(self.deliver, "interval", seconds=30, id="outbox", max_instances=1, coalesce=True)
+        check_every = max(1.0, min(60.0, self.app.settings.schedule.alarm_after_minutes * 20))
+        scheduler.add_job(self.liveness, "interval", seconds=check_every, id="liveness", max_instances=1, coalesce=True)
+        # Every few minutes rather than a single cron time, so a worker started (or restarted)
+        # after the digest time still sends today's digest; a marker keeps it to one a day.
+        scheduler.add_job(
+            self.daily,
+            "interval",
+            minutes=5,
+            id="daily",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=dt.datetime.now(dt.UTC),
+        )
+        scheduler.start()
+        try:
+            while not self.halted():
+                self.stop.wait(1)
+        finally:
+            scheduler.shutdown(wait=True)
+            if not self.demoted.is_set():
+                self.deliver()
 
     # --- lifecycle -----------------------------------------------------------------------
 
@@ -154,36 +225,18 @@ class Worker:
         self.stop.set()
 
 
-def serve(app: App) -> int:
+def serve(app: App, *, standby: bool) -> int:
     """Run until SIGTERM or SIGINT; exit code 0 on a clean stop."""
     worker = Worker(app)
-    lease.acquire(app.factory, app.lease_name, ttl=dt.timedelta(minutes=30), holder=worker.holder)
-    pipeline.recover(app)
     previous = {sig: signal.signal(sig, worker.request_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
-    scheduler = BackgroundScheduler(timezone=app.event.timezone)
-    scheduler.add_job(worker.intake_loop, id="intake", max_instances=1)
-    scheduler.add_job(worker.deliver, "interval", seconds=30, id="outbox", max_instances=1, coalesce=True)
-    check_every = max(1.0, min(60.0, app.settings.schedule.alarm_after_minutes * 20))
-    scheduler.add_job(worker.liveness, "interval", seconds=check_every, id="liveness", max_instances=1, coalesce=True)
-    # Every few minutes rather than a single cron time, so a worker started (or restarted) after
-    # the digest time still sends today's digest; the marker keeps it to one a day.
-    scheduler.add_job(
-        worker.daily,
-        "interval",
-        minutes=5,
-        id="daily",
-        max_instances=1,
-        coalesce=True,
-        next_run_time=dt.datetime.now(dt.UTC),
-    )
-    scheduler.start()
     try:
-        while not worker.stop.is_set():
-            worker.stop.wait(1)
+        while worker.acquire(standby=standby):
+            worker.lead()
+            if worker.stop.is_set():
+                break
     finally:
-        scheduler.shutdown(wait=True)
-        worker.deliver()
-        lease.release(app.factory, app.lease_name, worker.holder)
+        if not worker.demoted.is_set():
+            lease.release(app.factory, app.lease_name, worker.holder)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     log.info("stopped cleanly")

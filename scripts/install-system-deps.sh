@@ -1,11 +1,12 @@
 #!/bin/sh
 # Installs the Debian packages the test suite needs (a private Dovecot IMAP
-# server) without starting the system-wide service: the package's postinst
-# would otherwise start Dovecot on 0.0.0.0:143.
+# server, PostgreSQL) without starting the system-wide services: the packages'
+# postinst would otherwise start Dovecot on 0.0.0.0:143 and a PostgreSQL cluster.
 set -eu
 
 missing=""
 command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || missing="$missing dovecot-imapd"
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing="$missing postgresql"
 
 [ -z "$missing" ] && exit 0
 

@@ -6,11 +6,12 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from postgres import PrivatePostgres, create_database, find_pg_bin
 from servers import PrivateDovecot, SmtpSink, find_dovecot
 
 # ======================================================================================
@@ -18,6 +19,16 @@ from servers import PrivateDovecot, SmtpSink, find_dovecot
 # ======================================================================================
 
 _INSTALL_SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "install-system-deps.sh"
+
+
+def _ensure_installed(what: str, finder: Callable[[], object]) -> None:
+    if finder() is not None:
+        return
+    result = subprocess.run(["sh", str(_INSTALL_SCRIPT)], capture_output=True, text=True, check=False)
+    if result.returncode != 0 or finder() is None:
+        pytest.fail(
+            f"{what} is not installed and {_INSTALL_SCRIPT} failed:\n{result.stdout}{result.stderr}", pytrace=False
+        )
 
 
 def _ensure_dovecot_installed() -> None:
@@ -74,11 +85,23 @@ BLIND2_CORPUS = REPO / "tests" / "data" / "corpus_blind2"
 
 
 class Mailbot:
-    """`mailbot …` against the test servers and a private SQLite file."""
+    """`mailbot …` against the test servers and a private database (SQLite file or PostgreSQL)."""
 
-    def __init__(self, env: dict[str, str], database: Path) -> None:
+    def __init__(self, env: dict[str, str], database_url: str) -> None:
         self.env = env
-        self.database = database
+        self.database_url = database_url
+
+    def sql(self, query: str) -> list[tuple[Any, ...]]:
+        """Look into the database directly, whichever it is."""
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(self.database_url)
+        try:
+            with engine.begin() as connection:
+                result = connection.execute(text(query))
+                return [tuple(row) for row in result] if result.returns_rows else []
+        finally:
+            engine.dispose()
 
     def __call__(self, *args: str, timeout: float = 120, check: bool = False) -> subprocess.CompletedProcess[str]:
         result = subprocess.run(
@@ -102,18 +125,49 @@ class Mailbot:
         return data
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a PostgreSQL server for the tests: MAILBOT_TEST_POSTGRES_URL, or a private one."""
+    given = os.environ.get("MAILBOT_TEST_POSTGRES_URL")
+    if given:
+        yield given
+        return
+    _ensure_installed("initdb", find_pg_bin)
+    server = PrivatePostgres()
+    try:
+        server.start()
+        yield server.admin_url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database: every test that touches one runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'mailbot.db'}"
+    return create_database(request.getfixturevalue("postgres_server"))
+
+
 @pytest.fixture
-def mailbot(mailbox: PrivateDovecot, smtp_sink: SmtpSink, tmp_path: Path) -> Mailbot:
+def another_database(request: pytest.FixtureRequest, database_url: str, tmp_path: Path) -> str:
+    """A second fresh database of the same kind as `database_url`."""
+    if database_url.startswith("sqlite"):
+        return f"sqlite:///{tmp_path / 'another.db'}"
+    return create_database(request.getfixturevalue("postgres_server"))
+
+
+@pytest.fixture
+def mailbot(mailbox: PrivateDovecot, smtp_sink: SmtpSink, database_url: str) -> Mailbot:
     """mailbot wired to the private Dovecot, the SMTP sink and a fresh database."""
-    database = tmp_path / "mailbot.db"
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("MAILBOT_")},
         **mailbox.env(),
         **smtp_sink.env(),
         "MAILBOT_CONFIG": str(REPO / "config" / "mailbot.toml"),
-        "MAILBOT_DATABASE_URL": f"sqlite:///{database}",
+        "MAILBOT_DATABASE_URL": database_url,
     }
-    return Mailbot(env, database)
+    return Mailbot(env, database_url)
 
 
 def load_corpus(folder: Path) -> list[tuple[dict[str, Any], bytes]]:

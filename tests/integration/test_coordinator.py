@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import subprocess
 import sys
 from email.message import EmailMessage
@@ -172,10 +171,7 @@ def test_a_database_from_an_older_version_asks_for_db_upgrade(mailbox: PrivateDo
         text=True,
     )
     assert old.returncode == 0, old.stderr
-    with sqlite3.connect(mailbot.database) as connection:
-        connection.execute(
-            "INSERT INTO events (slug, title, created_at) VALUES ('regional-dialog-2016', 'x', '2016-07-11')"
-        )
+    mailbot.sql("INSERT INTO events (slug, title, created_at) VALUES ('regional-dialog-2016', 'x', '2016-07-11 00:00')")
     refused = mailbot("run", "--once")
     assert refused.returncode == 4
     assert "run `mailbot db upgrade`" in refused.stderr and "Traceback" not in refused.stderr

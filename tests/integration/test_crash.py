@@ -10,7 +10,6 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from conftest import OWN_CORPUS, REPO, Mailbot, load_corpus
@@ -43,12 +42,12 @@ def state(mailbot: Mailbot) -> tuple[dict[str, tuple[str, str]], list[dict[str, 
 
 
 def test_sigkill_at_twenty_points_loses_nothing_and_answers_nothing_twice(
-    mailbox: PrivateDovecot, smtp_sink: SmtpSink, mailbot: Mailbot, tmp_path: Path
+    mailbox: PrivateDovecot, smtp_sink: SmtpSink, mailbot: Mailbot, another_database: str
 ) -> None:
+    another = another_database
     # The reference: one uninterrupted run over the same mailbox, in its own database.
     load(mailbox)
-    reference_db = tmp_path / "reference.db"
-    reference = Mailbot({**mailbot.env, "MAILBOT_DATABASE_URL": f"sqlite:///{reference_db}"}, reference_db)
+    reference = Mailbot({**mailbot.env, "MAILBOT_DATABASE_URL": another}, another)
     assert reference("run", "--once", timeout=300).returncode == 0
     expected_outcomes, expected_registrations, _ = state(reference)
     expected_replies = sum(1 for outcome, _ in expected_outcomes.values() if outcome != "ignored")

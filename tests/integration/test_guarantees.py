@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -135,7 +134,7 @@ def test_a_huge_message_goes_to_review_without_being_read_whole(
     assert [(m["outcome"], m["message_id"]) for m in decided] == [("needs_review", "<huge@nacka.se>")]
     assert "större än" in decided[0]["reasons"][0]
     assert len(smtp_sink.wait_for(1)) == 1
-    assert os.path.getsize(mailbot.database) < 5 * 1024 * 1024
+    assert mailbot.sql("SELECT sum(length(raw)) FROM inbound_messages")[0][0] < 1024 * 1024  # the header only
 
 
 def test_broken_mail_gets_outcomes_and_no_confirmation(
@@ -188,7 +187,7 @@ def test_passwords_and_message_bodies_never_reach_the_log(
     assert mailbox.password not in log
     assert "Anna Ek" not in log and "Vi kommer den 19 september" not in log
     wrong = dict(mailbot.env, MAILBOT_IMAP_PASSWORD="hemligt-lösen-123")
-    failed = Mailbot(wrong, mailbot.database)("--verbose", "run", "--once")
+    failed = Mailbot(wrong, mailbot.database_url)("--verbose", "run", "--once")
     assert failed.returncode != 0 and "hemligt-lösen-123" not in failed.stdout + failed.stderr
 
 
@@ -221,9 +220,7 @@ def test_purge_erases_personal_data_and_keeps_the_counts(
         (r["municipality"], r["session"], len(r["participants"])) for r in before["registrations"]
     ]
     assert [m["outcome"] for m in after["messages"]] == [m["outcome"] for m in before["messages"]]
-    with sqlite3.connect(mailbot.database) as connection:
-        kept = connection.execute("SELECT count(*) FROM inbound_messages WHERE raw IS NOT NULL").fetchone()[0]
-    assert kept == 0
+    assert mailbot.sql("SELECT count(*) FROM inbound_messages WHERE raw IS NOT NULL") == [(0,)]
 
 
 def test_sigterm_during_a_backlog_stops_after_the_current_message(

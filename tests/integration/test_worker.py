@@ -130,7 +130,7 @@ def test_a_second_worker_on_the_same_mailbox_and_database_is_refused(
     mailbox: PrivateDovecot, start_worker: object, mailbot: Mailbot
 ) -> None:
     worker = start_worker()  # type: ignore[operator]
-    for command in (["run"], ["run", "--once"]):
+    for command in (["run", "--no-standby"], ["run", "--once"]):
         other = subprocess.run(
             [sys.executable, "-m", "mailbot", *command],
             env=mailbot.env,
