@@ -426,6 +426,67 @@ def _parse_now(text: str | None, timezone: str) -> Any:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=ZoneInfo(timezone))
 
 
+@main.command()
+@click.option("--now", "now_text", default=None, help="The sense of now (ISO-8601), e.g. 2016-08-29T07:00.")
+@click.pass_context
+def daily(ctx: click.Context, now_text: str | None) -> None:
+    """The day's jobs without a running worker (for cron): digest, reminders, material, retention."""
+    from mailbot import scheduler
+
+    with plain_errors():
+        app = _app(ctx)
+        scheduler.daily_jobs(app, _parse_now(now_text, app.event.timezone) or app.clock())
+    click.echo("daily jobs done")
+
+
+@main.group("material")
+def material_group() -> None:
+    """Background material for the delegations of a session."""
+
+
+@material_group.command("send")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--session", "session_date", default=None, help="Only this session (e.g. 2016-09-02).")
+@click.option("--now", "now_text", default=None, help="The sense of now for the lead time (ISO-8601).")
+@click.option("--dry-run", is_flag=True, help="Show who would get it; send and store nothing.")
+@click.pass_context
+def material_send(
+    ctx: click.Context, files: tuple[Path, ...], session_date: str | None, now_text: str | None, dry_run: bool
+) -> None:
+    """Send FILES to every confirmed delegation of the sessions within the lead time (once each, ever)."""
+    import datetime as dt
+
+    from mailbot import material, pipeline
+
+    with plain_errors():
+        app = _app(ctx)
+        now = _parse_now(now_text, app.event.timezone) or app.clock()
+        only = None
+        if session_date:
+            try:
+                only = dt.date.fromisoformat(session_date)
+            except ValueError:
+                raise Failure(f"--session {session_date!r} is not a date such as 2016-09-02", EXIT_CONFIG) from None
+            if app.event.session_on(only) is None:
+                raise Failure(f"{only} is not a session of {app.event.title}", EXIT_CONFIG)
+        due = material.sessions_due(app, now, only)
+        if not due:
+            raise Failure(
+                f"no session starts within {app.settings.material.lead_days} days of {now:%Y-%m-%d}; "
+                "use --session DATE",
+                EXIT_CONFIG,
+            )
+        report = material.send(app, now, only=only, dry_run=dry_run, files=files)
+        if not dry_run:
+            pipeline.deliver_outbox(app)
+    for municipality, day, address in report.queued:
+        click.echo(f"{day} {municipality}: {'would send' if dry_run else 'sent'} to {address}")
+    click.echo(
+        f"{len(report.queued)} delegation(s) for {', '.join(str(d) for d in report.sessions)}"
+        + (" (dry run: nothing sent or stored)" if dry_run else "")
+    )
+
+
 @main.group()
 def templates() -> None:
     """The texts mailbot sends (templates/)."""

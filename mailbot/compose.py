@@ -47,11 +47,19 @@ def compose_notice(
     message.set_content(text, subtype="plain", charset="utf-8")
     message.add_alternative(html, subtype="html", charset="utf-8")
     for filename, maintype, subtype, content in attachments:
-        if maintype == "text":  # declare the charset, or readers take UTF-8 for ASCII
+        if maintype == "text" and _is_utf8(content):  # declare the charset, or readers take UTF-8 for ASCII
             message.add_attachment(content.decode("utf-8"), subtype=subtype, charset="utf-8", filename=filename)
         else:
             message.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename)
     return message
+
+
+def _is_utf8(content: bytes) -> bool:
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def compose(

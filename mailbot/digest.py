@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from mailbot import pipeline, spreadsheet
 from mailbot.app import App
 from mailbot.compose import compose_notice
-from mailbot.core.digest import ChangeItem, DigestInput, ReviewItem, UnsentItem, digest_context
+from mailbot.core.digest import ChangeItem, DigestInput, MaterialItem, ReviewItem, UnsentItem, digest_context
 from mailbot.core.model import Participant, Registration
 from mailbot.store import db, repo
 
@@ -55,12 +55,19 @@ def gather(session: Any, app: App, *, since: dt.datetime | None, now: dt.datetim
     info = {a.municipality: Participant(a.name, a.party, a.role) for a in repo.info_attendees(session, event)}
     decided = repo.decided_messages(session, event)
     answered = {d.municipality for _, d in decided if d.municipality and d.outcome != "ignored"}
+    forwarded = {e.message_pk for e in repo.outbox_entries(session, event) if e.purpose == "question"}
+    contact = app.event.questions_contact
     review = [
         ReviewItem(
             sender=m.sender,
             subject=m.subject,
             arrival=m.internaldate.astimezone(ZoneInfo(app.event.timezone)),
-            why="; ".join(d.reasons) or ", ".join(d.violations) or d.kind,
+            why="; ".join(
+                [
+                    *(d.reasons or [", ".join(d.violations) or d.kind]),
+                    *([f"vidarebefordrad till {contact.name}"] if contact and m.id in forwarded else []),
+                ]
+            ),
             excerpt=d.own_words,
         )
         for m, d in decided
@@ -75,7 +82,13 @@ def gather(session: Any, app: App, *, since: dt.datetime | None, now: dt.datetim
         UnsentItem(e.recipient, e.subject, e.status, e.last_error)
         for e in repo.outbox_entries(session, event, statuses=("failed", "uncertain"))
     ]
-    return DigestInput(registrations, info, answered, review, changes, unsent, since, len(decided))
+    material_sent = [
+        MaterialItem(day, municipality, files)
+        for marker in repo.markers_like(session, event, "material:")
+        for _, day, municipality, _ in [marker.name.split(":", 3)]
+        for files in [list((marker.value or {}).get("files", []))]
+    ]
+    return DigestInput(registrations, info, answered, review, changes, unsent, since, len(decided), material_sent)
 
 
 def send(app: App, now: dt.datetime, *, force: bool = False) -> bool:

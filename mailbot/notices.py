@@ -67,6 +67,37 @@ def send_reminders(app: App, *, now: dt.datetime, contacts: dict[str, str]) -> i
     return sent
 
 
+def info_meeting_reminders(app: App, *, now: dt.datetime) -> int:
+    """The day before the information meeting, one reminder to each registered attendee."""
+    info = app.event.info_meeting
+    zone = ZoneInfo(app.event.timezone)
+    if info is None or now.astimezone(zone).date() != info.date - dt.timedelta(days=1):
+        return 0
+    sent = 0
+    with db.transaction(app.factory) as session:
+        for attendee in repo.info_attendees(session, app.event_pk):
+            if not attendee.contact:
+                continue
+            context = {"event": describe_event(app.event), "attendee": {"name": attendee.name}}
+            text, html = app.renderer.render("notice/info_reminder", context)
+            to = app.settings.replies.redirect_all_to or attendee.contact
+            message = compose_notice(
+                to=to,
+                subject=f"Påminnelse: informationsmöte i morgon, {info.start:%H.%M}",
+                text=text,
+                html=html,
+                envelope=app.envelope,
+                now=now.astimezone(zone),
+                kind="notice/info_reminder",
+            )
+            if repo.add_marker(session, app.event_pk, f"info-reminder:{attendee.municipality}", {"to": to}):
+                repo.queue(
+                    session, event=app.event_pk, mail=_outgoing(app, "info-reminder", message, to), message_pk=None
+                )
+                sent += 1
+    return sent
+
+
 def _context(app: App, when: dt.datetime) -> dict[str, str]:
     zone = ZoneInfo(app.event.timezone)
     mailbox = app.settings.mailbox

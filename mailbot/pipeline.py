@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
 
-from mailbot import ics, message
+from mailbot import followup, ics, message
 from mailbot.app import App
 from mailbot.compose import compose
 from mailbot.core import decide as deciding
@@ -249,6 +249,7 @@ def _record(
                 own_words=judgement.own.text,
                 reply=reply,
                 reply_note=note,
+                follow_up=followup.for_decision(app, mail, decision, judgement.own.text, arrival.raw),
             )
     except IntegrityError:
         # The same Message-ID was recorded meanwhile (two copies in one batch).

@@ -23,7 +23,7 @@ from types import FrameType
 from apscheduler.schedulers.background import BackgroundScheduler
 from imapclient.exceptions import IMAPClientError
 
-from mailbot import digest, notices, pipeline, retention
+from mailbot import digest, material, notices, pipeline, retention
 from mailbot.app import App
 from mailbot.imap import Mailbox, MailboxError
 from mailbot.store import lease
@@ -176,14 +176,8 @@ class Worker:
             log.exception("liveness check failed")
 
     def daily(self) -> None:
-        """The digest at its time of day (once per day, also after a restart), reminders, retention."""
-        now = self.app.clock()
         try:
-            if self.app.settings.schedule.send_digest and digest.due(self.app, now):
-                digest.send(self.app, now)
-            if notices.send_reminders(self.app, now=now, contacts=dict(self.app.settings.event.contacts)):
-                pipeline.deliver_outbox(self.app)
-            retention.apply(self.app, now)
+            daily_jobs(self.app, self.app.clock())
         except Exception:  # tomorrow is another day; the log says what went wrong
             log.exception("daily digest or reminders failed")
 
@@ -223,6 +217,22 @@ class Worker:
     def request_stop(self, signum: int, _frame: FrameType | None) -> None:
         log.info("received %s; stopping after the current message", signal.Signals(signum).name)
         self.stop.set()
+
+
+def daily_jobs(app: App, now: dt.datetime) -> None:
+    """The day's work besides answering mail; every part is once-only, so running it often is safe.
+
+    The digest at its time of day, reminders to silent municipalities, the
+    information-meeting reminder, material from the material folder, and
+    the retention of personal data.
+    """
+    if app.settings.schedule.send_digest and digest.due(app, now):
+        digest.send(app, now)
+    notices.send_reminders(app, now=now, contacts=dict(app.settings.event.contacts))
+    notices.info_meeting_reminders(app, now=now)
+    material.from_folders(app, now)
+    pipeline.deliver_outbox(app)
+    retention.apply(app, now)
 
 
 def serve(app: App, *, standby: bool) -> int:

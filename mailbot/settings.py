@@ -152,6 +152,15 @@ class RepliesConfig(Strict):
     redirect_all_to: str = ""
     # Relative to the folder of the configuration file.
     templates: str = "../templates"
+    # Questions go on to the contact for questions ([event.questions]), with the original attached.
+    forward_questions: bool = True
+
+
+class MaterialConfig(Strict):
+    # Material goes out to delegations of sessions that start within this many days.
+    lead_days: int = Field(default=7, ge=0)
+    # `mailbot run` sends what lies in <folder>/<session date>/ (relative to this file); empty = off.
+    folder: str = ""
 
 
 class DatabaseConfig(Strict):
@@ -178,6 +187,7 @@ class Settings(Strict):
     mailbox: MailboxConfig = MailboxConfig()
     smtp: SmtpConfig = SmtpConfig()
     replies: RepliesConfig = RepliesConfig()
+    material: MaterialConfig = MaterialConfig()
     database: DatabaseConfig = DatabaseConfig()
     schedule: ScheduleConfig = ScheduleConfig()
     source: str = "config/mailbot.toml"

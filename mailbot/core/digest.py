@@ -37,6 +37,13 @@ class UnsentItem:
 
 
 @dataclass(frozen=True)
+class MaterialItem:
+    session: str
+    municipality: str
+    files: list[str]
+
+
+@dataclass(frozen=True)
 class DigestInput:
     """What the store knows, gathered in one read."""
 
@@ -48,6 +55,7 @@ class DigestInput:
     unsent: list[UnsentItem] = field(default_factory=list)
     since: dt.datetime | None = None
     messages_total: int = 0
+    material: list[MaterialItem] = field(default_factory=list)
 
 
 EXCERPT_LENGTH = 300
@@ -111,6 +119,14 @@ def digest_context(data: DigestInput, event: Event, *, today: dt.date) -> dict[s
         "since": data.since.strftime("%Y-%m-%d %H.%M") if data.since else None,
         "unsent": [vars(item) for item in data.unsent],
         "messages_total": data.messages_total,
+        "material": [
+            {
+                "session": short_date(dt.date.fromisoformat(m.session)),
+                "municipality": m.municipality,
+                "files": ", ".join(m.files),
+            }
+            for m in sorted(data.material, key=lambda m: (m.session, m.municipality))
+        ],
     }
 
 

@@ -241,6 +241,22 @@ class Marker(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+class Material(Base):
+    """Background material for a session: kept here so that later registrants get the same files."""
+
+    __tablename__ = "materials"
+    __table_args__ = (UniqueConstraint("event_id", "session_date", "sha256", name="uq_material"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), index=True)
+    session_date: Mapped[dt.date] = mapped_column(Date)
+    filename: Mapped[str] = mapped_column(String(300))
+    content_type: Mapped[str] = mapped_column(String(200))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
 class Lease(Base):
     """Who holds a job (the mailbox worker, the digest) and until when."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -165,8 +165,13 @@ def record(
     own_words: str,
     reply: OutgoingMail | None,
     reply_note: str = "",
+    follow_up: Callable[[Session, InboundMessage], None] | None = None,
 ) -> InboundMessage:
-    """Store a message, its decision, the state it changes, the audit and the reply: one transaction."""
+    """Store a message, its decision, the state it changes, the audit and the reply: one transaction.
+
+    `follow_up` adds what else the decision sends (a forwarded question, session material)
+    in the same transaction, so it is queued exactly when the decision is stored.
+    """
     message = InboundMessage(
         event_id=event,
         message_id=arrival.message_id,
@@ -206,7 +211,15 @@ def record(
     )
     if reply is not None:
         queue(session, event=event, mail=reply, message_pk=message.id)
+    if follow_up is not None:
+        session.flush()
+        follow_up(session, message)
     return message
+
+
+def registration_row(session: Session, event: int, municipality: str) -> RegistrationRow | None:
+    """The municipality's active registration, as a row (for what follows a confirmation)."""
+    return _active_registration(session, event, municipality)
 
 
 def apply_decision(
@@ -324,6 +337,14 @@ def marker(session: Session, event: int, name: str) -> Marker | None:
 def remove_marker(session: Session, event: int, name: str) -> bool:
     result = session.execute(delete(Marker).where(Marker.event_id == event, Marker.name == name))
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def markers_like(session: Session, event: int, prefix: str) -> list[Marker]:
+    return list(
+        session.scalars(
+            select(Marker).where(Marker.event_id == event, Marker.name.startswith(prefix)).order_by(Marker.id)
+        )
+    )
 
 
 def last_marker_like(session: Session, event: int, prefix: str, *, before: dt.datetime) -> Marker | None:
