@@ -90,7 +90,8 @@ def summary(results: dict[str, dict[str, Any]]) -> list[tuple[str, str, bool | N
     rows: list[tuple[str, str, bool | None]] = []
     for name, result in results.items():
         if "error" in result:
-            rows.append((name, f"did not run: {result['error']}", None))
+            first_line = str(result["error"]).splitlines()[0][:100]
+            rows.append((name, f"did not run: {first_line}", None))
             continue
         for target, met in result.get("targets", {}).items():
             rows.append((name, target, bool(met)))

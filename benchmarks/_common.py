@@ -354,6 +354,24 @@ def progress(text: str) -> None:
     print(f"[bench] {text}", file=sys.stderr, flush=True)
 
 
+_MARKER = re.compile(rb"^X-Mailbot:[ \t]*(\S+)", re.M | re.I)
+
+
+def outgoing_kinds(messages: Iterable[Any]) -> dict[str, int]:
+    """What the SMTP sink received, by mailbot's X-Mailbot header: "reply/…" are replies.
+
+    Messages without the header (the floor's) count as "reply".
+    """
+    counted: dict[str, int] = {}
+    for message in messages:
+        raw: bytes = message.raw
+        match = _MARKER.search(raw, 0, raw.find(b"\r\n\r\n") if b"\r\n\r\n" in raw else len(raw))
+        kind = match.group(1).decode("ascii", "replace") if match else "reply"
+        key = "reply" if kind.startswith("reply") else kind
+        counted[key] = counted.get(key, 0) + 1
+    return counted
+
+
 def percentile(values: Sequence[float], fraction: float) -> float:
     """Nearest-rank percentile (p95 of 50 samples is the 48th smallest)."""
     if not values:

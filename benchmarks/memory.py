@@ -12,7 +12,16 @@ import sys
 import time
 from typing import Any
 
-from benchmarks._common import child, mailbot_command, mailbot_env, print_table, progress, servers, temp_dir
+from benchmarks._common import (
+    child,
+    mailbot_command,
+    mailbot_env,
+    outgoing_kinds,
+    print_table,
+    progress,
+    servers,
+    temp_dir,
+)
 from benchmarks.corpus import Spool
 from benchmarks.throughput import DEFAULT_SEED, load, outcomes
 
@@ -52,7 +61,7 @@ def run(
                     "seconds": round(seconds, 2),
                     "messages_per_s": round(size / seconds, 1),
                     "exit_code": finished.code,
-                    "replies": len(sink.messages),
+                    "replies": outgoing_kinds(sink.messages).get("reply", 0),
                     "decided": sum(decided.values()),
                     "database_mb": round(database.stat().st_size / 2**20, 1) if database.exists() else None,
                 }

@@ -25,6 +25,7 @@ from benchmarks._common import (
     child,
     mailbot_command,
     mailbot_env,
+    outgoing_kinds,
     print_table,
     progress,
     servers,
@@ -45,6 +46,7 @@ _SUMMARY = re.compile(r"decided (\d+) message\(s\) \(([^)]*)\); replies sent (\d
 class Measured:
     exit: Exit
     replies: int
+    other_outgoing: dict[str, int]
     last_reply_seconds: float | None
     log_tail: str
 
@@ -78,9 +80,11 @@ def measure(command: list[str], *, env: dict[str, str], log: Path, sink: SmtpSin
         finished = process.wait(timeout=timeout)
         received = sink.messages
         last = max((m.received_at for m in received), default=None)
+        kinds = outgoing_kinds(received)
         return Measured(
             exit=finished,
-            replies=len(received),
+            replies=kinds.pop("reply", 0),
+            other_outgoing=kinds,
             last_reply_seconds=(last - process.started_at).total_seconds() if last else None,
             log_tail=process.tail(),
         )
@@ -105,6 +109,7 @@ def _side(measured: Measured, messages: int) -> dict[str, Any]:
         "seconds": round(seconds, 3),
         "messages_per_s": round(messages / seconds, 2) if seconds else None,
         "replies": measured.replies,
+        "other_outgoing": measured.other_outgoing,
         "last_reply_after_s": round(measured.last_reply_seconds, 3) if measured.last_reply_seconds else None,
         "peak_rss_mb": round(measured.exit.max_rss_mb, 1),
         "cpu_user_s": round(measured.exit.user_seconds, 2),
@@ -256,6 +261,7 @@ def _print(result: dict[str, Any]) -> None:
             ("mailbot run --once: seconds", mailbot["seconds"]),
             ("mailbot: messages/s", mailbot["messages_per_s"]),
             ("mailbot: replies / expected", f"{mailbot['replies']} / {mailbot['expected_replies']}"),
+            ("mailbot: other mail sent", ", ".join(f"{v} {k}" for k, v in mailbot["other_outgoing"].items()) or "none"),
             ("mailbot: outcomes", ", ".join(f"{v} {k}" for k, v in sorted(mailbot["outcomes"].items())) or "?"),
             ("mailbot: peak RSS MB", mailbot["peak_rss_mb"]),
             ("mailbot: CPU user / system s", f"{mailbot['cpu_user_s']} / {mailbot['cpu_system_s']}"),

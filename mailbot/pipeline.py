@@ -249,7 +249,8 @@ def _record(
                 own_words=judgement.own.text,
                 reply=reply,
                 reply_note=note,
-                follow_up=followup.for_decision(app, mail, decision, judgement.own.text, arrival.raw),
+                # A sender over the day's limit (a mail loop) sets nothing else in motion either.
+                follow_up=None if note else followup.for_decision(app, mail, decision, judgement.own.text, arrival.raw),
             )
     except IntegrityError:
         # The same Message-ID was recorded meanwhile (two copies in one batch).
