@@ -129,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [name for name in NAMES if not args.only or name in args.only]
     results: dict[str, dict[str, Any]] = {}
     durations: dict[str, float] = {}
+    load: dict[str, list[float]] = {"start": [round(x, 2) for x in os.getloadavg()]}
     interrupted = False
     try:
         for name in chosen:
@@ -144,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 _common.kill_children()
             durations[name] = round(time.perf_counter() - began, 1)
+            load[f"after {name}"] = [round(x, 2) for x in os.getloadavg()]
     except KeyboardInterrupt:
         interrupted = True
         _common.kill_children()
@@ -159,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, target, met in rows:
         verdict = "MET" if met else ("MISSED" if met is not None else "ERROR")
         print(f"  {f'{name}: {target}'.ljust(width)}   {verdict}")
+    print(f"  load average (1/5/15 min) at start and after each: {load}")
     print("=" * (width + 14))
 
     if args.json:
@@ -166,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
             "machine": machine(),
             "quick": args.quick,
             "durations_s": durations,
+            "load_average_1_5_15": load,
             "results": results,
             "targets": [{"benchmark": n, "target": t, "met": m} for n, t, m in rows],
         }

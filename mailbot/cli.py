@@ -110,14 +110,14 @@ def main(ctx: click.Context, config_file: str | None, verbose: bool) -> None:
 @click.pass_context
 def run(ctx: click.Context, once: bool, dry_run: bool, standby: bool | None) -> None:
     """Watch the mailbox and answer every registration."""
-    from mailbot import pipeline, scheduler
+    from mailbot import dryrun, pipeline, scheduler
 
     if dry_run and not once:
         raise Failure("--dry-run works with --once (one cycle that changes nothing)", EXIT_CONFIG)
     with plain_errors():
         app = _app(ctx)
         if dry_run:
-            shown = pipeline.preview(app, _show_decision)
+            shown = dryrun.preview(app, _show_decision)
             click.echo(f"dry run: {shown} new message(s) decided; nothing was sent, stored or marked")
             return
         if not once:
@@ -456,7 +456,7 @@ def material_send(
     """Send FILES to every confirmed delegation of the sessions within the lead time (once each, ever)."""
     import datetime as dt
 
-    from mailbot import material, pipeline
+    from mailbot import material, outbox
 
     with plain_errors():
         app = _app(ctx)
@@ -478,7 +478,7 @@ def material_send(
             )
         report = material.send(app, now, only=only, dry_run=dry_run, files=files)
         if not dry_run:
-            pipeline.deliver_outbox(app)
+            outbox.deliver(app)
     for municipality, day, address in report.queued:
         click.echo(f"{day} {municipality}: {'would send' if dry_run else 'sent'} to {address}")
     click.echo(

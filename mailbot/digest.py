@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from mailbot import pipeline, spreadsheet
+from mailbot import outbox, spreadsheet
 from mailbot.app import App
 from mailbot.compose import compose_notice
 from mailbot.core.digest import ChangeItem, DigestInput, MaterialItem, ReviewItem, UnsentItem, digest_context
@@ -133,7 +133,7 @@ def send(app: App, now: dt.datetime, *, force: bool = False) -> bool:
             ),
             message_pk=None,
         )
-    pipeline.deliver_outbox(app)
+    outbox.deliver(app)
     log.info("digest for %s sent to %s", today, app.event.coordinator.address)
     return True
 

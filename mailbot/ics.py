@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vCalAddress, vText
-
 from mailbot.core.replies import CalendarPlan
 
 
@@ -19,6 +17,8 @@ def calendar_bytes(
     attendee: str,
     stamp: dt.datetime,
 ) -> bytes:
+    from icalendar import Calendar, Event, vCalAddress, vText  # only when a calendar is attached
+
     zone = ZoneInfo(timezone)
     session = plan.session
     calendar = Calendar()

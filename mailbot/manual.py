@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailbot import ics, message
+from mailbot import message, outbox
+from mailbot.answer import reply_mail
 from mailbot.app import App
-from mailbot.compose import compose
 from mailbot.core.mail import Mail
 from mailbot.core.model import Decision, Kind, Outcome, Participant, StoredState
-from mailbot.core.replies import plan_reply
 from mailbot.core.understand.parties import PartyLexicon
 from mailbot.store import db, repo
 from mailbot.store.models import DecisionRow, InboundMessage, RegistrationRow
@@ -168,7 +167,12 @@ def _carry_out(app: App, decision: Decision, *, message_id: str | None, to: str 
             raise ManualError(f"no message {message_id} is known (see `mailbot review` for the ids)")
         contact = _contact(session, app, decision.municipality or "")
         mail = _mail_for(inbound, to or contact)
-        reply = _reply(app, session, decision, mail) if send_reply and mail.from_address else None
+        sequence = repo.next_sequence(session, app.event_pk, decision.municipality)
+        reply = (
+            reply_mail(app, mail, decision, sequence=sequence, purpose="manual")
+            if send_reply and mail.from_address
+            else None
+        )
         repo.apply_decision(
             session,
             event=app.event_pk,
@@ -182,9 +186,7 @@ def _carry_out(app: App, decision: Decision, *, message_id: str | None, to: str 
         if inbound is not None and inbound.decision is not None:
             inbound.decision.closed_at = dt.datetime.now(dt.UTC)
     if send_reply:
-        from mailbot import pipeline
-
-        pipeline.deliver_outbox(app)
+        outbox.deliver(app)
 
 
 def _mail_for(inbound: InboundMessage | None, address: str) -> Mail:
@@ -194,38 +196,6 @@ def _mail_for(inbound: InboundMessage | None, address: str) -> Mail:
             return parsed
         return dataclasses.replace(parsed, from_address=address)
     return Mail(message_id="", from_address=address, subject="Din anmälan")
-
-
-def _reply(app: App, session: Session, decision: Decision, mail: Mail) -> repo.OutgoingMail | None:
-    sequence = repo.next_sequence(session, app.event_pk, decision.municipality)
-    plan = plan_reply(decision, mail, app.event, sequence=sequence)
-    if plan is None:
-        return None
-    text, html = app.renderer.render(plan.template, plan.context)
-    now = app.clock()
-    calendar = (
-        ics.calendar_bytes(
-            plan.calendar,
-            timezone=app.event.timezone,
-            organiser_name=app.event.coordinator.name,
-            organiser_address=app.envelope.from_address,
-            attendee=plan.to,
-            stamp=now,
-        )
-        if plan.calendar
-        else None
-    )
-    recipient = app.settings.replies.redirect_all_to or plan.to
-    built = compose(plan, text, html, envelope=app.envelope, now=now, calendar=calendar, recipient=recipient)
-    return repo.OutgoingMail(
-        "manual",
-        plan.template,
-        app.envelope.from_address,
-        recipient,
-        plan.subject,
-        str(built["Message-ID"]),
-        built.as_bytes(),
-    )
 
 
 def _stored(app: App, municipality: str) -> StoredState:

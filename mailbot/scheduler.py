@@ -23,9 +23,10 @@ from types import FrameType
 from apscheduler.schedulers.background import BackgroundScheduler
 from imapclient.exceptions import IMAPClientError
 
-from mailbot import digest, material, notices, pipeline, retention
+from mailbot import digest, material, notices, outbox, pipeline, retention
 from mailbot.app import App
 from mailbot.imap import Mailbox, MailboxError
+from mailbot.report import CycleReport
 from mailbot.store import lease
 
 log = logging.getLogger("mailbot.worker")
@@ -102,7 +103,7 @@ class Worker:
         idle = mailbox.has_idle()
         log.info("watching %s with %s", self.app.settings.mailbox.folder, "IDLE" if idle else "polling")
         while not self.halted():
-            report = pipeline.CycleReport()
+            report = CycleReport()
             pipeline.intake(self.app, mailbox, report, should_stop=self.halted)
             self._succeeded()
             if mailbox.news_pending():
@@ -158,7 +159,7 @@ class Worker:
         if self.halted():
             return
         try:
-            pipeline.deliver_outbox(self.app)
+            outbox.deliver(self.app)
         except Exception:  # delivery must keep running; the outbox keeps every reply
             log.exception("outbox delivery failed; will try again")
 
@@ -171,7 +172,7 @@ class Worker:
                 notices.intake_failed(self.app, since=self.last_ok, error=self.last_error or "okänt fel", now=now)
             else:
                 notices.intake_recovered(self.app, now=now)
-            pipeline.deliver_outbox(self.app)
+            outbox.deliver(self.app)
         except Exception:  # the watchdog must outlive its own faults
             log.exception("liveness check failed")
 
@@ -231,7 +232,7 @@ def daily_jobs(app: App, now: dt.datetime) -> None:
     notices.send_reminders(app, now=now, contacts=dict(app.settings.event.contacts))
     notices.info_meeting_reminders(app, now=now)
     material.from_folders(app, now)
-    pipeline.deliver_outbox(app)
+    outbox.deliver(app)
     retention.apply(app, now)
 
 

@@ -18,7 +18,6 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from mailbot.core import model
 
@@ -196,10 +195,10 @@ class Settings(Strict):
         return event_from_config(self.event)
 
 
-class Environment(BaseSettings):
-    """The MAILBOT_* variables that tools and deployments rely on (exact names)."""
+class Environment(BaseModel):
+    """The MAILBOT_* variables that tools and deployments rely on (exact names), validated as typed values."""
 
-    model_config = SettingsConfigDict(env_prefix="MAILBOT_", extra="ignore")
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
     config: str | None = None
     imap_host: str | None = None

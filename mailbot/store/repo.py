@@ -83,6 +83,15 @@ def message_by_id(session: Session, event: int, message_id: str) -> InboundMessa
     )
 
 
+def messages_by_ids(session: Session, event: int, message_ids: list[str]) -> dict[str, InboundMessage]:
+    if not message_ids:
+        return {}
+    rows = session.scalars(
+        select(InboundMessage).where(InboundMessage.event_id == event, InboundMessage.message_id.in_(message_ids))
+    )
+    return {row.message_id: row for row in rows}
+
+
 def add_location(session: Session, event: int, message: InboundMessage, arrival: Arrival) -> None:
     """Remember a second place the same message sits (a copy, or a rebuilt folder)."""
     exists = session.scalar(
