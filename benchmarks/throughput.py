@@ -247,7 +247,11 @@ def _profile(dovecot: PrivateDovecot, sink: SmtpSink, spool: Spool, tmp: Path, o
     progress(f"throughput: profiling mailbot run --once with pyinstrument -> {out}")
     load(dovecot, spool)
     env = mailbot_env(dovecot, sink, tmp / "profiled.db")
-    command = [sys.executable, "-m", "pyinstrument", "-r", "text", "-o", str(out), "-m", "mailbot"]
+    command = (
+        [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mailbot"]
+        if str(out).endswith(".pstats")
+        else [sys.executable, "-m", "pyinstrument", "-r", "text", "-o", str(out), "-m", "mailbot"]
+    )
     measured = measure([*command, "run", "--once"], env=env, log=tmp / "profiled.log", sink=sink, timeout=timeout * 3)
     return f"pyinstrument text report in {out} (exit {measured.exit.code}, {measured.exit.seconds:.1f} s profiled)"
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from mailbot import ics
 from mailbot.app import App
-from mailbot.compose import compose
+from mailbot.compose import as_bytes, compose
 from mailbot.core.mail import Mail
 from mailbot.core.model import Decision
 from mailbot.core.replies import plan_reply
@@ -44,5 +44,5 @@ def reply_mail(
         recipient=recipient,
         subject=plan.subject,
         rfc_message_id=str(message["Message-ID"]),
-        raw=message.as_bytes(),
+        raw=as_bytes(message),
     )

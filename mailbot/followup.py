@@ -19,17 +19,16 @@ from mailbot.core.model import Decision, Kind
 from mailbot.core.replies import describe_event
 from mailbot.core.text import subject_topic
 from mailbot.store import repo
-from mailbot.store.models import InboundMessage
 
 log = logging.getLogger("mailbot.followup")
 
 
 def for_decision(
     app: App, mail: Mail, decision: Decision, own_words: str, raw: bytes | None
-) -> Callable[[Session, InboundMessage], None]:
+) -> Callable[[Session, repo.Recorded], None]:
     """The follow-up to run inside the decision's transaction."""
 
-    def follow_up(session: Session, inbound: InboundMessage) -> None:
+    def follow_up(session: Session, inbound: repo.Recorded) -> None:
         if decision.kind is Kind.QUESTION and raw is not None:
             forward_question(app, session, inbound, mail, decision, own_words, raw)
         if decision.store_registration and decision.municipality:
@@ -41,7 +40,7 @@ def for_decision(
 
 
 def forward_question(
-    app: App, session: Session, inbound: InboundMessage, mail: Mail, decision: Decision, own_words: str, raw: bytes
+    app: App, session: Session, inbound: repo.Recorded, mail: Mail, decision: Decision, own_words: str, raw: bytes
 ) -> None:
     contact = app.event.questions_contact
     if contact is None or not app.settings.replies.forward_questions:

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot.app import App
-from mailbot.compose import compose_notice
+from mailbot.compose import as_bytes, compose_notice
 from mailbot.core.replies import describe_event, describe_session
 from mailbot.store import db, repo
 from mailbot.store.models import Material, RegistrationRow
@@ -148,7 +148,7 @@ def queue_for(
             to,
             str(message["Subject"]),
             str(message["Message-ID"]),
-            message.as_bytes(),
+            as_bytes(message),
         ),
         message_pk=None,
     )

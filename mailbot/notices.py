@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from email.message import Message
 from zoneinfo import ZoneInfo
 
 from mailbot.app import App
-from mailbot.compose import compose_notice
+from mailbot.compose import as_bytes, compose_notice
 from mailbot.core.replies import describe_event
 from mailbot.store import db, repo
 
@@ -135,10 +136,7 @@ def _queue_once(
     return True
 
 
-def _outgoing(app: App, purpose: str, message: object, to: str) -> repo.OutgoingMail:
-    from email.message import EmailMessage
-
-    assert isinstance(message, EmailMessage)
+def _outgoing(app: App, purpose: str, message: Message, to: str) -> repo.OutgoingMail:
     return repo.OutgoingMail(
         purpose,
         purpose,
@@ -146,5 +144,5 @@ def _outgoing(app: App, purpose: str, message: object, to: str) -> repo.Outgoing
         to,
         str(message["Subject"]),
         str(message["Message-ID"]),
-        message.as_bytes(),
+        as_bytes(message),
     )

@@ -12,9 +12,11 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 
+from sqlalchemy.orm import Session
+
 from mailbot.app import App
 from mailbot.report import CycleReport
-from mailbot.smtp import Sender, SendError
+from mailbot.smtp import SendError
 from mailbot.store import db, repo
 
 log = logging.getLogger("mailbot.outbox")
@@ -38,51 +40,54 @@ def deliver(app: App, report: CycleReport | None = None, *, now: dt.datetime | N
         report.waiting += len(due)
         report.problems.append(str(error))
         return report
+    sent: list[int] = []
     try:
         for entry_id, from_address, recipient, raw, attempts in due:
-            _deliver_one(app, sender, entry_id, from_address, recipient, raw, attempts, report)
+            # One transaction records the previous send and claims this one.
+            with db.transaction(app.factory) as session:
+                _record_sent(app, session, sent, report)
+                if not repo.claim(session, entry_id, attempts=attempts + 1):
+                    continue  # another delivery took it
+            try:
+                sender.send(raw, sender=from_address, recipients=[recipient])
+            except SendError as error:
+                _record_failure(app, entry_id, recipient, attempts, error, report)
+                continue
+            sent.append(entry_id)
     finally:
         sender.close()
+        with db.transaction(app.factory) as session:
+            _record_sent(app, session, sent, report)
     return report
 
 
-def _deliver_one(
-    app: App,
-    sender: Sender,
-    entry_id: int,
-    from_address: str,
-    recipient: str,
-    raw: bytes,
-    attempts: int,
-    report: CycleReport,
+def _record_sent(app: App, session: Session, sent: list[int], report: CycleReport) -> None:
+    for entry_id in sent:
+        repo.set_outbox_status(session, entry_id, "sent", sent_at=app.clock(), last_error="")
+        report.sent += 1
+    sent.clear()
+
+
+def _record_failure(
+    app: App, entry_id: int, recipient: str, attempts: int, error: SendError, report: CycleReport
 ) -> None:
     with db.transaction(app.factory) as session:
-        if not repo.claim(session, entry_id, attempts=attempts + 1):
-            return  # another delivery took it
-    try:
-        sender.send(raw, sender=from_address, recipients=[recipient])
-    except SendError as error:
-        with db.transaction(app.factory) as session:
-            if error.uncertain:
-                repo.set_outbox_status(session, entry_id, "uncertain", last_error=str(error))
-                report.uncertain += 1
-            elif error.transient and attempts + 1 < MAX_ATTEMPTS:
-                repo.set_outbox_status(
-                    session,
-                    entry_id,
-                    "pending",
-                    last_error=str(error),
-                    next_attempt_at=app.clock() + _backoff(attempts + 1),
-                )
-                report.waiting += 1
-            else:
-                repo.set_outbox_status(session, entry_id, "failed", last_error=str(error))
-                report.failed += 1
-        log.warning("reply to %s not sent: %s", recipient, error)
-        return
-    with db.transaction(app.factory) as session:
-        repo.set_outbox_status(session, entry_id, "sent", sent_at=app.clock(), last_error="")
-    report.sent += 1
+        if error.uncertain:
+            repo.set_outbox_status(session, entry_id, "uncertain", last_error=str(error))
+            report.uncertain += 1
+        elif error.transient and attempts + 1 < MAX_ATTEMPTS:
+            repo.set_outbox_status(
+                session,
+                entry_id,
+                "pending",
+                last_error=str(error),
+                next_attempt_at=app.clock() + _backoff(attempts + 1),
+            )
+            report.waiting += 1
+        else:
+            repo.set_outbox_status(session, entry_id, "failed", last_error=str(error))
+            report.failed += 1
+    log.warning("reply to %s not sent: %s", recipient, error)
 
 
 def _postpone_all(app: App, due: Sequence[tuple[int, str, str, bytes, int]], error: str, *, transient: bool) -> None:

@@ -7,11 +7,15 @@ import logging
 import smtplib
 import socket
 import ssl
+import time
 from collections.abc import Sequence
 
 from mailbot.settings import SmtpConfig
 
 log = logging.getLogger(__name__)
+
+# A connection used this recently is trusted without a NOOP first.
+TRUST_SECONDS = 5.0
 
 
 class SendError(Exception):
@@ -36,6 +40,7 @@ class Sender:
         self.config = config
         self.local_hostname = local_hostname
         self.connection: smtplib.SMTP | None = None
+        self.last_used = 0.0
 
     def __enter__(self) -> Sender:
         self.connect()
@@ -47,11 +52,7 @@ class Sender:
     def connect(self) -> None:
         config = self.config
         where = f"{config.host}:{config.port}"
-        context = ssl.create_default_context()
-        if not config.verify_certificates:
-            log.warning("SMTP TLS certificates are NOT verified (verify_certificates = false)")
-            context.check_hostname = False
-            context.verify_mode = ssl.CERT_NONE
+        context = _tls_context(config.verify_certificates) if config.security != "none" else None
         try:
             if config.security == "ssl":
                 connection: smtplib.SMTP = smtplib.SMTP_SSL(
@@ -86,12 +87,14 @@ class Sender:
         except (TimeoutError, smtplib.SMTPException, OSError) as error:
             raise SendError(f"cannot reach the SMTP server {where} ({_describe(error)})", transient=True) from None
         self.connection = connection
+        self.last_used = time.monotonic()
 
     def send(self, raw: bytes, *, sender: str, recipients: Sequence[str]) -> None:
         self._ensure_alive()
         assert self.connection is not None
         try:
             refused = self.connection.sendmail(sender, list(recipients), raw)
+            self.last_used = time.monotonic()
         except smtplib.SMTPRecipientsRefused as error:
             codes = [code for code, _ in error.recipients.values()]
             raise SendError(
@@ -116,11 +119,17 @@ class Sender:
             raise SendError(f"some recipients refused: {refused}", transient=False)
 
     def _ensure_alive(self) -> None:
-        """Reconnect before handing over a message, so a broken link is found while nothing is at stake."""
+        """Reconnect before handing over a message, so a broken link is found while nothing is at stake.
+
+        A connection used within the last few seconds is trusted without a NOOP.
+        """
+        if self.connection is not None and time.monotonic() - self.last_used < TRUST_SECONDS:
+            return
         if self.connection is not None:
             try:
                 status, _ = self.connection.noop()
                 if status == 250:
+                    self.last_used = time.monotonic()
                     return
             except (smtplib.SMTPException, OSError):
                 pass
@@ -133,6 +142,15 @@ class Sender:
         with contextlib.suppress(smtplib.SMTPException, OSError):
             self.connection.quit()
         self.connection = None
+
+
+def _tls_context(verify: bool) -> ssl.SSLContext:
+    context = ssl.create_default_context()
+    if not verify:
+        log.warning("SMTP TLS certificates are NOT verified (verify_certificates = false)")
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    return context
 
 
 def _describe(error: BaseException) -> str:

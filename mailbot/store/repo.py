@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 from mailbot.core.model import Decision, Participant, Registration, StoredState
 from mailbot.store.models import (
@@ -137,9 +137,7 @@ def next_sequence(session: Session, event: int, municipality: str | None) -> int
     """The calendar SEQUENCE the next write to this municipality's registration gets."""
     if municipality is None:
         return 0
-    row = session.scalar(
-        select(RegistrationRow).where(RegistrationRow.event_id == event, RegistrationRow.municipality == municipality)
-    )
+    row = _registration_row(session, event, municipality)
     return row.sequence + 1 if row else 0
 
 
@@ -165,6 +163,14 @@ def replies_to(session: Session, event: int, recipient: str, *, around: dt.datet
     )
 
 
+@dataclass(frozen=True)
+class Recorded:
+    """What the follow-up of a stored message needs to know of it."""
+
+    id: int
+    internaldate: dt.datetime
+
+
 def record(
     session: Session,
     *,
@@ -174,30 +180,41 @@ def record(
     own_words: str,
     reply: OutgoingMail | None,
     reply_note: str = "",
-    follow_up: Callable[[Session, InboundMessage], None] | None = None,
-) -> InboundMessage:
+    follow_up: Callable[[Session, Recorded], None] | None = None,
+) -> Recorded:
     """Store a message, its decision, the state it changes, the audit and the reply: one transaction.
 
     `follow_up` adds what else the decision sends (a forwarded question, session material)
-    in the same transaction, so it is queued exactly when the decision is stored.
+    in the same transaction, so it is queued exactly when the decision is stored. Plain
+    inserts rather than ORM objects: this runs once for every message in a backlog.
     """
-    message = InboundMessage(
-        event_id=event,
-        message_id=arrival.message_id,
-        sender=arrival.sender,
-        reply_to=arrival.reply_to,
-        subject=arrival.subject,
-        internaldate=arrival.internaldate,
-        size=arrival.size,
-        raw=arrival.raw,
-    )
-    session.add(message)
-    session.flush()
-    add_location(session, event, message, arrival)
-    session.add(
-        DecisionRow(
+    message_pk = session.execute(
+        insert(InboundMessage)
+        .values(
             event_id=event,
-            message_pk=message.id,
+            message_id=arrival.message_id,
+            sender=arrival.sender,
+            reply_to=arrival.reply_to,
+            subject=arrival.subject,
+            internaldate=arrival.internaldate,
+            size=arrival.size,
+            raw=arrival.raw,
+        )
+        .returning(InboundMessage.id)
+    ).scalar_one()
+    session.execute(
+        insert(MessageLocation).values(
+            event_id=event,
+            message_pk=message_pk,
+            folder=arrival.folder,
+            uidvalidity=arrival.uidvalidity,
+            uid=arrival.uid,
+        )
+    )
+    session.execute(
+        insert(DecisionRow).values(
+            event_id=event,
+            message_pk=message_pk,
             kind=decision.kind.value,
             outcome=decision.outcome.value,
             municipality=decision.municipality,
@@ -214,16 +231,17 @@ def record(
         session,
         event=event,
         decision=decision,
-        message_pk=message.id,
+        message_pk=message_pk,
         contact=arrival.reply_to or arrival.sender,
         at=arrival.internaldate,
     )
     if reply is not None:
-        queue(session, event=event, mail=reply, message_pk=message.id)
+        queue(session, event=event, mail=reply, message_pk=message_pk)
+    recorded = Recorded(message_pk, arrival.internaldate)
     if follow_up is not None:
         session.flush()
-        follow_up(session, message)
-    return message
+        follow_up(session, recorded)
+    return recorded
 
 
 def registration_row(session: Session, event: int, municipality: str) -> RegistrationRow | None:
@@ -255,6 +273,7 @@ def apply_decision(
         if row is None:
             row = RegistrationRow(event_id=event, municipality=municipality, session_date=decision.session, sequence=0)
             session.add(row)
+            session.info[("registration", event, municipality)] = row
         else:
             row.sequence += 1  # every rewrite, so the calendar entry is updated, never duplicated
         row.session_date = decision.session
@@ -310,20 +329,20 @@ def apply_decision(
             session.delete(info)
 
 
-def queue(session: Session, *, event: int, mail: OutgoingMail, message_pk: int | None) -> OutboxEntry:
-    entry = OutboxEntry(
-        event_id=event,
-        message_pk=message_pk,
-        purpose=mail.purpose,
-        template=mail.template,
-        sender=mail.sender,
-        recipient=mail.recipient,
-        subject=mail.subject,
-        rfc_message_id=mail.rfc_message_id,
-        raw=mail.raw,
+def queue(session: Session, *, event: int, mail: OutgoingMail, message_pk: int | None) -> None:
+    session.execute(
+        insert(OutboxEntry).values(
+            event_id=event,
+            message_pk=message_pk,
+            purpose=mail.purpose,
+            template=mail.template,
+            sender=mail.sender,
+            recipient=mail.recipient,
+            subject=mail.subject,
+            rfc_message_id=mail.rfc_message_id,
+            raw=mail.raw,
+        )
     )
-    session.add(entry)
-    return entry
 
 
 # --- markers: facts recorded exactly once ------------------------------------------
@@ -455,8 +474,10 @@ def info_attendees(session: Session, event: int) -> list[InfoAttendeeRow]:
 
 
 def decided_messages(session: Session, event: int) -> list[tuple[InboundMessage, DecisionRow]]:
+    """Every message with its decision, without the raw bytes (they can be gigabytes in all)."""
     rows = session.execute(
         select(InboundMessage, DecisionRow)
+        .options(defer(InboundMessage.raw))
         .join(DecisionRow, DecisionRow.message_pk == InboundMessage.id)
         .where(InboundMessage.event_id == event)
         .order_by(InboundMessage.internaldate, InboundMessage.id)
@@ -469,7 +490,13 @@ def audit_entries(session: Session, event: int) -> list[AuditEntry]:
 
 
 def outbox_entries(session: Session, event: int, statuses: Iterable[str] | None = None) -> list[OutboxEntry]:
-    query = select(OutboxEntry).where(OutboxEntry.event_id == event).order_by(OutboxEntry.id)
+    """Outbox entries without their raw mail."""
+    query = (
+        select(OutboxEntry)
+        .options(defer(OutboxEntry.raw))
+        .where(OutboxEntry.event_id == event)
+        .order_by(OutboxEntry.id)
+    )
     if statuses is not None:
         query = query.where(OutboxEntry.status.in_(list(statuses)))
     return list(session.scalars(query))
@@ -479,11 +506,16 @@ def outbox_entries(session: Session, event: int, statuses: Iterable[str] | None 
 
 
 def _registration_row(session: Session, event: int, municipality: str) -> RegistrationRow | None:
-    return session.scalar(
-        select(RegistrationRow)
-        .options(selectinload(RegistrationRow.participants))
-        .where(RegistrationRow.event_id == event, RegistrationRow.municipality == municipality)
-    )
+    """The municipality's row, loaded once per transaction (a message asks for it several times)."""
+    key = ("registration", event, municipality)
+    if key not in session.info:
+        session.info[key] = session.scalar(
+            select(RegistrationRow)
+            .options(selectinload(RegistrationRow.participants))
+            .where(RegistrationRow.event_id == event, RegistrationRow.municipality == municipality)
+        )
+    row: RegistrationRow | None = session.info[key]
+    return row
 
 
 def _active_registration(session: Session, event: int, municipality: str) -> RegistrationRow | None:
