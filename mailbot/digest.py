@@ -10,10 +10,9 @@ from zoneinfo import ZoneInfo
 
 from mailbot import outbox, spreadsheet
 from mailbot.app import App
-from mailbot.compose import compose_notice
+from mailbot.compose import as_bytes, compose_notice
 from mailbot.core.digest import ChangeItem, DigestInput, MaterialItem, ReviewItem, UnsentItem, digest_context
-from mailbot.core.model import Participant, Registration
-from mailbot.store import db, repo
+from mailbot.store import db, repo, views
 
 log = logging.getLogger("mailbot.digest")
 
@@ -46,49 +45,46 @@ def build(app: App, now: dt.datetime) -> Digest:
 
 def gather(session: Any, app: App, *, since: dt.datetime | None, now: dt.datetime) -> DigestInput:
     event = app.event_pk
-    registrations = [
-        Registration(
-            r.municipality, r.session_date, tuple(Participant(p.name, p.party, p.role) for p in r.participants)
-        )
-        for r in repo.registrations(session, event)
-    ]
-    info = {a.municipality: Participant(a.name, a.party, a.role) for a in repo.info_attendees(session, event)}
-    decided = repo.decided_messages(session, event)
-    answered = {d.municipality for _, d in decided if d.municipality and d.outcome != "ignored"}
-    forwarded = {e.message_pk for e in repo.outbox_entries(session, event) if e.purpose == "question"}
+    zone = ZoneInfo(app.event.timezone)
+    forwarded = views.forwarded_questions(session, event)
     contact = app.event.questions_contact
     review = [
         ReviewItem(
-            sender=m.sender,
-            subject=m.subject,
-            arrival=m.internaldate.astimezone(ZoneInfo(app.event.timezone)),
+            sender=item.sender,
+            subject=item.subject,
+            arrival=item.arrival.astimezone(zone),
             why="; ".join(
                 [
-                    *(d.reasons or [", ".join(d.violations) or d.kind]),
-                    *([f"vidarebefordrad till {contact.name}"] if contact and m.id in forwarded else []),
+                    *(item.reasons or [", ".join(item.violations) or item.kind]),
+                    *([f"vidarebefordrad till {contact.name}"] if contact and item.message_pk in forwarded else []),
                 ]
             ),
-            excerpt=d.own_words,
+            excerpt=item.own_words,
         )
-        for m, d in decided
-        if d.outcome == "needs_review" and d.closed_at is None
+        for item in views.open_reviews(session, event)
     ]
     changes = [
-        ChangeItem(a.at.astimezone(ZoneInfo(app.event.timezone)), a.municipality or "", a.action, a.before, a.after)
-        for a in repo.audit_entries(session, event)
-        if (since is None or a.at >= since) and a.at <= now
+        ChangeItem(c.at.astimezone(zone), c.municipality or "", c.action, c.before, c.after)
+        for c in views.changes(session, event, since=since, until=now)
     ]
-    unsent = [
-        UnsentItem(e.recipient, e.subject, e.status, e.last_error)
-        for e in repo.outbox_entries(session, event, statuses=("failed", "uncertain"))
-    ]
+    unsent = [UnsentItem(u.recipient, u.subject, u.status, u.last_error) for u in views.unsent(session, event)]
     material_sent = [
         MaterialItem(day, municipality, files)
         for marker in repo.markers_like(session, event, "material:")
         for _, day, municipality, _ in [marker.name.split(":", 3)]
         for files in [list((marker.value or {}).get("files", []))]
     ]
-    return DigestInput(registrations, info, answered, review, changes, unsent, since, len(decided), material_sent)
+    return DigestInput(
+        views.active_registrations(session, event),
+        views.info_meeting(session, event),
+        views.answered_municipalities(session, event),
+        review,
+        changes,
+        unsent,
+        since,
+        views.decided_count(session, event),
+        material_sent,
+    )
 
 
 def send(app: App, now: dt.datetime, *, force: bool = False) -> bool:
@@ -129,7 +125,7 @@ def send(app: App, now: dt.datetime, *, force: bool = False) -> bool:
                 app.settings.replies.redirect_all_to or app.event.coordinator.address,
                 str(message["Subject"]),
                 str(message["Message-ID"]),
-                message.as_bytes(),
+                as_bytes(message),
             ),
             message_pk=None,
         )

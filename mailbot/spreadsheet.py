@@ -6,9 +6,7 @@ import csv
 import io
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from mailbot.xlsx import Sheet, sheet_title, workbook
 
 HEADER = ("Tillfälle", "Kommun", "Namn", "Parti", "Roll")
 
@@ -25,30 +23,31 @@ def participant_rows(context: dict[str, Any]) -> list[tuple[str, str, str, str, 
 
 
 def participants_xlsx(context: dict[str, Any]) -> bytes:
-    """Write-only workbook, so thousands of rows stay fast and small in memory."""
-    book = Workbook(write_only=True)
-    overview = book.create_sheet("Översikt")
-    _header(overview, HEADER)
-    for row in participant_rows(context):
-        overview.append(list(row))
+    """An overview of everyone, then one sheet per session and one for the information meeting."""
+    taken: set[str] = set()
+    overview = Sheet(sheet_title("Översikt", taken), freeze_row=1)
+    overview.append(HEADER, bold=True)
+    overview.extend(participant_rows(context))
+    sheets = [overview]
     for session in context["sessions"]:
-        sheet = book.create_sheet(_sheet_title(session["short_date"]))
-        sheet.append([f"{session['date']} kl. {session['time']}, {session['room']}"])
-        _header(sheet, HEADER[1:])
-        for municipality in session["municipalities"]:
-            for person in municipality["participants"]:
-                sheet.append([municipality["name"], person["name"], person["party"], person["role"]])
-        sheet.append([f"{session['count']} kommuner, {session['heads']} deltagare"])
+        sheet = Sheet(sheet_title(session["short_date"], taken), freeze_row=2)
+        sheet.append((f"{session['date']} kl. {session['time']}, {session['room']}",), bold=True)
+        sheet.append(HEADER[1:], bold=True)
+        sheet.extend(
+            (municipality["name"], person["name"], person["party"], person["role"])
+            for municipality in session["municipalities"]
+            for person in municipality["participants"]
+        )
+        sheet.append((f"{session['count']} kommuner, {session['heads']} deltagare",))
+        sheets.append(sheet)
     info = context.get("info_meeting")
     if info:
-        sheet = book.create_sheet("Informationsmöte")
-        sheet.append([f"{info['date']} kl. {info['time']}, {info['place']}"])
-        _header(sheet, ("Kommun", "Namn", "Parti"))
-        for attendee in info["attendees"]:
-            sheet.append([attendee["municipality"], attendee["name"], attendee["party"]])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        sheet = Sheet(sheet_title("Informationsmöte", taken), freeze_row=2)
+        sheet.append((f"{info['date']} kl. {info['time']}, {info['place']}",), bold=True)
+        sheet.append(("Kommun", "Namn", "Parti"), bold=True)
+        sheet.extend((a["municipality"], a["name"], a["party"]) for a in info["attendees"])
+        sheets.append(sheet)
+    return workbook(sheets)
 
 
 def participants_csv(context: dict[str, Any]) -> bytes:
@@ -62,16 +61,3 @@ def participants_csv(context: dict[str, Any]) -> bytes:
         for attendee in info["attendees"]:
             writer.writerow(("Informationsmöte", attendee["municipality"], attendee["name"], attendee["party"], ""))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _header(sheet: Any, names: tuple[str, ...]) -> None:
-    cells = []
-    for name in names:
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font = Font(bold=True)
-        cells.append(cell)
-    sheet.append(cells)
-
-
-def _sheet_title(text: str) -> str:
-    return "".join(ch for ch in text if ch not in "[]:*?/\\")[:31] or "Tillfälle"

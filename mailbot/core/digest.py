@@ -63,9 +63,12 @@ EXCERPT_LENGTH = 300
 
 def digest_context(data: DigestInput, event: Event, *, today: dt.date) -> dict[str, Any]:
     """Everything the digest templates and the spreadsheet show."""
+    by_session: dict[dt.date, list[Registration]] = {}
+    for registration in data.registrations:
+        by_session.setdefault(registration.session, []).append(registration)
     sessions = []
     for session in event.sessions:
-        here = sorted((r for r in data.registrations if r.session == session.date), key=lambda r: r.municipality)
+        here = sorted(by_session.get(session.date, []), key=lambda r: r.municipality)
         heads = sum(len(r.participants) for r in here)
         capacity = session.capacity
         sessions.append(
@@ -76,7 +79,12 @@ def digest_context(data: DigestInput, event: Event, *, today: dt.date) -> dict[s
                 "time": time_span(session.start, session.end),
                 "room": session.room,
                 "municipalities": [
-                    {"name": r.municipality, "participants": [_person(p) for p in r.participants]} for r in here
+                    {
+                        "name": r.municipality,
+                        "participants": [_person(p) for p in r.participants],
+                        "people": _people(r.participants),
+                    }
+                    for r in here
                 ],
                 "count": len(here),
                 "heads": heads,
@@ -152,6 +160,11 @@ def describe_change(change: ChangeItem) -> str:
 def _day(state: dict[str, Any]) -> str:
     iso = state.get("session")
     return short_date(dt.date.fromisoformat(iso)) if iso else "?"
+
+
+def _people(participants: tuple[Participant, ...]) -> str:
+    """"Anna Ek (S), Bo Berg (M)": the line templates show, joined once here rather than in a loop per template."""
+    return ", ".join(f"{p.name} ({p.party or '?'})" for p in participants)
 
 
 def _person(person: Participant) -> dict[str, Any]:

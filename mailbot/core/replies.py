@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -118,6 +119,12 @@ def _readable(detail: dict[str, str]) -> dict[str, str]:
 
 
 def describe_event(event: Event) -> dict[str, Any]:
+    """The event as templates see it; the same for every reply, so worked out once (read it, never change it)."""
+    return _described(event)
+
+
+@functools.lru_cache(maxsize=16)
+def _described(event: Event) -> dict[str, Any]:
     info = event.info_meeting
     return {
         "title": event.title,
@@ -195,11 +202,14 @@ def describe_changes(previous: Registration | None, decision: Decision, event: E
     }
 
 
+# Dates repeat (a digest names the same few sessions thousands of times) and babel is slow.
+@functools.lru_cache(maxsize=512)
 def long_date(day: dt.date) -> str:
     """ "fredag 2 september 2016"."""
     return format_date(day, "EEEE d MMMM y", locale="sv")
 
 
+@functools.lru_cache(maxsize=512)
 def short_date(day: dt.date) -> str:
     """ "2 september"."""
     return format_date(day, "d MMMM", locale="sv")
