@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -111,7 +111,13 @@ def ensure_current(engine: Engine) -> None:
     except OperationalError as error:
         raise DatabaseError(f"the database cannot be opened ({error.orig})") from None
     if revision is None and not tables:
-        upgrade(engine)
+        try:
+            upgrade(engine)
+        except SQLAlchemyError:
+            # Two workers started together on an empty database: one created the schema while
+            # the other tried to. On PostgreSQL the migration lock makes the second wait instead.
+            if current_revision(engine) != head_revision():
+                raise
         return
     if revision != head_revision():
         raise DatabaseError(

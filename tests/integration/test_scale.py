@@ -153,6 +153,24 @@ def test_a_database_from_the_first_migration_is_upgraded_without_losing_data(
     assert len(mailbot.export()["messages"]) == 2
 
 
+def test_workers_started_together_on_an_empty_database_all_start(mailbot: Mailbot) -> None:
+    """Each creates the schema if it is missing; only one may, and the others must not fail."""
+    commands = [
+        subprocess.Popen(
+            [sys.executable, "-m", "mailbot", "status"],
+            env=mailbot.env,
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    results = [(command.wait(timeout=120), command.communicate()[1]) for command in commands]
+    assert [code for code, _ in results] == [0, 0, 0, 0], "\n".join(err[-800:] for _, err in results)
+    assert mailbot.sql("SELECT count(*) FROM alembic_version") == [(1,)]
+
+
 def test_one_deployment_serves_two_invitations_with_data_kept_apart(
     mailbox: PrivateDovecot, smtp_sink: SmtpSink, mailbot: Mailbot, tmp_path: Path
 ) -> None:
