@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
+# Test processes: the integration tests mostly wait on servers, so more than the CPUs pays.
+TEST_WORKERS ?= 4
 
 .PHONY: demo test lint typecheck unit integration eval bench system-deps clean
 
@@ -22,9 +24,9 @@ demo: $(STAMP) system-deps
 	$(BIN)/python scripts/demo.py
 
 test: $(STAMP) system-deps
-	$(BIN)/ruff check mailbot tests scripts
+	$(BIN)/ruff check mailbot tests scripts benchmarks
 	$(BIN)/mypy mailbot
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS)
 	@for corpus in tests/data/corpus_own tests/data/corpus_blind tests/data/corpus_blind2; do \
 		$(BIN)/mailbot eval $$corpus --quiet || exit 1; done
 	@if [ -d "$(CORPUS)" ]; then $(BIN)/mailbot eval "$(CORPUS)" --quiet; else echo "($(CORPUS) not present: corpus evaluation skipped)"; fi
