@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from mailbot import outbox, spreadsheet
 from mailbot.app import App
 from mailbot.compose import as_bytes, compose_notice
-from mailbot.core.digest import ChangeItem, DigestInput, MaterialItem, ReviewItem, UnsentItem, digest_context
+from mailbot.core.digest import DigestInput, MaterialItem, ReviewItem, digest_context
 from mailbot.store import db, repo, views
 
 log = logging.getLogger("mailbot.digest")
@@ -63,11 +63,7 @@ def gather(session: Any, app: App, *, since: dt.datetime | None, now: dt.datetim
         )
         for item in views.open_reviews(session, event)
     ]
-    changes = [
-        ChangeItem(c.at.astimezone(zone), c.municipality or "", c.action, c.before, c.after)
-        for c in views.changes(session, event, since=since, until=now)
-    ]
-    unsent = [UnsentItem(u.recipient, u.subject, u.status, u.last_error) for u in views.unsent(session, event)]
+    changes = [replace(c, at=c.at.astimezone(zone)) for c in views.changes(session, event, since=since, until=now)]
     material_sent = [
         MaterialItem(day, municipality, files)
         for marker in repo.markers_like(session, event, "material:")
@@ -80,7 +76,7 @@ def gather(session: Any, app: App, *, since: dt.datetime | None, now: dt.datetim
         views.answered_municipalities(session, event),
         review,
         changes,
-        unsent,
+        views.unsent(session, event),
         since,
         views.decided_count(session, event),
         material_sent,

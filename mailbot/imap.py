@@ -18,6 +18,7 @@ from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError, LoginError
 
 from mailbot.settings import MailboxConfig
+from mailbot.tls import client_context
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ class Mailbox:
         config = self.config
         where = f"{config.host}:{config.port}"
         try:
-            context = _tls_context(config.verify_certificates)
+            context = client_context(config.verify_certificates, "IMAP")
             client = IMAPClient(
                 config.host,
                 port=config.port,
@@ -277,15 +278,6 @@ class Mailbox:
         if self.state is None:
             raise MailboxError("no folder selected")
         return self.state
-
-
-def _tls_context(verify: bool) -> ssl.SSLContext:
-    context = ssl.create_default_context()
-    if not verify:
-        log.warning("TLS certificates are NOT verified (verify_certificates = false); use this only for tests")
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    return context
 
 
 def _reason(error: BaseException) -> str:

@@ -11,6 +11,7 @@ import time
 from collections.abc import Sequence
 
 from mailbot.settings import SmtpConfig
+from mailbot.tls import client_context
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ class Sender:
     def connect(self) -> None:
         config = self.config
         where = f"{config.host}:{config.port}"
-        context = _tls_context(config.verify_certificates) if config.security != "none" else None
+        context = client_context(config.verify_certificates, "SMTP") if config.security != "none" else None
         try:
             if config.security == "ssl":
                 connection: smtplib.SMTP = smtplib.SMTP_SSL(
@@ -142,15 +143,6 @@ class Sender:
         with contextlib.suppress(smtplib.SMTPException, OSError):
             self.connection.quit()
         self.connection = None
-
-
-def _tls_context(verify: bool) -> ssl.SSLContext:
-    context = ssl.create_default_context()
-    if not verify:
-        log.warning("SMTP TLS certificates are NOT verified (verify_certificates = false)")
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    return context
 
 
 def _describe(error: BaseException) -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from mailbot.core.digest import ChangeItem, UnsentItem
 from mailbot.core.model import Participant, Registration
 from mailbot.store.models import (
     AuditEntry,
@@ -36,23 +36,6 @@ class OpenReview:
     violations: list[str]
     reasons: list[str]
     own_words: str
-
-
-@dataclass(frozen=True)
-class Change:
-    at: dt.datetime
-    municipality: str | None
-    action: str
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-
-
-@dataclass(frozen=True)
-class Unsent:
-    recipient: str
-    subject: str
-    status: str
-    last_error: str
 
 
 def active_registrations(session: Session, event: int) -> list[Registration]:
@@ -140,20 +123,24 @@ def forwarded_questions(session: Session, event: int) -> set[int]:
     return {pk for pk in rows if pk is not None}
 
 
-def changes(session: Session, event: int, *, since: dt.datetime | None, until: dt.datetime) -> list[Change]:
+def changes(session: Session, event: int, *, since: dt.datetime | None, until: dt.datetime) -> list[ChangeItem]:
+    """What happened to registrations between the two moments (times in UTC)."""
     query = select(
         AuditEntry.at, AuditEntry.municipality, AuditEntry.action, AuditEntry.before, AuditEntry.after
     ).where(AuditEntry.event_id == event, AuditEntry.at <= until)
     if since is not None:
         query = query.where(AuditEntry.at >= since)
-    return [Change(*row) for row in session.execute(query.order_by(AuditEntry.id))]
+    return [
+        ChangeItem(at, municipality or "", action, before, after)
+        for at, municipality, action, before, after in session.execute(query.order_by(AuditEntry.id))
+    ]
 
 
-def unsent(session: Session, event: int) -> list[Unsent]:
+def unsent(session: Session, event: int) -> list[UnsentItem]:
     """Replies that failed for good or whose delivery is uncertain."""
     rows = session.execute(
         select(OutboxEntry.recipient, OutboxEntry.subject, OutboxEntry.status, OutboxEntry.last_error)
         .where(OutboxEntry.event_id == event, OutboxEntry.status.in_(("failed", "uncertain")))
         .order_by(OutboxEntry.id)
     )
-    return [Unsent(*row) for row in rows]
+    return [UnsentItem(*row) for row in rows]
