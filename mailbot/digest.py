@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from mailbot import outbox, spreadsheet
 from mailbot.app import App
 from mailbot.compose import as_bytes, compose_notice
-from mailbot.core.digest import DigestInput, MaterialItem, ReviewItem, digest_context
+from mailbot.core.digest import CHANGES_LISTED, DigestInput, MaterialItem, ReviewItem, digest_context
 from mailbot.store import db, repo, views
 
 log = logging.getLogger("mailbot.digest")
@@ -63,7 +63,8 @@ def gather(session: Any, app: App, *, since: dt.datetime | None, now: dt.datetim
         )
         for item in views.open_reviews(session, event)
     ]
-    changes = [replace(c, at=c.at.astimezone(zone)) for c in views.changes(session, event, since=since, until=now)]
+    latest, changes_total = views.changes(session, event, since=since, until=now, latest=CHANGES_LISTED)
+    changes = [replace(c, at=c.at.astimezone(zone)) for c in latest]
     material_sent = [
         MaterialItem(day, municipality, files)
         for marker in repo.markers_like(session, event, "material:")
@@ -80,6 +81,7 @@ def gather(session: Any, app: App, *, since: dt.datetime | None, now: dt.datetim
         since,
         views.decided_count(session, event),
         material_sent,
+        changes_total,
     )
 
 

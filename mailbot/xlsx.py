@@ -68,14 +68,38 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
         rels += [("styles", "styles.xml"), ("sharedStrings", "sharedStrings.xml")]
         package.writestr("xl/_rels/workbook.xml.rels", _relationships(rels, _PKG_REL))
         package.writestr("xl/styles.xml", _STYLES)
+        plain, bold = _Cells(strings, ""), _Cells(strings, ' s="1"')  # shared: sheets repeat each other
         for n, sheet in enumerate(sheets, start=1):
-            package.writestr(f"xl/worksheets/sheet{n}.xml", _worksheet(sheet, strings))
+            package.writestr(f"xl/worksheets/sheet{n}.xml", _worksheet(sheet, plain, bold))
         package.writestr("xl/sharedStrings.xml", _shared_strings(strings))
     return out.getvalue()
 
 
-def _worksheet(sheet: Sheet, strings: dict[str, int]) -> str:
-    letters = [_column(i) for i in range(max((len(cells) for cells, _ in sheet.rows), default=0))]
+class _Cells(dict[Cell, str]):
+    """Each distinct value's cell XML, made once: a row is then a join of dictionary lookups.
+
+    Cells carry no "r" reference; a reader places them one after another (an empty value
+    is an empty cell, so the columns stay in place).
+    """
+
+    def __init__(self, strings: dict[str, int], style: str) -> None:
+        super().__init__()
+        self.strings = strings
+        self.style = style
+
+    def __missing__(self, value: Cell) -> str:
+        if isinstance(value, int):
+            xml = f"<c{self.style}><v>{value}</v></c>"
+        elif not value:
+            xml = "<c/>"
+        else:
+            index = self.strings.setdefault(value, len(self.strings))
+            xml = f'<c{self.style} t="s"><v>{index}</v></c>'
+        self[value] = xml
+        return xml
+
+
+def _worksheet(sheet: Sheet, plain: _Cells, bold: _Cells) -> str:
     parts = [_HEAD, f'<worksheet xmlns="{_MAIN}">']
     if sheet.freeze_row:
         parts.append(
@@ -90,19 +114,9 @@ def _worksheet(sheet: Sheet, strings: dict[str, int]) -> str:
             + "</cols>"
         )
     parts.append("<sheetData>")
-    for r, (cells, bold) in enumerate(sheet.rows, start=1):
-        style = ' s="1"' if bold else ""
-        row = [f'<row r="{r}">']
-        for letter, value in zip(letters, cells, strict=False):
-            if isinstance(value, int):
-                row.append(f'<c r="{letter}{r}"{style}><v>{value}</v></c>')
-            elif value:
-                index = strings.get(value)
-                if index is None:
-                    index = strings[value] = len(strings)
-                row.append(f'<c r="{letter}{r}"{style} t="s"><v>{index}</v></c>')
-        row.append("</row>")
-        parts.append("".join(row))
+    for r, (cells, heading) in enumerate(sheet.rows, start=1):
+        lookup = (bold if heading else plain).__getitem__
+        parts.append(f'<row r="{r}">{"".join(map(lookup, cells))}</row>')
     parts.append("</sheetData></worksheet>")
     return "".join(parts)
 
@@ -111,8 +125,7 @@ def _widths(sheet: Sheet) -> list[int]:
     """Each column as wide as its longest text (within reason); one-cell title rows do not count."""
     table = [cells for cells, _ in sheet.rows if len(cells) > 1]
     return [
-        min(max(8, max(map(len, map(str, column))) + 2), 60)
-        for column in itertools.zip_longest(*table, fillvalue="")
+        min(max(8, max(map(len, map(str, column))) + 2), 60) for column in itertools.zip_longest(*table, fillvalue="")
     ]
 
 
@@ -150,14 +163,6 @@ def _content_types(sheet_count: int) -> str:
         + "".join(f'<Override PartName="{part}" ContentType="{kind}"/>' for part, kind in overrides)
         + "</Types>"
     )
-
-
-def _column(index: int) -> str:
-    letters, n = "", index + 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 _STYLES = (

@@ -51,11 +51,17 @@ class DigestInput:
     info_meeting: dict[str, Participant] = field(default_factory=dict)
     answered: set[str] = field(default_factory=set)
     review: list[ReviewItem] = field(default_factory=list)
-    changes: list[ChangeItem] = field(default_factory=list)
+    changes: list[ChangeItem] = field(default_factory=list)  # the latest CHANGES_LISTED
     unsent: list[UnsentItem] = field(default_factory=list)
     since: dt.datetime | None = None
     messages_total: int = 0
     material: list[MaterialItem] = field(default_factory=list)
+    changes_total: int | None = None  # when more happened than `changes` holds
+
+
+# A day of normal work is a few dozen changes; a first digest of a huge event would list
+# thousands that nobody reads in a mail. The whole history stays in `mailbot export`.
+CHANGES_LISTED = 200
 
 
 EXCERPT_LENGTH = 300
@@ -124,6 +130,7 @@ def digest_context(data: DigestInput, event: Event, *, today: dt.date) -> dict[s
             for item in data.review
         ],
         "changes": [describe_change(change) for change in data.changes],
+        "changes_total": max(data.changes_total or 0, len(data.changes)),
         "since": data.since.strftime("%Y-%m-%d %H.%M") if data.since else None,
         "unsent": [vars(item) for item in data.unsent],
         "messages_total": data.messages_total,
@@ -163,7 +170,7 @@ def _day(state: dict[str, Any]) -> str:
 
 
 def _people(participants: tuple[Participant, ...]) -> str:
-    """"Anna Ek (S), Bo Berg (M)": the line templates show, joined once here rather than in a loop per template."""
+    """ "Anna Ek (S), Bo Berg (M)": the line templates show, joined once here rather than in a loop per template."""
     return ", ".join(f"{p.name} ({p.party or '?'})" for p in participants)
 
 

@@ -40,27 +40,22 @@ class OpenReview:
 
 def active_registrations(session: Session, event: int) -> list[Registration]:
     """Every active registration with its participants in the order they were named."""
+    active = (RegistrationRow.event_id == event, RegistrationRow.status == "active")
+    # Two plain reads rather than one join: 30,000 participants need no date parsed each.
+    people: dict[int, list[Participant]] = {}
+    for pk, name, party, role in session.execute(
+        select(ParticipantRow.registration_id, ParticipantRow.name, ParticipantRow.party, ParticipantRow.role)
+        .join(RegistrationRow, RegistrationRow.id == ParticipantRow.registration_id)
+        .where(*active)
+        .order_by(ParticipantRow.registration_id, ParticipantRow.position)
+    ):
+        people.setdefault(pk, []).append(Participant(name, party, role or ""))
     rows = session.execute(
-        select(
-            RegistrationRow.id,
-            RegistrationRow.municipality,
-            RegistrationRow.session_date,
-            ParticipantRow.name,
-            ParticipantRow.party,
-            ParticipantRow.role,
-        )
-        .outerjoin(ParticipantRow, ParticipantRow.registration_id == RegistrationRow.id)
-        .where(RegistrationRow.event_id == event, RegistrationRow.status == "active")
-        .order_by(
-            RegistrationRow.session_date, RegistrationRow.municipality, RegistrationRow.id, ParticipantRow.position
-        )
+        select(RegistrationRow.id, RegistrationRow.municipality, RegistrationRow.session_date)
+        .where(*active)
+        .order_by(RegistrationRow.session_date, RegistrationRow.municipality)
     )
-    grouped: dict[int, tuple[str, dt.date, list[Participant]]] = {}
-    for pk, municipality, day, name, party, role in rows:
-        _, _, people = grouped.setdefault(pk, (municipality, day, []))
-        if name is not None:
-            people.append(Participant(name, party, role or ""))
-    return [Registration(municipality, day, tuple(people)) for municipality, day, people in grouped.values()]
+    return [Registration(municipality, day, tuple(people.get(pk, ()))) for pk, municipality, day in rows]
 
 
 def info_meeting(session: Session, event: int) -> dict[str, Participant]:
@@ -123,17 +118,24 @@ def forwarded_questions(session: Session, event: int) -> set[int]:
     return {pk for pk in rows if pk is not None}
 
 
-def changes(session: Session, event: int, *, since: dt.datetime | None, until: dt.datetime) -> list[ChangeItem]:
-    """What happened to registrations between the two moments (times in UTC)."""
-    query = select(
-        AuditEntry.at, AuditEntry.municipality, AuditEntry.action, AuditEntry.before, AuditEntry.after
-    ).where(AuditEntry.event_id == event, AuditEntry.at <= until)
+def changes(
+    session: Session, event: int, *, since: dt.datetime | None, until: dt.datetime, latest: int
+) -> tuple[list[ChangeItem], int]:
+    """The `latest` changes to registrations between the two moments (times in UTC), and how many there were."""
+    where = [AuditEntry.event_id == event, AuditEntry.at <= until]
     if since is not None:
-        query = query.where(AuditEntry.at >= since)
-    return [
-        ChangeItem(at, municipality or "", action, before, after)
-        for at, municipality, action, before, after in session.execute(query.order_by(AuditEntry.id))
+        where.append(AuditEntry.at >= since)
+    total = session.scalar(select(func.count(AuditEntry.id)).where(*where)) or 0
+    rows = session.execute(
+        select(AuditEntry.at, AuditEntry.municipality, AuditEntry.action, AuditEntry.before, AuditEntry.after)
+        .where(*where)
+        .order_by(AuditEntry.id.desc())
+        .limit(latest)
+    ).all()
+    items = [
+        ChangeItem(at, municipality or "", action, before, after) for at, municipality, action, before, after in rows
     ]
+    return items[::-1], total
 
 
 def unsent(session: Session, event: int) -> list[UnsentItem]:

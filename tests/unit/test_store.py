@@ -130,3 +130,30 @@ def test_an_older_schema_is_refused_with_what_to_do(tmp_path: Path) -> None:
         connection.exec_driver_sql("INSERT INTO alembic_version VALUES ('0000')")
     with pytest.raises(db.DatabaseError, match="run `mailbot db upgrade`"):
         db.ensure_current(engine)
+
+
+def test_the_digest_reads_registrations_in_order_and_only_the_latest_changes(
+    store: db.sessionmaker,  # type: ignore[type-arg]
+) -> None:
+    from mailbot.store import views
+
+    towns = ["Nacka", "Solna", "Täby"]
+    with db.transaction(store) as session:
+        event = repo.event_id(session, "test", "Test")
+        for n in range(9):  # three registrations each, so two changes each
+            town = towns[n % 3]
+            day = dt.date(2016, 9, 19) if n % 2 else dt.date(2016, 9, 2)
+            people = (Participant(f"{town} Ett {n}", "S"), Participant(f"{town} Två {n}", "M"))
+            decision = Decision(
+                Kind.REGISTRATION, Outcome.CONFIRMED, town, session=day, participants=people, store_registration=True
+            )
+            at = repo.Arrival(f"<{n}@x.se>", "INBOX", 7, n + 1, NOW, 10, b"x", sender=f"a@{town}.se")
+            repo.record(session, event=event, arrival=at, decision=decision, own_words="", reply=None)
+    with db.transaction(store) as session:
+        registrations = views.active_registrations(session, event)
+        latest, total = views.changes(session, event, since=None, until=LATER, latest=4)
+    # The last message of each town stands: Nacka n=6 (2 Sep), Solna n=7 (19 Sep), Täby n=8 (2 Sep).
+    assert [(r.municipality, r.session.day) for r in registrations] == [("Nacka", 2), ("Täby", 2), ("Solna", 19)]
+    assert [p.name for p in registrations[0].participants] == ["Nacka Ett 6", "Nacka Två 6"]
+    assert total == 9
+    assert [c.municipality for c in latest] == ["Täby", "Nacka", "Solna", "Täby"]  # the newest four, oldest first
