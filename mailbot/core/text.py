@@ -268,7 +268,7 @@ def _strip_block(lines: list[str]) -> str:
     for line in lines:
         if _SIGNATURE_DASHES.match(line) or _MOBILE.match(line):
             break
-        if kept and any(part.strip() for part in kept) and _CLOSING.match(line):
+        if kept and any(part.strip() for part in kept) and (_CLOSING.match(line) or _misspelt_closing(line)):
             break
         kept.append(line)
     # A footer runs from its first line to the end of its paragraph; what stands above it stays.
@@ -282,6 +282,30 @@ def _strip_block(lines: list[str]) -> str:
         if not in_footer:
             without_footers.append(line)
     return "\n".join(without_footers).strip()
+
+
+_CLOSING_SINGLE_WORDS = ("hälsningar", "hälsning", "hälsningarna")
+
+
+def _misspelt_closing(line: str) -> bool:
+    """ "Hälsnignar", "Hälsingar": a closing typed in haste is still a closing."""
+    word = line.strip(" \t,.!").lower()
+    return 7 <= len(word) <= 13 and word.isalpha() and any(edit_distance(word, c) <= 2 for c in _CLOSING_SINGLE_WORDS)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance with adjacent transpositions (one typo = one edit)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def _is_forward(mail: Mail, forward_cut: bool) -> bool:

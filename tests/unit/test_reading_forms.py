@@ -184,3 +184,72 @@ def test_a_third_participant_is_an_addition_not_a_new_delegation() -> None:
 def test_a_stated_head_count_that_does_not_match_is_a_doubt() -> None:
     assert reading("Vi blir tre den 19/9: Anna Ek (S) och Bo Berg (M).").doubts
     assert not reading("Vi blir två den 19/9: Anna Ek (S) och Bo Berg (M).").doubts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vi kommer 26 sep:\n\nLjungberg, Anders (M)\nNordin-Strömgren, Ewa (S)\nZetterlund, Mikael (C)\n",
+            [("Anders Ljungberg", "M"), ("Ewa Nordin-Strömgren", "S"), ("Mikael Zetterlund", "C")],
+        ),
+        (
+            "Vi tar 22/9.\n\nEfternamn | Förnamn | Parti\nLindqvist | Åke | M\nStrand Öberg | Maria | S\n",
+            [("Åke Lindqvist", "M"), ("Maria Strand Öberg", "S")],
+        ),
+        (
+            "Vi tar 2/9:\n- Annelie Dahlgren, Kristdemokraterna\n- Sami Rahmani, Miljöparitet\n"
+            "- Gösta Wendel, Socialdemokratena\n",
+            [("Annelie Dahlgren", "KD"), ("Sami Rahmani", "MP"), ("Gösta Wendel", "S")],
+        ),
+        (
+            "Vi kommer den 19:e: Pernilla Sandell (mod), Jonas Wiklund från sossarna och Ingrid Holm kd.",
+            [("Pernilla Sandell", "M"), ("Jonas Wiklund", "S"), ("Ingrid Holm", "KD")],
+        ),
+        ("Vi tar 19 sep:\nLinnea Bergh S\nTomas Hägglund M\n", [("Linnea Bergh", "S"), ("Tomas Hägglund", "M")]),
+        # A party is no first name, and one line alone is not a register.
+        ("Vi tar 19/9:\nAnna Ek, Moderaterna\nBo Berg, Centerpartiet\n", [("Anna Ek", "M"), ("Bo Berg", "C")]),
+    ],
+    ids=[
+        "surname-comma-first",
+        "surname-column",
+        "party-typos",
+        "short-party-forms",
+        "party-last-column",
+        "not-reversed",
+    ],
+)
+def test_names_and_parties_in_register_order_and_in_haste(text: str, expected: list[tuple[str, str]]) -> None:
+    assert people(reading(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sessions", "doubt"),
+    [
+        ("Vi tar gärna fredagstillfället. Anna Ek (S) kommer.", (SEPT[2],), None),
+        ("Vi kommer på torsdagen: Anna Ek (S).", (SEPT[22],), None),
+        ("Vi vill gärna komma på måndagen. Anna Ek (S) kommer.", (), "passar flera tillfällen"),
+        ("Vi kommer på tillfället i slutet av september med Anna Ek (S).", (), "ungefär"),
+        ("Vi måste byta dag – 2/9 krockar med vårt KF. Vi byter till 19/9 i stället.", (SEPT[19],), None),
+    ],
+    ids=["weekday-compound", "weekday-unique", "weekday-twice", "vague-period", "date-that-clashes"],
+)
+def test_sessions_named_by_weekday_or_period(text: str, sessions: tuple[dt.date, ...], doubt: str | None) -> None:
+    r = reading(text)
+    assert r.session_dates == sessions
+    assert (doubt is None and not r.doubts) or any(doubt and doubt in d for d in r.doubts)
+
+
+def test_i_will_come_to_the_information_meeting_names_the_one_who_signs() -> None:
+    r = reading(
+        "Hej, jag kommer på informationsmötet 30/8. Vilken dialogdag vi tar återkommer kansliet om.\n\n"
+        "Katarina Berggren (S)\nKommunstyrelsens ordförande"
+    )
+    assert r.info_attendee is not None and r.info_attendee.name == "Katarina Berggren"
+    assert not r.participants and not r.session_dates
+
+
+def test_a_misspelt_closing_still_ends_the_own_words() -> None:
+    plain = "Vi tar 2/9: Anna Ek (S).\n\nHälsnignar\nErik Sjögren\nKansliet"
+    text = own_words(Mail(message_id="<h@x>", from_address="u@haninge.se", plain=plain)).text
+    assert "Erik Sjögren" not in text and "Anna Ek" in text

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mailbot.core.model import Party
+from mailbot.core.text import edit_distance
 
 _LETTER = r"A-Za-zÅÄÖåäöÉéÜüÆæØø"
 
@@ -38,6 +39,11 @@ class PartyLexicon:
                     self.names[key] = party.code
                     if not key.endswith("s"):
                         self.names[key + "s"] = party.code  # genitive: Moderaternas
+        self._single_word_names: dict[str, list[tuple[str, str]]] = {}
+        for name, code in self.names.items():
+            if " " not in name and "-" not in name:
+                self._single_word_names.setdefault(name[0], []).append((name, code))
+        self._misspelt: dict[str, str | None] = {}
         names = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(self.names, key=len, reverse=True))
         self._name_pattern = re.compile(rf"(?<![{_LETTER}])(?:{names})(?![{_LETTER}])", re.I)
         codes = "|".join(re.escape(c) for c in sorted(self.codes, key=len, reverse=True))
@@ -47,6 +53,24 @@ class PartyLexicon:
         """The code for a text that is nothing but a party ("S", "(m)", "Moderaterna"), else None."""
         key = _key(text.strip(" ()[].,:;|-–"))
         return self.codes.get(key) or self.names.get(key)
+
+    def misspelt(self, word: str) -> str | None:
+        """ "Miljöparitet", "Socialdemokratena": a long party name one or two typos off."""
+        key = _key(word)
+        if len(key) < 8 or not key.isalpha():
+            return None
+        if key not in self._misspelt:
+            allowed = 1 if len(key) < 11 else 2
+            # Same first letter: typos in haste fall inside a word, and it keeps this cheap.
+            self._misspelt[key] = next(
+                (
+                    code
+                    for name, code in self._single_word_names.get(key[0], ())
+                    if abs(len(name) - len(key)) <= allowed and edit_distance(key, name) <= allowed
+                ),
+                None,
+            )
+        return self._misspelt[key]
 
     def long_mentions(self, text: str) -> Iterator[PartyMention]:
         for found in self._name_pattern.finditer(text):

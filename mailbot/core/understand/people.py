@@ -21,6 +21,7 @@ _PAREN = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]]")
 _SENTENCE_END = re.compile(r"(?<!\bordf)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\bkl)[.!?;](?=\s|$)")
 _SHORT_BEFORE = re.compile(r"(?:^|[,:|–—(/]|\s-|\bfrån|\bför|\bär)\s*$", re.I)
 _SHORT_AFTER = re.compile(r"^\s*(?:$|[,;:|)/(]|[-–—]\s|\s*och\b|\s*samt\b|\.\s|\.$)", re.I)
+_NAME_THEN_COLUMN = re.compile(r"\s*(?:[-–•*]\s+|\d{1,2}[.)]\s+)?(?:[A-ZÅÄÖÉ][^\W\d_'’-]+(?:-[^\W\d_]+)?\s+){2,3}")
 _CLAUSE_BREAK = re.compile(
     r"[.!?;](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|medan)\b|\b(?:men|utan|medan|eftersom)\b",
     re.I,
@@ -56,6 +57,51 @@ class _Item:
     end: int
     text: str
     code: str = ""
+
+
+_COLUMNS = re.compile(r"\s*(?:\||\t)\s*")
+_NAME_PART = r"[A-ZÅÄÖÉÜ][^\W\d_'’]+(?:-[A-ZÅÄÖÉÜ][^\W\d_'’]+)*"
+# "Ljungberg, Anders (M)", "- Nordin-Strömgren, Ewa, S": family name first, as in a register.
+_SURNAME_FIRST = re.compile(
+    rf"^(?P<bullet>\s*(?:[-–•*]|\d{{1,2}}[.)])?\s*)(?P<last>{_NAME_PART}(?: {_NAME_PART})?),\s*"
+    rf"(?P<first>{_NAME_PART}(?: {_NAME_PART})?)(?P<rest>\s*(?:\(.*\)|[,:–-]\s*\S.*)?)\s*$"
+)
+
+
+def names_in_reading_order(text: str, lexicon: PartyLexicon) -> str:
+    """Lists that put the family name first, turned into "Förnamn Efternamn" before reading.
+
+    Two forms: columns headed "Efternamn | Förnamn" (or tabs), and a block of two or more
+    lines "Efternamn, Förnamn (parti)" where the party follows. One such line alone is left
+    as it is, and so is "Anna Ek, Moderaterna": a party is never a first name.
+    """
+    lines = text.split("\n")
+    columns: tuple[int, int] | None = None
+    for n, line in enumerate(lines):
+        cells = [c.strip() for c in _COLUMNS.split(line.strip().strip("|"))] if ("|" in line or "\t" in line) else []
+        lower = [c.lower() for c in cells]
+        if "efternamn" in lower and "förnamn" in lower:
+            columns = (lower.index("efternamn"), lower.index("förnamn"))
+            lines[n] = " | ".join(["Namn", *(c for i, c in enumerate(cells) if i not in columns)])
+        elif columns and len(cells) > max(columns):
+            rest = [c for i, c in enumerate(cells) if i not in columns]
+            lines[n] = " | ".join([f"{cells[columns[1]]} {cells[columns[0]]}", *rest])
+        elif not line.strip() or not cells:
+            columns = None
+    matches = [_SURNAME_FIRST.match(line) for line in lines]
+    for n, found in enumerate(matches):
+        neighbours = [m for m in matches[max(0, n - 1) : n + 2] if m]
+        if (
+            found
+            and len(neighbours) >= 2
+            and not lexicon.resolve(found.group("first"))
+            and not lexicon.resolve(found.group("last"))
+            and not is_title(found.group("first").lower())
+            and lexicon.resolve(found.group("rest")) is not None  # "(M)", ", S": the party follows the name
+            and not lexicon.misspelt(found.group("first"))
+        ):
+            lines[n] = f"{found.group('bullet')}{found.group('first')} {found.group('last')}{found.group('rest')}"
+    return "\n".join(lines)
 
 
 def find_people(text: str, lexicon: PartyLexicon, not_names: frozenset[str] = frozenset()) -> list[PersonMention]:
@@ -193,6 +239,11 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[_Item]:
                 )
             )
             taken.append((mention.start, mention.end))
+    for word in _WORD.finditer(line):
+        code = lexicon.misspelt(word.group(0)) if not any(a <= word.start() < b for a, b in taken) else None
+        if code and not any(i.start <= word.start() < i.end for i in items):
+            items.append(_Item("party", word.start(), word.end(), word.group(0), code))
+            taken.append((word.start(), word.end()))
     for mention in lexicon.code_mentions(line):
         if not free(mention):
             continue
@@ -200,7 +251,12 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[_Item]:
         if len(token) > 2 and not token.isupper():
             continue
         head = line[: mention.start]
-        if _SHORT_BEFORE.search(head) and _SHORT_AFTER.match(line[mention.end :]):
+        # Two-letter codes are no Swedish words, so "Ingrid Holm kd" needs no comma.
+        after_name = (len(token) == 2 and re.search(r"[^\W\d_]{2}\s+$", head) is not None) or (
+            # "Linnea Bergh S" alone on its line: a list with the party as its last column
+            token.isupper() and not line[mention.end :].strip(" .,;") and _NAME_THEN_COLUMN.fullmatch(head) is not None
+        )
+        if (_SHORT_BEFORE.search(head) or after_name) and _SHORT_AFTER.match(line[mention.end :]):
             items.append(_Item("party", mention.start, mention.end, token, mention.code))
         elif (
             token.isupper()

@@ -12,7 +12,7 @@ from mailbot.core.model import Event, Participant, Reading, Swap
 from mailbot.core.understand.dates import DateMention, find_dates, week_days
 from mailbot.core.understand.lexicon import ORDINALS
 from mailbot.core.understand.parties import PartyLexicon
-from mailbot.core.understand.people import PersonMention, find_people, is_title
+from mailbot.core.understand.people import PersonMention, find_people, is_title, names_in_reading_order
 
 _INFO_CUE = re.compile(
     r"informationsmöt|infomöt|info-möt|informationsträff|inledande\s+möte|kso-möte|ksl:s\s+möte",
@@ -111,7 +111,7 @@ def read(
     `forwarded`: the text is a forwarded mail, written to the forwarder, so
     its questions are not questions to the coordinator.
     """
-    text = _merge_field_blocks(text)
+    text = names_in_reading_order(_merge_field_blocks(text), lexicon)
     year = event.sessions[0].date.year if event.sessions else event.deadline.year
     sentences = _sentences(text)
     headers = _header_scopes(text)
@@ -120,6 +120,8 @@ def read(
     choices, attempts, moved_from = _session_choices(text, sentences, event, year, doubts)
     if not choices and not attempts:
         choices = _sessions_by_room_or_ordinal(text, event)
+    if not choices and not attempts:
+        choices = _sessions_by_weekday(text, event, doubts)
     people = [p for p in find_people(text, lexicon, _place_words(event)) if not _is_greeting_name(text, p)]
     swaps, swapped = _swaps(text, people)
     dialog, info = _split_by_meeting(text, people, sentences, headers, swapped, doubts)
@@ -128,6 +130,9 @@ def read(
         # A full list that says who is new: the list is the delegation, not an addition.
         swaps = [s for s in swaps if s.leaving]
         dialog += [s.joining for s in additions if s.joining.name.lower() not in {p.name.lower() for p in dialog}]
+    if not info and (writer := _writer_attending_info(text, people, dialog)):
+        info = [writer]
+        dialog = [p for p in dialog if p.name != writer[0].name or _named_before_sign_off(text, writer[0])]
     info_attendee, not_chair, info_named = _info_attendee(text, info, sentences, dialog, doubts)
 
     if not choices and not attempts and (dialog or swaps) and not subject_is_reply:
@@ -325,6 +330,8 @@ def _negated_date(text: str, mention: DateMention) -> bool:
     before = clause[: max(0, mention.start - line_start - offset)] if offset >= 0 else clause
     before = before.rsplit(",", 1)[-1]  # "Den 19/9 passar inte, vi kommer den 22/9": the comma ends it
     after = text[mention.end : mention.end + 40]
+    if re.match(r"[\s,]*(?:\w+\s+){0,2}(?:krockar|kolliderar|sammanfaller)\b", after, re.I):
+        return True  # "2/9 krockar med vårt KF": the date they cannot come
     return bool(_NEGATION.search(before)) or bool(
         re.match(
             r"[\s,]*(?:\w+\s+){0,2}(?:passar|går|fungerar|funkar|kan\s+vi|duger)\s+(?:\w+\s+)?(?:inte|ej|dåligt)\b",
@@ -374,6 +381,36 @@ def _sessions_by_room_or_ordinal(text: str, event: Event) -> list[dt.date]:
         index = len(event.sessions) - 1 if word == "sista" else ORDINALS.get(word, 99)
         if index < len(event.sessions) and event.sessions[index].date not in found:
             found.append(event.sessions[index].date)
+    return found
+
+
+_WEEKDAY_STEMS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4}
+# "fredagstillfället", "måndagsmötet", "på måndagen", "tar fredagen": a session named by its weekday.
+_WEEKDAY_CHOICE = re.compile(
+    r"\b(?P<stem>måndag|tisdag|onsdag|torsdag|fredag)(?:s|en)?(?:tillfället|mötet|passet|dialogen|alternativet)\b"
+    r"|\b(?:på|tar|väljer|blir|till)\s+(?P<stem2>måndag|tisdag|onsdag|torsdag|fredag)(?:en)?\b(?!\s+(?:den|\d))",
+    re.I,
+)
+# "i slutet av september", "tillfället i början av september": a period, not a date.
+_VAGUE_PERIOD = re.compile(
+    r"\b(?:i\s+)?(?:slutet|början|mitten|senare\s+delen|andra\s+halvan)\s+av\s+(?:september|sept|augusti|aug)\b"
+    r"|\bnågon\s+gång\s+i\s+september\b",
+    re.I,
+)
+
+
+def _sessions_by_weekday(text: str, event: Event, doubts: list[str]) -> list[dt.date]:
+    """Sessions named only by weekday or period; one that fits several is a question for a person."""
+    found: list[dt.date] = []
+    for match in _WEEKDAY_CHOICE.finditer(text):
+        weekday = _WEEKDAY_STEMS[(match.group("stem") or match.group("stem2")).lower()]
+        fitting = [s.date for s in event.sessions if s.date.weekday() == weekday]
+        if len(fitting) == 1 and fitting[0] not in found:
+            found.append(fitting[0])
+        elif len(fitting) > 1:
+            doubts.append(f'"{match.group(0).strip()}" passar flera tillfällen')
+    if not found and _VAGUE_PERIOD.search(text):
+        doubts.append("tillfället anges bara ungefär, inte med datum")
     return found
 
 
@@ -543,6 +580,36 @@ def _nearest_cue(position: int, info: list[int], dialog: list[int]) -> str:
         first_dialog = min(after_dialog, default=10**9)
         return "info" if first_info < first_dialog else "dialog"
     return "info" if max(info) > max(dialog) else "dialog"
+
+
+_I_ATTEND_INFO = re.compile(
+    r"\bjag\s+(?:kommer|deltar|går|är\s+med|anmäler\s+mig|vill\s+(?:gärna\s+)?komma)\b[^.\n]{0,60}"
+    r"(?:informationsmöt|infomöt|kso-möt)",
+    re.I,
+)
+
+
+def _writer_attending_info(
+    text: str, people: list[PersonMention], dialog: list[Participant]
+) -> tuple[PersonMention, str] | None:
+    """ "Jag kommer på informationsmötet": the one who signs, or else the chair among those named."""
+    found = _I_ATTEND_INFO.search(text)
+    if not found:
+        return None
+    sentence = text[found.start() : text.find("\n", found.end()) if "\n" in text[found.end() :] else len(text)]
+    signing = [p for p in people if p.bound and not _named_before_sign_off(text, p)]
+    if len(signing) == 1:
+        return signing[0], sentence
+    chairs = [p for p in people if _CHAIR.search(p.role) and any(d.name == p.name for d in dialog)]
+    if len({p.name for p in chairs}) == 1:
+        return chairs[0], sentence
+    return None
+
+
+def _named_before_sign_off(text: str, person: PersonMention) -> bool:
+    """Whether the person is named above the last paragraph, where a name signs the mail."""
+    last_paragraph = text.rstrip().rfind("\n\n")
+    return last_paragraph < 0 or person.start < last_paragraph
 
 
 def _info_attendee(
