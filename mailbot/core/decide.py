@@ -84,6 +84,7 @@ def decide(
         reading=reading,
         participants=participants,
         info_attendee=info,
+        session=session,
     )
     violations = (
         rules.check(case)
@@ -161,6 +162,13 @@ def _delegation(
         return session, reading.participants, kind
 
     participants = reading.participants
+    if before is not None and reading.swaps and any(s.leaving for s in reading.swaps):
+        # "Lena (V) har förhinder, i hennes ställe kommer Tove (V); Jonas och Hampus kommer som planerat":
+        # the stored delegation with the swap, and those named again are in it anyway.
+        swapped = _apply_swaps(before.participants, reading.swaps, reasons)
+        known = {p.name.lower() for p in swapped}
+        participants = (*swapped, *(p for p in participants if p.name.lower() not in known))
+        session = session or before.session
     if not participants and before is not None and (reading.moved_from or session):
         participants = before.participants  # "vi flyttar till den 26": same people, new session
     if before is not None and kind is Kind.REGISTRATION:

@@ -9,7 +9,7 @@ from mailbot import settings
 from mailbot.core.judge import Judge
 from mailbot.core.ledger import Ledger
 from mailbot.core.mail import Mail
-from mailbot.core.model import Decision, Participant
+from mailbot.core.model import Decision, Kind, Outcome, Participant
 
 EVENT = settings.load(Path(__file__).resolve().parents[2] / "config" / "mailbot.toml", environ={}).to_event()
 CEST = dt.timezone(dt.timedelta(hours=2))
@@ -220,3 +220,43 @@ def test_mail_that_mailbot_sent_itself_is_ignored() -> None:
 def test_a_text_with_nothing_to_register_goes_to_a_person() -> None:
     decision = Desk().send("Tack för inbjudan, vi återkommer.")
     assert (decision.kind.value, decision.outcome.value) == ("unrelated", "needs_review")
+
+
+def test_lamna_aterbud_from_the_municipality_cancels_but_one_person_does_not_cancel_all() -> None:
+    desk = Desk()
+    desk.send("Vi kommer den 19/9: Anna Ek (S), Bo Berg (M), Cia Lund (L).")
+    one = desk.send("Anna lämnar återbud till den 19/9, vi återkommer om en ersättare.")
+    assert one.kind is not Kind.CANCELLATION
+    whole = desk.send("Nacka får tyvärr lämna återbud till dialogen den 19 september.")
+    assert (whole.kind, whole.outcome) == (Kind.CANCELLATION, Outcome.CONFIRMED)
+    assert desk.ledger.stored_for("Nacka").registration is None
+
+
+def test_swaps_written_as_news_keep_the_session_and_the_others() -> None:
+    desk = Desk()
+    desk.send("Vi kommer den 26/9: Jonas Eklind (S), Lena Barkman (V), Hampus Rydell (M).")
+    decision = desk.send(
+        "En ändring: Lena Barkman (V) har fått förhinder den 26 september. I hennes ställe kommer Tove Lind (V).\n\n"
+        "Jonas Eklind (S) och Hampus Rydell (M) kommer som planerat."
+    )
+    assert (decision.kind, decision.outcome, decision.session) == (Kind.CHANGE, Outcome.CONFIRMED, dt.date(2016, 9, 26))
+    assert {p.name for p in decision.participants} == {"Jonas Eklind", "Tove Lind", "Hampus Rydell"}
+    again = desk.send("Hampus Rydell (M) kan inte den 26/9 och ersätts av Petra Lind (M). I övrigt oförändrat.")
+    assert (again.kind, again.outcome) == (Kind.CHANGE, Outcome.CONFIRMED)
+    assert {p.name for p in again.participants} == {"Jonas Eklind", "Tove Lind", "Petra Lind"}
+
+
+def test_news_that_someone_is_already_registered_for_the_information_meeting_registers_nothing() -> None:
+    decision = Desk().send(
+        "Vi kommer måndag 19 sept: Karin Lindell (M), Bo Ekman (S), Ulrika Dahl (V).\n\n"
+        "Karin är redan anmäld till informationsmötet den 30 augusti, det gjorde hon själv i juli."
+    )
+    assert (decision.kind, decision.outcome, decision.info_attendee) == (Kind.REGISTRATION, Outcome.CONFIRMED, None)
+
+
+def test_we_will_come_back_about_the_dialog_is_no_date() -> None:
+    decision = Desk().send(
+        "Nackas kommunstyrelseordförande Mats Lindqvist (M) deltar på informationsmötet tisdag 30 augusti.\n\n"
+        "Till dialogen återkommer vi med namn och datum, frågan ska upp på gruppledarmötet den 22 augusti."
+    )
+    assert (decision.kind, decision.outcome) == (Kind.INFO_MEETING, Outcome.CONFIRMED)

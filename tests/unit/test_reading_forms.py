@@ -253,3 +253,19 @@ def test_a_misspelt_closing_still_ends_the_own_words() -> None:
     plain = "Vi tar 2/9: Anna Ek (S).\n\nHälsnignar\nErik Sjögren\nKansliet"
     text = own_words(Mail(message_id="<h@x>", from_address="u@haninge.se", plain=plain)).text
     assert "Erik Sjögren" not in text and "Anna Ek" in text
+
+
+def test_a_family_name_that_is_also_a_word_and_a_pronoun_that_is_no_name() -> None:
+    r = reading("Vi kommer 22/9. Ulla Hedin (s), Patrik Svensk (m) och Hans Tallqvist (mp).")
+    assert people(r) == [("Ulla Hedin", "S"), ("Patrik Svensk", "M"), ("Hans Tallqvist", "MP")]
+    r = reading("Partibeteckningen föll bort för Roger Vik. Han är Centerpartiet.\n\nAlltså 26/9: Roger Vik (C).")
+    assert people(r) == [("Roger Vik", "C")]
+
+
+def test_a_heading_with_date_and_time_sets_the_meeting_of_the_list_below() -> None:
+    r = reading(
+        "Informationsmötet 30/8\nKommunstyrelsens ordförande Tomas Ekwall (M)\n\n"
+        "Dialogen måndagen den 26 september kl 13.00-15.00\nTomas Ekwall (M)\nBirgitta Hallén (S)\n"
+    )
+    assert people(r) == [("Tomas Ekwall", "M"), ("Birgitta Hallén", "S")]
+    assert r.info_attendee is not None and r.info_attendee.name == "Tomas Ekwall"

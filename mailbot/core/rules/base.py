@@ -20,6 +20,7 @@ class Case:
     reading: Reading
     participants: tuple[Participant, ...] = ()
     info_attendee: Participant | None = None
+    session: dt.date | None = None  # the session after this message, stored state applied
 
     @property
     def touches_dialog(self) -> bool:

@@ -288,7 +288,16 @@ def _names(line: str, lexicon: PartyLexicon, extra: frozenset[str] = frozenset()
         previous_end = token.end()
         if not joined:
             close()
-        if _capitalised(word) and not _in_address(line, token) and not _not_a_name(word, lexicon, extra):
+        surname_like_a_word = (  # "Patrik Svensk (m)": a family name that is also a word
+            run
+            and _capitalised(word)
+            and re.match(r"\s*\(", line[token.end() :]) is not None
+            and not lexicon.resolve(word)
+            and not is_title(word.lower())
+        )
+        if surname_like_a_word or (
+            _capitalised(word) and not _in_address(line, token) and not _not_a_name(word, lexicon, extra)
+        ):
             run.extend(pending)
             pending.clear()
             run.append(token)
@@ -335,8 +344,13 @@ def _in_address(line: str, token: re.Match[str]) -> bool:
     return before in {"@", ".", "/", "_"} or after[:1] in {"@", "_"} or bool(re.match(r"\.\w", after))
 
 
+_PRONOUNS = frozenset({"han", "hon", "hen", "hennes", "dennes"})
+
+
 def _not_a_name(word: str, lexicon: PartyLexicon, extra: frozenset[str] = frozenset()) -> bool:
     lower = word.lower().rstrip(":,.")
+    if lower in _PRONOUNS:  # not through the genitive below: "Hans" is a name
+        return True
     if lower in NOT_NAMES or lower in extra or lexicon.resolve(lower) or is_title(lower):
         return True
     if lower.endswith("s") and (lower[:-1] in NOT_NAMES or lower[:-1] in extra):

@@ -25,7 +25,8 @@ _NON_CHOICE = re.compile(
     r"|från\s+och\s+med|sedan\s+den|bortrest|tjänstledig|konferens|utbildning|kurs\b|seminari|resa\b"
     # the sender's own meetings: "vi har vår egen kommunstyrelse den 19 september"
     r"|\beg(?:en|et|na)\s+(?:kommunstyrelse|ks|fullmäktige|nämnd|möte|sammanträde)"
-    r"|\bhar\s+(?:\w+\s+){0,3}(?:kommunstyrelse\w*|ks|kf|fullmäktige|nämnd\w*|möte|presidium)\b",
+    r"|\bhar\s+(?:\w+\s+){0,3}(?:kommunstyrelse\w*|ks|kf|fullmäktige|nämnd\w*|möte|presidium)\b"
+    r"|gruppledar|återkommer|förhinder",
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(
@@ -64,7 +65,8 @@ _CANCEL = re.compile(
     re.I,
 )
 _SWAP_BETWEEN = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:av|mot|med)\s*$", re.I
+    r"^\s*(?:\([^)]*\)\s*)?(?:[^.\n(]{0,50}\s+och\s+|,\s*)?(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:av|mot|med)\s*$",
+    re.I,
 )
 _SWAP_REVERSED = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:ersätter|kommer\s+i\s*stället\s+för|kommer\s+istället\s+för|deltar\s+i\s*stället\s+för|deltar\s+istället\s+för|går\s+in\s+i\s*stället\s+för)\s*$",
@@ -80,6 +82,10 @@ _ATTACHMENT_POINTER = re.compile(r"bifoga|bilaga|bilagan|se\s+bif|attached|attac
 _DOCUMENT = re.compile(r"pdf|msword|officedocument|opendocument|rtf|ms-excel|ms-tnef|octet-stream|image/", re.I)
 _JOINT = re.compile(r"\b(?:både|båda|bägge|gemensam\w*|tillsammans|för\s+(?:oss\s+)?alla|samordnar)\b", re.I)
 _ATTENDING = re.compile(r"\b(?:kommer|deltar|går|närvarar|är\s+med|anmäl\w*)\b", re.I)
+# "Karin är redan anmäld till informationsmötet": news, not a registration
+_ALREADY = re.compile(
+    r"\bredan\s+(?:anmäld|anmält|registrerad)|\bhar\s+redan\s+anmält|gjorde\s+(?:hon|han|hen)\s+själv", re.I
+)
 _LATER = re.compile(r"separat|senare|återkommer|längre\s+fram|skickar\s+\w+\s+\w*\s*själv", re.I)
 _CHAIR = re.compile(r"\bkso\b|kommunstyrelsens\s+ordförande|\bordförande\b|\bordf\b", re.I)
 _NOT_CHAIR = re.compile(
@@ -138,7 +144,7 @@ def read(
     if not choices and not attempts and (dialog or swaps) and not subject_is_reply:
         choices = [d for d in _subject_sessions(subject, event, year)]
 
-    cancels = bool(_CANCEL.search(text))
+    cancels = bool(_CANCEL.search(text)) or _sends_regrets(text, municipality)
     asks = not forwarded and _asks_question(text, sentences)
     pointer = bool(_ATTACHMENT_POINTER.search(text)) and any(
         _DOCUMENT.search(a.content_type)
@@ -149,7 +155,7 @@ def read(
     stated = _stated_count(text)
     if stated is not None and dialog and stated != len(dialog) and not swaps:
         doubts.append(f"texten säger {stated} deltagare men {len(dialog)} kunde läsas ut")
-    if info_named and info_attendee is None and not cancels and not _LATER.search(text):
+    if info_named and info_attendee is None and not cancels and not _LATER.search(text) and not _ALREADY.search(text):
         doubts.append("informationsmötet nämns men ingen deltagare kan läsas ut")
     return Reading(
         registers_dialog=bool(choices or attempts or dialog or moved_from),
@@ -257,7 +263,8 @@ def _header_scopes(text: str) -> list[tuple[int, str]]:
     offset = 0
     for line in text.split("\n"):
         stripped = line.strip()
-        if stripped.endswith(":") or (stripped and len(stripped.split()) <= 6 and stripped[-1:] not in ".!?"):
+        # "Dialogen måndagen den 26 september kl 13.00-15.00": a heading may carry date and time
+        if stripped.endswith(":") or (stripped and len(stripped.split()) <= 9 and stripped[-1:] not in ".!?"):
             scope = _scope_of(stripped)
             if stripped.endswith(":") or scope:
                 scopes.append((offset, scope or "dialog"))
@@ -454,6 +461,15 @@ def _place_words(event: Event) -> frozenset[str]:
     return frozenset(words)
 
 
+def _sends_regrets(text: str, municipality: str | None) -> bool:
+    """ "Vi får tyvärr lämna återbud", "Sundbyberg lämnar återbud": the whole delegation.
+
+    Only with the municipality or "vi" as subject: "Anna lämnar återbud" is one person.
+    """
+    who = r"vi|kommunen" + (rf"|{re.escape(municipality)}\w*(?:\s+kommun|\s+stad)?" if municipality else "")
+    return re.search(rf"\b(?:{who})\s+(?:\w+\s+){{0,2}}lämna\w*\s+återbud", text, re.I) is not None
+
+
 def _swaps(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]]:
     swaps: list[Swap] = []
     used: set[int] = set()
@@ -480,6 +496,17 @@ def _swaps(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]
         if person.party and person.start not in used and (_ADD_BEFORE.search(before) or _ADD_AFTER.match(after)):
             swaps.append(Swap("", Participant(person.name, person.party, person.role)))
             used.add(person.start)
+    for i, person in enumerate(people):
+        # "Lena Barkman (V) har fått förhinder. I hennes ställe kommer Tove Lind (V)."
+        before = text[max(0, person.start - 40) : person.start]
+        if (
+            i > 0
+            and person.party
+            and person.start not in used
+            and re.search(r"i\s+(?:hennes|hans|dennes|hens)\s+ställe\s+(?:kommer|deltar|går\s+in)\s*$", before, re.I)
+        ):
+            swaps.append(Swap(people[i - 1].name, Participant(person.name, person.party, person.role)))
+            used.update({people[i - 1].start, person.start})
     for i, person in enumerate(people):
         # "I stället för Anna Andersson kommer Bo Berg (M)"
         before = text[max(0, person.start - 25) : person.start]
@@ -512,11 +539,16 @@ def _split_by_meeting(
         if not person.bound and not person.listed:
             # "Kerstin kommer också på informationsmötet": a first name for someone named in full.
             full = first_names.get(person.name.lower())
-            if full and _scope_for(text, person, sentence, headers) == "info" and _ATTENDING.search(sentence_text):
+            if (
+                full
+                and _scope_for(text, person, sentence, headers) == "info"
+                and _ATTENDING.search(sentence_text)
+                and not _ALREADY.search(sentence_text)
+            ):
                 info.append((full, sentence_text))
             continue
         scope = _scope_for(text, person, sentence, headers)
-        if scope in {"info", "both"}:
+        if scope in {"info", "both"} and not _ALREADY.search(sentence_text):
             info.append((person, sentence_text))
         if scope in {"dialog", "both", ""}:
             key = person.name.lower()
