@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="FILE",
-        help="also run throughput's mailbot under pyinstrument, report to FILE",
+        help="also profile throughput's mailbot into FILE (pyinstrument if installed, else cProfile)",
     )
     return parser
 

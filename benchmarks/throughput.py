@@ -10,6 +10,7 @@ last reply is reported too). Peak RSS is each process's own (``wait4``).
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sys
 import time
@@ -247,13 +248,16 @@ def _profile(dovecot: PrivateDovecot, sink: SmtpSink, spool: Spool, tmp: Path, o
     progress(f"throughput: profiling mailbot run --once with pyinstrument -> {out}")
     load(dovecot, spool)
     env = mailbot_env(dovecot, sink, tmp / "profiled.db")
+    # pyinstrument is not a dependency; without it (or for a .pstats file) the stdlib's cProfile.
+    pyinstrument = importlib.util.find_spec("pyinstrument") is not None and not str(out).endswith(".pstats")
     command = (
-        [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mailbot"]
-        if str(out).endswith(".pstats")
-        else [sys.executable, "-m", "pyinstrument", "-r", "text", "-o", str(out), "-m", "mailbot"]
+        [sys.executable, "-m", "pyinstrument", "-r", "text", "-o", str(out), "-m", "mailbot"]
+        if pyinstrument
+        else [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mailbot"]
     )
     measured = measure([*command, "run", "--once"], env=env, log=tmp / "profiled.log", sink=sink, timeout=timeout * 3)
-    return f"pyinstrument text report in {out} (exit {measured.exit.code}, {measured.exit.seconds:.1f} s profiled)"
+    kind = "pyinstrument text report" if pyinstrument else "cProfile statistics (python -m pstats)"
+    return f"{kind} in {out} (exit {measured.exit.code}, {measured.exit.seconds:.1f} s profiled)"
 
 
 def _print(result: dict[str, Any]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
+import uuid
 from dataclasses import dataclass
 from email import encoders
 from email.header import Header
@@ -46,7 +47,7 @@ def compose(
 ) -> Message:
     body = _alternatives(text, html)
     if calendar is not None:
-        outer = MIMEMultipart("mixed")
+        outer = MIMEMultipart("mixed", boundary=_boundary())
         outer.attach(body)
         part = MIMEText(calendar.decode("utf-8"), "calendar", "utf-8")
         part.set_param("method", "CANCEL" if b"METHOD:CANCEL" in calendar else "REQUEST")
@@ -85,7 +86,7 @@ def compose_notice(
     """A mail that answers no message (digest, alarm, reminder, material): RFC 3834 auto-generated."""
     message: Message = _alternatives(text, html)
     if attachments:
-        outer = MIMEMultipart("mixed")
+        outer = MIMEMultipart("mixed", boundary=_boundary())
         outer.attach(message)
         for filename, maintype, subtype, content in attachments:
             outer.attach(_attachment(filename, maintype, subtype, content))
@@ -95,7 +96,7 @@ def compose_notice(
 
 
 def _alternatives(text: str, html: str) -> MIMEMultipart:
-    body = MIMEMultipart("alternative")
+    body = MIMEMultipart("alternative", boundary=_boundary())
     body.attach(MIMEText(text, "plain", "utf-8"))
     body.attach(MIMEText(html, "html", "utf-8"))
     return body
@@ -142,3 +143,9 @@ def as_bytes(message: Message) -> bytes:
     """The message as it goes over SMTP: CRLF line ends."""
     raw = message.as_bytes()
     return raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
+def _boundary() -> str:
+    """A boundary no part can contain ("=_" never occurs in quoted-printable or base64); given
+    one, the stdlib neither scans the parts nor compiles a new regular expression per message."""
+    return f"=_mailbot_{uuid.uuid4().hex}"

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer, selectinload
 
@@ -25,6 +27,12 @@ from mailbot.store.models import (
     RegistrationRow,
     utcnow,
 )
+
+# Built once: a backlog inserts these for every message.
+_INSERT_MESSAGE = insert(InboundMessage).returning(InboundMessage.id)
+_INSERT_LOCATION = insert(MessageLocation)
+_INSERT_DECISION = insert(DecisionRow)
+_INSERT_OUTBOX = insert(OutboxEntry)
 
 
 @dataclass(frozen=True)
@@ -55,9 +63,22 @@ class OutgoingMail:
 
 
 def event_id(session: Session, slug: str, title: str) -> int:
-    """The event's row id, created on first use."""
+    """The event's row id, created on first use.
+
+    Insert-if-missing first, then read: workers starting together on a new database all get
+    the one row, and on SQLite a write as the transaction's first statement waits for the
+    lock (a read first would make the later write fail at once with "database is locked").
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect in {"sqlite", "postgresql"}:
+        insert_new = sqlite_insert if dialect == "sqlite" else postgresql_insert
+        session.execute(
+            insert_new(EventRow)
+            .values(slug=slug, title=title, created_at=utcnow())
+            .on_conflict_do_nothing(index_elements=[EventRow.slug])
+        )
     row = session.scalar(select(EventRow).where(EventRow.slug == slug))
-    if row is None:
+    if row is None:  # another database: the plain way
         row = EventRow(slug=slug, title=title)
         session.add(row)
         session.flush()
@@ -188,44 +209,47 @@ def record(
     in the same transaction, so it is queued exactly when the decision is stored. Plain
     inserts rather than ORM objects: this runs once for every message in a backlog.
     """
-    message_pk = session.execute(
-        insert(InboundMessage)
-        .values(
-            event_id=event,
-            message_id=arrival.message_id,
-            sender=arrival.sender,
-            reply_to=arrival.reply_to,
-            subject=arrival.subject,
-            internaldate=arrival.internaldate,
-            size=arrival.size,
-            raw=arrival.raw,
-        )
-        .returning(InboundMessage.id)
+    # The connection, not the ORM session: the same transaction, without the ORM's per-call work.
+    connection = session.connection()
+    message_pk = connection.execute(
+        _INSERT_MESSAGE,
+        {
+            "event_id": event,
+            "message_id": arrival.message_id,
+            "sender": arrival.sender,
+            "reply_to": arrival.reply_to,
+            "subject": arrival.subject,
+            "internaldate": arrival.internaldate,
+            "size": arrival.size,
+            "raw": arrival.raw,
+        },
     ).scalar_one()
-    session.execute(
-        insert(MessageLocation).values(
-            event_id=event,
-            message_pk=message_pk,
-            folder=arrival.folder,
-            uidvalidity=arrival.uidvalidity,
-            uid=arrival.uid,
-        )
+    connection.execute(
+        _INSERT_LOCATION,
+        {
+            "event_id": event,
+            "message_pk": message_pk,
+            "folder": arrival.folder,
+            "uidvalidity": arrival.uidvalidity,
+            "uid": arrival.uid,
+        },
     )
-    session.execute(
-        insert(DecisionRow).values(
-            event_id=event,
-            message_pk=message_pk,
-            kind=decision.kind.value,
-            outcome=decision.outcome.value,
-            municipality=decision.municipality,
-            session_date=decision.session,
-            participants=[_person(p) for p in decision.participants],
-            info_attendee=_person(decision.info_attendee) if decision.info_attendee else None,
-            violations=list(decision.violation_codes),
-            reasons=list(decision.reasons),
-            own_words=own_words[:20000],
-            reply_note=reply_note,
-        )
+    connection.execute(
+        _INSERT_DECISION,
+        {
+            "event_id": event,
+            "message_pk": message_pk,
+            "kind": decision.kind.value,
+            "outcome": decision.outcome.value,
+            "municipality": decision.municipality,
+            "session_date": decision.session,
+            "participants": [_person(p) for p in decision.participants],
+            "info_attendee": _person(decision.info_attendee) if decision.info_attendee else None,
+            "violations": list(decision.violation_codes),
+            "reasons": list(decision.reasons),
+            "own_words": own_words[:20000],
+            "reply_note": reply_note,
+        },
     )
     apply_decision(
         session,
@@ -330,22 +354,20 @@ def apply_decision(
 
 
 def queue(session: Session, *, event: int, mail: OutgoingMail, message_pk: int | None) -> None:
-    session.execute(
-        insert(OutboxEntry).values(
-            event_id=event,
-            message_pk=message_pk,
-            purpose=mail.purpose,
-            template=mail.template,
-            sender=mail.sender,
-            recipient=mail.recipient,
-            subject=mail.subject,
-            rfc_message_id=mail.rfc_message_id,
-            raw=mail.raw,
-        )
+    session.connection().execute(
+        _INSERT_OUTBOX,
+        {
+            "event_id": event,
+            "message_pk": message_pk,
+            "purpose": mail.purpose,
+            "template": mail.template,
+            "sender": mail.sender,
+            "recipient": mail.recipient,
+            "subject": mail.subject,
+            "rfc_message_id": mail.rfc_message_id,
+            "raw": mail.raw,
+        },
     )
-
-
-# --- markers: facts recorded exactly once ------------------------------------------
 
 
 def add_marker(session: Session, event: int, name: str, value: dict[str, Any] | None = None) -> bool:
