@@ -269,3 +269,8 @@ def test_a_heading_with_date_and_time_sets_the_meeting_of_the_list_below() -> No
     )
     assert people(r) == [("Tomas Ekwall", "M"), ("Birgitta Hallén", "S")]
     assert r.info_attendee is not None and r.info_attendee.name == "Tomas Ekwall"
+
+
+def test_a_weekday_as_a_deadline_is_no_session() -> None:
+    r = reading("Vi återkommer till fredag med namnen. Jag svarar senast på fredag.")
+    assert r.session_dates == () and not r.doubts

@@ -395,7 +395,9 @@ _WEEKDAY_STEMS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag"
 # "fredagstillfället", "måndagsmötet", "på måndagen", "tar fredagen": a session named by its weekday.
 _WEEKDAY_CHOICE = re.compile(
     r"\b(?P<stem>måndag|tisdag|onsdag|torsdag|fredag)(?:s|en)?(?:tillfället|mötet|passet|dialogen|alternativet)\b"
-    r"|\b(?:på|tar|väljer|blir|till)\s+(?P<stem2>måndag|tisdag|onsdag|torsdag|fredag)(?:en)?\b(?!\s+(?:den|\d))",
+    # "på fredagen" is the session; "på fredag" and "till fredag" are as often a reply's deadline
+    r"|\b(?:på|tar|väljer)\s+(?P<stem2>måndag|tisdag|onsdag|torsdag|fredag)en\b(?!\s+(?:den|\d))"
+    r"|\b(?:tar|väljer)\s+(?P<stem3>måndag|tisdag|onsdag|torsdag|fredag)\b(?!\s+(?:den|\d))",
     re.I,
 )
 # "i slutet av september", "tillfället i början av september": a period, not a date.
@@ -410,7 +412,7 @@ def _sessions_by_weekday(text: str, event: Event, doubts: list[str]) -> list[dt.
     """Sessions named only by weekday or period; one that fits several is a question for a person."""
     found: list[dt.date] = []
     for match in _WEEKDAY_CHOICE.finditer(text):
-        weekday = _WEEKDAY_STEMS[(match.group("stem") or match.group("stem2")).lower()]
+        weekday = _WEEKDAY_STEMS[(match.group("stem") or match.group("stem2") or match.group("stem3")).lower()]
         fitting = [s.date for s in event.sessions if s.date.weekday() == weekday]
         if len(fitting) == 1 and fitting[0] not in found:
             found.append(fitting[0])
