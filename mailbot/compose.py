@@ -140,9 +140,8 @@ def _is_utf8(content: bytes) -> bool:
 
 
 def as_bytes(message: Message) -> bytes:
-    """The message as it goes over SMTP: CRLF line ends."""
-    raw = message.as_bytes()
-    return raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    """The message as it goes over SMTP: CRLF line ends, written so by the generator itself."""
+    return message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
 
 
 def _boundary() -> str:

@@ -115,7 +115,8 @@ def ensure_current(engine: Engine) -> None:
             upgrade(engine)
         except SQLAlchemyError:
             # Two workers started together on an empty database: one created the schema while
-            # the other tried to. On PostgreSQL the migration lock makes the second wait instead.
+            # the other tried to. On PostgreSQL and SQLite the migration's lock makes the second
+            # wait instead; this is for other databases, which have no such lock here.
             if current_revision(engine) != head_revision():
                 raise
         return

@@ -124,15 +124,20 @@ def add_location(session: Session, event: int, message: InboundMessage, arrival:
         )
     )
     if exists is None:
-        session.add(
-            MessageLocation(
-                event_id=event,
-                message_pk=message.id,
-                folder=arrival.folder,
-                uidvalidity=arrival.uidvalidity,
-                uid=arrival.uid,
-            )
-        )
+        _insert_location(session, event, message.id, arrival)
+
+
+def _insert_location(session: Session, event: int, message_pk: int, arrival: Arrival) -> None:
+    session.connection().execute(
+        _INSERT_LOCATION,
+        {
+            "event_id": event,
+            "message_pk": message_pk,
+            "folder": arrival.folder,
+            "uidvalidity": arrival.uidvalidity,
+            "uid": arrival.uid,
+        },
+    )
 
 
 def stored_state(
@@ -224,16 +229,7 @@ def record(
             "raw": arrival.raw,
         },
     ).scalar_one()
-    connection.execute(
-        _INSERT_LOCATION,
-        {
-            "event_id": event,
-            "message_pk": message_pk,
-            "folder": arrival.folder,
-            "uidvalidity": arrival.uidvalidity,
-            "uid": arrival.uid,
-        },
-    )
+    _insert_location(session, event, message_pk, arrival)
     connection.execute(
         _INSERT_DECISION,
         {
@@ -368,6 +364,9 @@ def queue(session: Session, *, event: int, mail: OutgoingMail, message_pk: int |
             "raw": mail.raw,
         },
     )
+
+
+# --- markers: facts recorded exactly once ------------------------------------------
 
 
 def add_marker(session: Session, event: int, name: str, value: dict[str, Any] | None = None) -> bool:

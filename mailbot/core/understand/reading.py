@@ -136,7 +136,7 @@ def read(
         # A full list that says who is new: the list is the delegation, not an addition.
         swaps = [s for s in swaps if s.leaving]
         dialog += [s.joining for s in additions if s.joining.name.lower() not in {p.name.lower() for p in dialog}]
-    if not info and (writer := _writer_attending_info(text, people, dialog)):
+    if not info and (writer := _writer_attending_info(text, sentences, people, dialog)):
         info = [writer]
         dialog = [p for p in dialog if p.name != writer[0].name or _named_before_sign_off(text, writer[0])]
     info_attendee, not_chair, info_named = _info_attendee(text, info, sentences, dialog, doubts)
@@ -624,13 +624,14 @@ _I_ATTEND_INFO = re.compile(
 
 
 def _writer_attending_info(
-    text: str, people: list[PersonMention], dialog: list[Participant]
+    text: str, sentences: list[_Span], people: list[PersonMention], dialog: list[Participant]
 ) -> tuple[PersonMention, str] | None:
     """ "Jag kommer på informationsmötet": the one who signs, or else the chair among those named."""
     found = _I_ATTEND_INFO.search(text)
     if not found:
         return None
-    sentence = text[found.start() : text.find("\n", found.end()) if "\n" in text[found.end() :] else len(text)]
+    span = _sentence_at(sentences, found.start())
+    sentence = text[span.start : span.end]
     signing = [p for p in people if p.bound and not _named_before_sign_off(text, p)]
     if len(signing) == 1:
         return signing[0], sentence
