@@ -27,7 +27,7 @@ test: $(STAMP) system-deps
 	$(BIN)/ruff check mailbot tests scripts benchmarks
 	$(BIN)/mypy mailbot
 	$(BIN)/python -m pytest -q -n $(TEST_WORKERS)
-	@for corpus in tests/data/corpus_own tests/data/corpus_blind tests/data/corpus_blind2 tests/data/corpus_blind3 tests/data/corpus_blind4; do \
+	@for corpus in tests/data/corpus_*/; do \
 		$(BIN)/mailbot eval $$corpus --quiet || exit 1; done
 	@if [ -d "$(CORPUS)" ]; then $(BIN)/mailbot eval "$(CORPUS)" --quiet; else echo "($(CORPUS) not present: corpus evaluation skipped)"; fi
 

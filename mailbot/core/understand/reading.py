@@ -2,51 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass
 
 from mailbot.core.mail import Attachment
 from mailbot.core.model import Event, Participant, Reading, Swap
-from mailbot.core.understand.dates import DateMention, find_dates, week_days
-from mailbot.core.understand.lexicon import ORDINALS
+from mailbot.core.understand.meetings import (
+    choose_info_attendee,
+    header_scopes,
+    named_before_sign_off,
+    scope_for,
+    writer_attending_info,
+)
 from mailbot.core.understand.parties import PartyLexicon
 from mailbot.core.understand.people import PersonMention, find_people, is_title, names_in_reading_order
+from mailbot.core.understand.sentences import Span, clause_at, sentence_at, split_sentences
+from mailbot.core.understand.sessions import (
+    NEGATION,
+    session_choices,
+    sessions_by_room_or_ordinal,
+    sessions_by_weekday,
+    subject_sessions,
+)
 
-_INFO_CUE = re.compile(
-    r"informationsmöt|infomöt|info-möt|informationsträff|inledande\s+möte|kso-möte|ksl:s\s+möte",
-    re.I,
-)
-_DIALOG_CUE = re.compile(r"dialog|tillfälle|session|regional\s+samverkan", re.I)
-_NON_CHOICE = re.compile(
-    r"semester|ledig|tillbaka|\båter\s+(?:på|i|den)|sammanträd|fullmäktige|budget|senast|deadline"
-    r"|sista\s+(?:dag|anmälningsdag)|tidigare|förra|nämndmöte|ks-möte|fr\.?o\.?m|t\.?o\.?m|till\s+och\s+med"
-    r"|från\s+och\s+med|sedan\s+den|bortrest|tjänstledig|konferens|utbildning|kurs\b|seminari|resa\b"
-    # the sender's own meetings: "vi har vår egen kommunstyrelse den 19 september"
-    r"|\beg(?:en|et|na)\s+(?:kommunstyrelse|ks|fullmäktige|nämnd|möte|sammanträde)"
-    r"|\bhar\s+(?:\w+\s+){0,3}(?:kommunstyrelse\w*|ks|kf|fullmäktige|nämnd\w*|möte|presidium)\b"
-    r"|gruppledar|återkommer|förhinder",
-    re.I,
-)
-_REFERENCE_BEFORE = re.compile(
-    r"(?:mejl|mail|brev|inbjudan|meddelande|svar|bekräftelse|anmälan)(?:et|en|n)?\s+(?:från\s+|av\s+)?(?:den\s+)?$",
-    re.I,
-)
-_NEGATION = re.compile(
-    r"\b(?:inte|ej|icke|förhinder|omöjlig\w*|passar\s+dåligt|fungerar\s+dåligt)\b|\bkan\s+tyvärr\s+inte\b",
-    re.I,
-)
-_INSTEAD_OF = re.compile(
-    r"(?:(?:i\s*stället|istället)\s+för|efter|före|innan|tidigast|senare\s+än|tidigare\s+än)\s+(?:den\s+)?$",
-    re.I,
-)
-_MOVE = re.compile(r"\b(?:från|fr\.)\s+(?:den\s+)?$", re.I)
-_REGISTERING = re.compile(
-    r"anmäl|delta|deltar|deltagande|kommer|komma|medverka|närvar|välj|boka|passar|önskar|datum|tillfälle"
-    r"|dialog|blir|går\s+bra|vill",
-    re.I,
-)
 _QUESTION_WORDS = re.compile(
     r"\bundrar\b|\bfundera[rt]?\s+på\s+om\b|\bvill\s+gärna\s+veta\b|\bskulle\s+vilja\s+veta\b"
     r"|\btacksam\s+för\s+(?:svar|besked)\b|\bvore\s+tacksam\s+om\s+(?:du|ni)\s+kunde\s+svara\b",
@@ -87,18 +65,6 @@ _ALREADY = re.compile(
     r"\bredan\s+(?:anmäld|anmält|registrerad)|\bhar\s+redan\s+anmält|gjorde\s+(?:hon|han|hen)\s+själv", re.I
 )
 _LATER = re.compile(r"separat|senare|återkommer|längre\s+fram|skickar\s+\w+\s+\w*\s*själv", re.I)
-_CHAIR = re.compile(r"\bkso\b|kommunstyrelsens\s+ordförande|\bordförande\b|\bordf\b", re.I)
-_NOT_CHAIR = re.compile(
-    r"vice|ersättare|i\s*stället|istället|i\s+(?:hans|hennes|dess|kso:s)\s+ställe|ställföreträd|förhinder"
-    r"|oppositionsråd|inte\s+(?:är\s+)?(?:kso|ordförande)|representant\s+för|på\s+uppdrag\s+av",
-    re.I,
-)
-
-
-@dataclass(frozen=True)
-class _Span:
-    start: int
-    end: int
 
 
 def read(
@@ -119,15 +85,15 @@ def read(
     """
     text = names_in_reading_order(_merge_field_blocks(text), lexicon)
     year = event.sessions[0].date.year if event.sessions else event.deadline.year
-    sentences = _sentences(text)
-    headers = _header_scopes(text)
+    sentences = split_sentences(text)
+    headers = header_scopes(text)
     doubts: list[str] = []
 
-    choices, attempts, moved_from = _session_choices(text, sentences, event, year, doubts)
+    choices, attempts, moved_from = session_choices(text, sentences, event, year, doubts)
     if not choices and not attempts:
-        choices = _sessions_by_room_or_ordinal(text, event)
+        choices = sessions_by_room_or_ordinal(text, event)
     if not choices and not attempts:
-        choices = _sessions_by_weekday(text, event, doubts)
+        choices = sessions_by_weekday(text, event, doubts)
     people = [p for p in find_people(text, lexicon, _place_words(event)) if not _is_greeting_name(text, p)]
     swaps, swapped = _swaps(text, people)
     dialog, info = _split_by_meeting(text, people, sentences, headers, swapped, doubts)
@@ -136,13 +102,13 @@ def read(
         # A full list that says who is new: the list is the delegation, not an addition.
         swaps = [s for s in swaps if s.leaving]
         dialog += [s.joining for s in additions if s.joining.name.lower() not in {p.name.lower() for p in dialog}]
-    if not info and (writer := _writer_attending_info(text, sentences, people, dialog)):
+    if not info and (writer := writer_attending_info(text, sentences, people, dialog)):
         info = [writer]
-        dialog = [p for p in dialog if p.name != writer[0].name or _named_before_sign_off(text, writer[0])]
-    info_attendee, not_chair, info_named = _info_attendee(text, info, sentences, dialog, doubts)
+        dialog = [p for p in dialog if p.name != writer[0].name or named_before_sign_off(text, writer[0])]
+    info_attendee, not_chair, info_named = choose_info_attendee(text, info, sentences, dialog, doubts)
 
     if not choices and not attempts and (dialog or swaps) and not subject_is_reply:
-        choices = [d for d in _subject_sessions(subject, event, year)]
+        choices = [d for d in subject_sessions(subject, event, year)]
 
     cancels = bool(_CANCEL.search(text)) or _sends_regrets(text, municipality)
     asks = not forwarded and _asks_question(text, sentences)
@@ -219,218 +185,6 @@ def _merge_field_blocks(text: str) -> str:
             lines[i - 1] = f"{lines[i - 1].rstrip()} ({titled.group(2)}), {titled.group(1).strip()}"
             lines[i] = ""
     return "\n".join(lines)
-
-
-# --- sentences and scopes -------------------------------------------------
-
-
-def _sentences(text: str) -> list[_Span]:
-    spans: list[_Span] = []
-    start = 0
-    for m in re.finditer(r"(?<!\bkl)(?<!\bca)(?<!\bordf)(?<!\bt\.ex)(?<!\bbl\.a)[.!?]+(?=\s|$)|\n", text):
-        spans.append(_Span(start, m.end()))
-        start = m.end()
-    spans.append(_Span(start, len(text)))
-    return [s for s in spans if text[s.start : s.end].strip()]
-
-
-def _sentence_at(sentences: list[_Span], position: int) -> _Span:
-    return next((s for s in sentences if s.start <= position < s.end), _Span(position, position))
-
-
-def _clause_at(text: str, position: int) -> str:
-    sentence_start = max(text.rfind("\n", 0, position), -1) + 1
-    line_end = text.find("\n", position)
-    line_end = len(text) if line_end < 0 else line_end
-    line = text[sentence_start:line_end]
-    local = position - sentence_start
-    begin, stop = 0, len(line)
-    for m in re.finditer(
-        r"[.!?;:](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|och|medan)\b|\b(?:men|eftersom|utan|medan)\b",
-        line,
-    ):
-        if m.end() <= local:
-            begin = m.end()
-        elif m.start() >= local:
-            stop = m.start()
-            break
-    return line[begin:stop]
-
-
-def _header_scopes(text: str) -> list[tuple[int, str]]:
-    """Positions where a heading line ("Dialogen den 19/9:", "Deltagare:") sets the meeting."""
-    scopes: list[tuple[int, str]] = []
-    offset = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        # "Dialogen måndagen den 26 september kl 13.00-15.00": a heading may carry date and time
-        if stripped.endswith(":") or (stripped and len(stripped.split()) <= 9 and stripped[-1:] not in ".!?"):
-            scope = _scope_of(stripped)
-            if stripped.endswith(":") or scope:
-                scopes.append((offset, scope or "dialog"))
-        offset += len(line) + 1
-    return scopes
-
-
-def _scope_of(text: str) -> str:
-    info = bool(_INFO_CUE.search(text) or re.search(r"\b30\s*/\s*8\b|\b30\s+aug", text, re.I))
-    dialog = bool(_DIALOG_CUE.search(text))
-    if info and dialog:
-        return "both"
-    return "info" if info else ("dialog" if dialog else "")
-
-
-# --- dates ----------------------------------------------------------------
-
-
-def _session_choices(
-    text: str, sentences: list[_Span], event: Event, year: int, doubts: list[str]
-) -> tuple[list[dt.date], list[dt.date], dt.date | None]:
-    session_days = {s.date for s in event.sessions}
-    info_day = event.info_meeting.date if event.info_meeting else None
-    choices: list[dt.date] = []
-    attempts: list[dt.date] = []
-    moved_from: dt.date | None = None
-    mentions = find_dates(text)
-    for start, end, week_day in week_days(text, year):
-        if not any(m.start < end and start < m.end for m in mentions):
-            mentions.append(DateMention(start, end, week_day.day, week_day.month, week_day.year, week_day.weekday()))
-    mentions.sort(key=lambda m: m.start)
-    for mention in mentions:
-        day = _resolve(mention, event, year)
-        if day is None or day == info_day:
-            continue
-        sentence = _sentence_at(sentences, mention.start)
-        sentence_text = text[sentence.start : sentence.end]
-        clause = _clause_at(text, mention.start)
-        before = text[max(sentence.start, mention.start - 40) : mention.start]
-        if _INSTEAD_OF.search(before):
-            continue
-        if _MOVE.search(before) and _has_later_date(mention, mentions, sentence):
-            if day in session_days:
-                moved_from = day
-            continue
-        if _REFERENCE_BEFORE.search(before) or _NON_CHOICE.search(clause) or _negated_date(text, mention):
-            continue
-        if mention.weekday is not None and day.weekday() != mention.weekday:
-            doubts.append(f"veckodagen stämmer inte med datumet {day.isoformat()}")
-        if day in session_days:
-            if day not in choices:
-                choices.append(day)
-        elif (
-            (_REGISTERING.search(sentence_text) or _is_field_line(text, mention.start))
-            and not _NON_CHOICE.search(sentence_text)
-            and day.year == year
-            and day not in attempts
-        ):
-            attempts.append(day)
-    if info_day and re.search(r"samma\s+dag\s+som\s+(?:informationsmötet|infomötet|ksl|kso-mötet)", text, re.I):
-        attempts.append(info_day)  # a date by meaning, and not a session
-    return choices, attempts, moved_from
-
-
-def _negated_date(text: str, mention: DateMention) -> bool:
-    """ "kan inte den 19", "den 19 passar inte" – but not "kommer den 26, inte tisdagen"."""
-    clause = _clause_at(text, mention.start)
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    offset = text[line_start:].find(clause)
-    before = clause[: max(0, mention.start - line_start - offset)] if offset >= 0 else clause
-    before = before.rsplit(",", 1)[-1]  # "Den 19/9 passar inte, vi kommer den 22/9": the comma ends it
-    after = text[mention.end : mention.end + 40]
-    if re.match(r"[\s,]*(?:\w+\s+){0,2}(?:krockar|kolliderar|sammanfaller)\b", after, re.I):
-        return True  # "2/9 krockar med vårt KF": the date they cannot come
-    return bool(_NEGATION.search(before)) or bool(
-        re.match(
-            r"[\s,]*(?:\w+\s+){0,2}(?:passar|går|fungerar|funkar|kan\s+vi|duger)\s+(?:\w+\s+)?(?:inte|ej|dåligt)\b",
-            after,
-            re.I,
-        )
-    )
-
-
-def _resolve(mention: DateMention, event: Event, year: int) -> dt.date | None:
-    if mention.month is not None:
-        return mention.on(year)
-    candidates = [s.date for s in event.sessions if s.date.day == mention.day]
-    if mention.weekday is not None:
-        matching = [d for d in candidates if d.weekday() == mention.weekday]
-        candidates = matching or candidates
-    if len(candidates) == 1:
-        return candidates[0]
-    if event.info_meeting and event.info_meeting.date.day == mention.day:
-        return event.info_meeting.date
-    return None
-
-
-def _has_later_date(mention: DateMention, mentions: list[DateMention], sentence: _Span) -> bool:
-    return any(m.start > mention.end and m.start < sentence.end for m in mentions)
-
-
-def _is_field_line(text: str, position: int) -> bool:
-    line_start = text.rfind("\n", 0, position) + 1
-    return bool(re.match(r"\s*(?:datum|dag|tillfälle|dialog\w*|session)\s*:", text[line_start:position], re.I))
-
-
-def _sessions_by_room_or_ordinal(text: str, event: Event) -> list[dt.date]:
-    found: list[dt.date] = []
-    for session in event.sessions:
-        room = session.room.split(",")[0].strip()
-        same_room = [s for s in event.sessions if s.room.split(",")[0].strip() == room]
-        if room and len(same_room) == 1 and re.search(rf"\b{re.escape(room)}\b", text, re.I):
-            found.append(session.date)
-    ordinal = re.search(
-        r"\b(första|andra|tredje|fjärde|femte|sista|1:a|2:a|3:e|4:e)\s+(?:dialog)?(?:tillfället|datumet|alternativet|mötet|dialogmötet)",
-        text,
-        re.I,
-    )
-    if ordinal and event.sessions:
-        word = ordinal.group(1).lower()
-        index = len(event.sessions) - 1 if word == "sista" else ORDINALS.get(word, 99)
-        if index < len(event.sessions) and event.sessions[index].date not in found:
-            found.append(event.sessions[index].date)
-    return found
-
-
-_WEEKDAY_STEMS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4}
-# "fredagstillfället", "måndagsmötet", "på måndagen", "tar fredagen": a session named by its weekday.
-_WEEKDAY_CHOICE = re.compile(
-    r"\b(?P<stem>måndag|tisdag|onsdag|torsdag|fredag)(?:s|en)?(?:tillfället|mötet|passet|dialogen|alternativet)\b"
-    # "på fredagen" is the session; "på fredag" and "till fredag" are as often a reply's deadline
-    r"|\b(?:på|tar|väljer)\s+(?P<stem2>måndag|tisdag|onsdag|torsdag|fredag)en\b(?!\s+(?:den|\d))"
-    r"|\b(?:tar|väljer)\s+(?P<stem3>måndag|tisdag|onsdag|torsdag|fredag)\b(?!\s+(?:den|\d))",
-    re.I,
-)
-# "i slutet av september", "tillfället i början av september": a period, not a date.
-_VAGUE_PERIOD = re.compile(
-    r"\b(?:i\s+)?(?:slutet|början|mitten|senare\s+delen|andra\s+halvan)\s+av\s+(?:september|sept|augusti|aug)\b"
-    r"|\bnågon\s+gång\s+i\s+september\b",
-    re.I,
-)
-
-
-def _sessions_by_weekday(text: str, event: Event, doubts: list[str]) -> list[dt.date]:
-    """Sessions named only by weekday or period; one that fits several is a question for a person."""
-    found: list[dt.date] = []
-    for match in _WEEKDAY_CHOICE.finditer(text):
-        weekday = _WEEKDAY_STEMS[(match.group("stem") or match.group("stem2") or match.group("stem3")).lower()]
-        fitting = [s.date for s in event.sessions if s.date.weekday() == weekday]
-        if len(fitting) == 1 and fitting[0] not in found:
-            found.append(fitting[0])
-        elif len(fitting) > 1:
-            doubts.append(f'"{match.group(0).strip()}" passar flera tillfällen')
-    if not found and _VAGUE_PERIOD.search(text):
-        doubts.append("tillfället anges bara ungefär, inte med datum")
-    return found
-
-
-def _subject_sessions(subject: str, event: Event, year: int) -> list[dt.date]:
-    session_days = {s.date for s in event.sessions}
-    days: list[dt.date] = []
-    for mention in find_dates(subject):
-        day = _resolve(mention, event, year)
-        if day in session_days and day not in days:
-            days.append(day)
-    return days
 
 
 # --- people -----------------------------------------------------------------
@@ -524,7 +278,7 @@ def _swaps(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]
 def _split_by_meeting(
     text: str,
     people: list[PersonMention],
-    sentences: list[_Span],
+    sentences: list[Span],
     headers: list[tuple[int, str]],
     swapped: set[int],
     doubts: list[str],
@@ -536,20 +290,20 @@ def _split_by_meeting(
     for person in people:
         if person.start in swapped or person.negated:
             continue
-        sentence = _sentence_at(sentences, person.start)
+        sentence = sentence_at(sentences, person.start)
         sentence_text = text[sentence.start : sentence.end]
         if not person.bound and not person.listed:
             # "Kerstin kommer också på informationsmötet": a first name for someone named in full.
             full = first_names.get(person.name.lower())
             if (
                 full
-                and _scope_for(text, person, sentence, headers) == "info"
+                and scope_for(text, person, sentence, headers) == "info"
                 and _ATTENDING.search(sentence_text)
                 and not _ALREADY.search(sentence_text)
             ):
                 info.append((full, sentence_text))
             continue
-        scope = _scope_for(text, person, sentence, headers)
+        scope = scope_for(text, person, sentence, headers)
         if scope in {"info", "both"} and not _ALREADY.search(sentence_text):
             info.append((person, sentence_text))
         if scope in {"dialog", "both", ""}:
@@ -575,116 +329,10 @@ def _first_names(people: list[PersonMention]) -> dict[str, PersonMention]:
     return {first: group[0] for first, group in seen.items() if len(group) == 1}
 
 
-def _scope_for(text: str, person: PersonMention, sentence: _Span, headers: list[tuple[int, str]]) -> str:
-    own = text[sentence.start : sentence.end]
-    info_cues = [m.start() + sentence.start for m in _INFO_CUE.finditer(own)]
-    info_cues += [m.start() + sentence.start for m in re.finditer(r"\b30\s*/\s*8\b|\b30\s+aug", own, re.I)]
-    dialog_cues = [m.start() + sentence.start for m in _DIALOG_CUE.finditer(own)]
-    if info_cues and dialog_cues:
-        return _nearest_cue(person.start, info_cues, dialog_cues)
-    if info_cues:
-        return "info"
-    if dialog_cues:
-        return "dialog"
-    earlier = _paragraph_before(text, sentence.start)
-    if earlier is not None:
-        return _scope_of(earlier) or "dialog"
-    scope = ""
-    for position, header_scope in headers:
-        if position <= person.start:
-            scope = header_scope
-    return scope or "dialog"
-
-
-def _paragraph_before(text: str, position: int) -> str | None:
-    """The sentence before, when it is in the same paragraph and the same line of prose."""
-    start = text.rfind("\n", 0, position) + 1
-    before = text[start:position].strip()
-    if not before or before.endswith(":"):
-        return None
-    sentences = re.split(r"(?<=[.!?])\s+", before)
-    return sentences[-1] if sentences else None
-
-
-def _nearest_cue(position: int, info: list[int], dialog: list[int]) -> str:
-    after_info = [c for c in info if c > position]
-    after_dialog = [c for c in dialog if c > position]
-    if after_info or after_dialog:
-        first_info = min(after_info, default=10**9)
-        first_dialog = min(after_dialog, default=10**9)
-        return "info" if first_info < first_dialog else "dialog"
-    return "info" if max(info) > max(dialog) else "dialog"
-
-
-_I_ATTEND_INFO = re.compile(
-    r"\bjag\s+(?:kommer|deltar|går|är\s+med|anmäler\s+mig|vill\s+(?:gärna\s+)?komma)\b[^.\n]{0,60}"
-    r"(?:informationsmöt|infomöt|kso-möt)",
-    re.I,
-)
-
-
-def _writer_attending_info(
-    text: str, sentences: list[_Span], people: list[PersonMention], dialog: list[Participant]
-) -> tuple[PersonMention, str] | None:
-    """ "Jag kommer på informationsmötet": the one who signs, or else the chair among those named."""
-    found = _I_ATTEND_INFO.search(text)
-    if not found:
-        return None
-    span = _sentence_at(sentences, found.start())
-    sentence = text[span.start : span.end]
-    signing = [p for p in people if p.bound and not _named_before_sign_off(text, p)]
-    if len(signing) == 1:
-        return signing[0], sentence
-    chairs = [p for p in people if _CHAIR.search(p.role) and any(d.name == p.name for d in dialog)]
-    if len({p.name for p in chairs}) == 1:
-        return chairs[0], sentence
-    return None
-
-
-def _named_before_sign_off(text: str, person: PersonMention) -> bool:
-    """Whether the person is named above the last paragraph, where a name signs the mail."""
-    last_paragraph = text.rstrip().rfind("\n\n")
-    return last_paragraph < 0 or person.start < last_paragraph
-
-
-def _info_attendee(
-    text: str,
-    info: list[tuple[PersonMention, str]],
-    sentences: list[_Span],
-    dialog: list[Participant],
-    doubts: list[str],
-) -> tuple[Participant | None, bool, bool]:
-    info_named = bool(
-        re.search(
-            r"(?:anmäl\w*|kommer|deltar|närvarar)[^.\n]{0,60}(?:informationsmöt|infomöt)|(?:informationsmöt|infomöt)\w*[^.\n]{0,40}(?:anmäl|kommer|deltar)",
-            text,
-            re.I,
-        )
-    )
-    chosen: dict[str, tuple[PersonMention, str]] = {}
-    for person, sentence in info:
-        chosen.setdefault(person.name.lower(), (person, sentence))
-    if len(chosen) > 1:
-        chairs = [(p, s) for p, s in chosen.values() if _CHAIR.search(p.role) and not _NOT_CHAIR.search(p.role)]
-        if len(chairs) == 1:
-            chosen = {chairs[0][0].name.lower(): chairs[0]}
-        else:
-            doubts.append("flera personer anges för informationsmötet")
-            return None, False, True
-    if not chosen:
-        return None, False, info_named
-    person, sentence = next(iter(chosen.values()))
-    around = sentence + " " + person.role
-    not_chair = bool(_NOT_CHAIR.search(around)) and not (
-        _CHAIR.search(person.role) and not re.search(r"vice|ersättare", person.role, re.I)
-    )
-    return Participant(person.name, person.party, person.role), not_chair, True
-
-
 # --- intents ------------------------------------------------------------------
 
 
-def _asks_question(text: str, sentences: list[_Span]) -> bool:
+def _asks_question(text: str, sentences: list[Span]) -> bool:
     for sentence in sentences:
         own = text[sentence.start : sentence.end].strip()
         if _COURTESY_QUESTION.search(own):
@@ -715,8 +363,8 @@ def _other_municipalities(text: str, event: Event, own: str | None, people: list
         else:
             pattern = rf"(?<![\w-]){name}s?(?![\w-])"
         for match in re.finditer(pattern, cleaned):
-            clause = _clause_at(cleaned, match.start())
-            if _NEGATION.search(clause):
+            clause = clause_at(cleaned, match.start())
+            if NEGATION.search(clause):
                 continue
             line_start = cleaned.rfind("\n", 0, match.start()) + 1
             line_end = cleaned.find("\n", match.end())

@@ -1,0 +1,45 @@
+"""Sentences and clauses of a text, as spans: the units a date or a name is read within."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Span]:
+    spans: list[Span] = []
+    start = 0
+    for m in re.finditer(r"(?<!\bkl)(?<!\bca)(?<!\bordf)(?<!\bt\.ex)(?<!\bbl\.a)[.!?]+(?=\s|$)|\n", text):
+        spans.append(Span(start, m.end()))
+        start = m.end()
+    spans.append(Span(start, len(text)))
+    return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def sentence_at(sentences: list[Span], position: int) -> Span:
+    return next((s for s in sentences if s.start <= position < s.end), Span(position, position))
+
+
+def clause_at(text: str, position: int) -> str:
+    sentence_start = max(text.rfind("\n", 0, position), -1) + 1
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[sentence_start:line_end]
+    local = position - sentence_start
+    begin, stop = 0, len(line)
+    for m in re.finditer(
+        r"[.!?;:](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|och|medan)\b|\b(?:men|eftersom|utan|medan)\b",
+        line,
+    ):
+        if m.end() <= local:
+            begin = m.end()
+        elif m.start() >= local:
+            stop = m.start()
+            break
+    return line[begin:stop]

@@ -1,0 +1,190 @@
+"""Which sessions a text chooses: dates, rooms, ordinals and weekdays matched against the event."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from mailbot.core.model import Event
+from mailbot.core.understand.dates import DateMention, find_dates, week_days
+from mailbot.core.understand.lexicon import ORDINALS
+from mailbot.core.understand.sentences import Span, clause_at, sentence_at
+
+_NON_CHOICE = re.compile(
+    r"semester|ledig|tillbaka|\båter\s+(?:på|i|den)|sammanträd|fullmäktige|budget|senast|deadline"
+    r"|sista\s+(?:dag|anmälningsdag)|tidigare|förra|nämndmöte|ks-möte|fr\.?o\.?m|t\.?o\.?m|till\s+och\s+med"
+    r"|från\s+och\s+med|sedan\s+den|bortrest|tjänstledig|konferens|utbildning|kurs\b|seminari|resa\b"
+    # the sender's own meetings: "vi har vår egen kommunstyrelse den 19 september"
+    r"|\beg(?:en|et|na)\s+(?:kommunstyrelse|ks|fullmäktige|nämnd|möte|sammanträde)"
+    r"|\bhar\s+(?:\w+\s+){0,3}(?:kommunstyrelse\w*|ks|kf|fullmäktige|nämnd\w*|möte|presidium)\b"
+    r"|gruppledar|återkommer|förhinder",
+    re.I,
+)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:mejl|mail|brev|inbjudan|meddelande|svar|bekräftelse|anmälan)(?:et|en|n)?\s+(?:från\s+|av\s+)?(?:den\s+)?$",
+    re.I,
+)
+NEGATION = re.compile(
+    r"\b(?:inte|ej|icke|förhinder|omöjlig\w*|passar\s+dåligt|fungerar\s+dåligt)\b|\bkan\s+tyvärr\s+inte\b",
+    re.I,
+)
+_INSTEAD_OF = re.compile(
+    r"(?:(?:i\s*stället|istället)\s+för|efter|före|innan|tidigast|senare\s+än|tidigare\s+än)\s+(?:den\s+)?$",
+    re.I,
+)
+_MOVE = re.compile(r"\b(?:från|fr\.)\s+(?:den\s+)?$", re.I)
+_REGISTERING = re.compile(
+    r"anmäl|delta|deltar|deltagande|kommer|komma|medverka|närvar|välj|boka|passar|önskar|datum|tillfälle"
+    r"|dialog|blir|går\s+bra|vill",
+    re.I,
+)
+
+
+def session_choices(
+    text: str, sentences: list[Span], event: Event, year: int, doubts: list[str]
+) -> tuple[list[dt.date], list[dt.date], dt.date | None]:
+    session_days = {s.date for s in event.sessions}
+    info_day = event.info_meeting.date if event.info_meeting else None
+    choices: list[dt.date] = []
+    attempts: list[dt.date] = []
+    moved_from: dt.date | None = None
+    mentions = find_dates(text)
+    for start, end, week_day in week_days(text, year):
+        if not any(m.start < end and start < m.end for m in mentions):
+            mentions.append(DateMention(start, end, week_day.day, week_day.month, week_day.year, week_day.weekday()))
+    mentions.sort(key=lambda m: m.start)
+    for mention in mentions:
+        day = _resolve(mention, event, year)
+        if day is None or day == info_day:
+            continue
+        sentence = sentence_at(sentences, mention.start)
+        sentence_text = text[sentence.start : sentence.end]
+        clause = clause_at(text, mention.start)
+        before = text[max(sentence.start, mention.start - 40) : mention.start]
+        if _INSTEAD_OF.search(before):
+            continue
+        if _MOVE.search(before) and _has_later_date(mention, mentions, sentence):
+            if day in session_days:
+                moved_from = day
+            continue
+        if _REFERENCE_BEFORE.search(before) or _NON_CHOICE.search(clause) or _negated_date(text, mention):
+            continue
+        if mention.weekday is not None and day.weekday() != mention.weekday:
+            doubts.append(f"veckodagen stämmer inte med datumet {day.isoformat()}")
+        if day in session_days:
+            if day not in choices:
+                choices.append(day)
+        elif (
+            (_REGISTERING.search(sentence_text) or _is_field_line(text, mention.start))
+            and not _NON_CHOICE.search(sentence_text)
+            and day.year == year
+            and day not in attempts
+        ):
+            attempts.append(day)
+    if info_day and re.search(r"samma\s+dag\s+som\s+(?:informationsmötet|infomötet|ksl|kso-mötet)", text, re.I):
+        attempts.append(info_day)  # a date by meaning, and not a session
+    return choices, attempts, moved_from
+
+
+def _negated_date(text: str, mention: DateMention) -> bool:
+    """ "kan inte den 19", "den 19 passar inte" – but not "kommer den 26, inte tisdagen"."""
+    clause = clause_at(text, mention.start)
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    offset = text[line_start:].find(clause)
+    before = clause[: max(0, mention.start - line_start - offset)] if offset >= 0 else clause
+    before = before.rsplit(",", 1)[-1]  # "Den 19/9 passar inte, vi kommer den 22/9": the comma ends it
+    after = text[mention.end : mention.end + 40]
+    if re.match(r"[\s,]*(?:\w+\s+){0,2}(?:krockar|kolliderar|sammanfaller)\b", after, re.I):
+        return True  # "2/9 krockar med vårt KF": the date they cannot come
+    return bool(NEGATION.search(before)) or bool(
+        re.match(
+            r"[\s,]*(?:\w+\s+){0,2}(?:passar|går|fungerar|funkar|kan\s+vi|duger)\s+(?:\w+\s+)?(?:inte|ej|dåligt)\b",
+            after,
+            re.I,
+        )
+    )
+
+
+def _resolve(mention: DateMention, event: Event, year: int) -> dt.date | None:
+    if mention.month is not None:
+        return mention.on(year)
+    candidates = [s.date for s in event.sessions if s.date.day == mention.day]
+    if mention.weekday is not None:
+        matching = [d for d in candidates if d.weekday() == mention.weekday]
+        candidates = matching or candidates
+    if len(candidates) == 1:
+        return candidates[0]
+    if event.info_meeting and event.info_meeting.date.day == mention.day:
+        return event.info_meeting.date
+    return None
+
+
+def _has_later_date(mention: DateMention, mentions: list[DateMention], sentence: Span) -> bool:
+    return any(m.start > mention.end and m.start < sentence.end for m in mentions)
+
+
+def _is_field_line(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return bool(re.match(r"\s*(?:datum|dag|tillfälle|dialog\w*|session)\s*:", text[line_start:position], re.I))
+
+
+def sessions_by_room_or_ordinal(text: str, event: Event) -> list[dt.date]:
+    found: list[dt.date] = []
+    for session in event.sessions:
+        room = session.room.split(",")[0].strip()
+        same_room = [s for s in event.sessions if s.room.split(",")[0].strip() == room]
+        if room and len(same_room) == 1 and re.search(rf"\b{re.escape(room)}\b", text, re.I):
+            found.append(session.date)
+    ordinal = re.search(
+        r"\b(första|andra|tredje|fjärde|femte|sista|1:a|2:a|3:e|4:e)\s+(?:dialog)?(?:tillfället|datumet|alternativet|mötet|dialogmötet)",
+        text,
+        re.I,
+    )
+    if ordinal and event.sessions:
+        word = ordinal.group(1).lower()
+        index = len(event.sessions) - 1 if word == "sista" else ORDINALS.get(word, 99)
+        if index < len(event.sessions) and event.sessions[index].date not in found:
+            found.append(event.sessions[index].date)
+    return found
+
+
+_WEEKDAY_STEMS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4}
+# "fredagstillfället", "måndagsmötet", "på måndagen", "tar fredagen": a session named by its weekday.
+_WEEKDAY_CHOICE = re.compile(
+    r"\b(?P<stem>måndag|tisdag|onsdag|torsdag|fredag)(?:s|en)?(?:tillfället|mötet|passet|dialogen|alternativet)\b"
+    # "på fredagen" is the session; "på fredag" and "till fredag" are as often a reply's deadline
+    r"|\b(?:på|tar|väljer)\s+(?P<stem2>måndag|tisdag|onsdag|torsdag|fredag)en\b(?!\s+(?:den|\d))"
+    r"|\b(?:tar|väljer)\s+(?P<stem3>måndag|tisdag|onsdag|torsdag|fredag)\b(?!\s+(?:den|\d))",
+    re.I,
+)
+# "i slutet av september", "tillfället i början av september": a period, not a date.
+_VAGUE_PERIOD = re.compile(
+    r"\b(?:i\s+)?(?:slutet|början|mitten|senare\s+delen|andra\s+halvan)\s+av\s+(?:september|sept|augusti|aug)\b"
+    r"|\bnågon\s+gång\s+i\s+september\b",
+    re.I,
+)
+
+
+def sessions_by_weekday(text: str, event: Event, doubts: list[str]) -> list[dt.date]:
+    """Sessions named only by weekday or period; one that fits several is a question for a person."""
+    found: list[dt.date] = []
+    for match in _WEEKDAY_CHOICE.finditer(text):
+        weekday = _WEEKDAY_STEMS[(match.group("stem") or match.group("stem2") or match.group("stem3")).lower()]
+        fitting = [s.date for s in event.sessions if s.date.weekday() == weekday]
+        if len(fitting) == 1 and fitting[0] not in found:
+            found.append(fitting[0])
+        elif len(fitting) > 1:
+            doubts.append(f'"{match.group(0).strip()}" passar flera tillfällen')
+    if not found and _VAGUE_PERIOD.search(text):
+        doubts.append("tillfället anges bara ungefär, inte med datum")
+    return found
+
+
+def subject_sessions(subject: str, event: Event, year: int) -> list[dt.date]:
+    session_days = {s.date for s in event.sessions}
+    days: list[dt.date] = []
+    for mention in find_dates(subject):
+        day = _resolve(mention, event, year)
+        if day in session_days and day not in days:
+            days.append(day)
+    return days
