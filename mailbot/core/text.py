@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from mailbot.core.html import QUOTE_MARK, html_to_text
 from mailbot.core.mail import Mail
 
@@ -290,22 +292,7 @@ _CLOSING_SINGLE_WORDS = ("hälsningar", "hälsning", "hälsningarna")
 def _misspelt_closing(line: str) -> bool:
     """ "Hälsnignar", "Hälsingar": a closing typed in haste is still a closing."""
     word = line.strip(" \t,.!").lower()
-    return 7 <= len(word) <= 13 and word.isalpha() and any(edit_distance(word, c) <= 2 for c in _CLOSING_SINGLE_WORDS)
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance with adjacent transpositions (one typo = one edit)."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
-            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
-                cost = min(cost, previous2[j - 2] + 1)
-            current.append(cost)
-        previous2, previous = previous, current
-    return previous[-1]
+    return 7 <= len(word) <= 13 and word.isalpha() and any(OSA.distance(word, c) <= 2 for c in _CLOSING_SINGLE_WORDS)
 
 
 def _is_forward(mail: Mail, forward_cut: bool) -> bool:

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from mailbot.core.model import Party
-from mailbot.core.text import edit_distance
 
 _LETTER = r"A-Za-zÅÄÖåäöÉéÜüÆæØø"
 
@@ -66,7 +67,7 @@ class PartyLexicon:
                 (
                     code
                     for name, code in self._single_word_names.get(key[0], ())
-                    if abs(len(name) - len(key)) <= allowed and edit_distance(key, name) <= allowed
+                    if abs(len(name) - len(key)) <= allowed and OSA.distance(key, name) <= allowed
                 ),
                 None,
             )
