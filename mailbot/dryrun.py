@@ -8,10 +8,10 @@ from mailbot import message
 from mailbot.app import App
 from mailbot.core.ledger import Ledger
 from mailbot.core.mail import Mail
-from mailbot.core.model import Decision, Participant, Registration
+from mailbot.core.model import Decision
 from mailbot.core.replies import plan_reply
 from mailbot.pipeline import chunks
-from mailbot.store import db, repo
+from mailbot.store import db, repo, views
 
 Shown = Callable[[Mail, Decision, str], None]
 
@@ -47,12 +47,6 @@ def preview(app: App, show: Shown) -> int:
 def _ledger_from_store(app: App) -> Ledger:
     ledger = Ledger()
     with db.transaction(app.factory) as session:
-        for row in repo.registrations(session, app.event_pk):
-            ledger.registrations[row.municipality] = Registration(
-                row.municipality,
-                row.session_date,
-                tuple(Participant(p.name, p.party, p.role) for p in row.participants),
-            )
-        for attendee in repo.info_attendees(session, app.event_pk):
-            ledger.info_meeting[attendee.municipality] = Participant(attendee.name, attendee.party, attendee.role)
+        ledger.registrations = {r.municipality: r for r in views.active_registrations(session, app.event_pk)}
+        ledger.info_meeting = views.info_meeting(session, app.event_pk)
     return ledger

@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from mailbot.app import App
-from mailbot.store import db, repo
+from mailbot.store import db, repo, views
 
 
 def snapshot(app: App) -> dict[str, Any]:
@@ -18,14 +18,14 @@ def snapshot(app: App) -> dict[str, Any]:
         registrations = [
             {
                 "municipality": r.municipality,
-                "session": r.session_date.isoformat(),
+                "session": r.session.isoformat(),
                 "participants": [{"name": p.name, "party": p.party} for p in r.participants],
             }
-            for r in repo.registrations(session, app.event_pk)
+            for r in views.active_registrations(session, app.event_pk)
         ]
         info = [
-            {"municipality": a.municipality, "name": a.name, "party": a.party}
-            for a in repo.info_attendees(session, app.event_pk)
+            {"municipality": municipality, "name": a.name, "party": a.party}
+            for municipality, a in views.info_meeting(session, app.event_pk).items()
         ]
         message_ids: dict[int, str] = {}
         messages = []

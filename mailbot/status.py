@@ -7,14 +7,14 @@ from rich.table import Table
 
 from mailbot.app import App
 from mailbot.core.replies import long_date
-from mailbot.store import db, repo
+from mailbot.store import db, repo, views
 
 
 def show(app: App, console: Console) -> None:
     event = app.event
     with db.transaction(app.factory) as session:
-        registrations = repo.registrations(session, app.event_pk)
-        info = repo.info_attendees(session, app.event_pk)
+        registrations = views.active_registrations(session, app.event_pk)
+        info = views.info_meeting(session, app.event_pk)
         decided = repo.decided_messages(session, app.event_pk)
         outbox = repo.outbox_entries(session, app.event_pk, statuses=("pending", "failed", "uncertain"))
         for session_config in event.sessions:
@@ -24,7 +24,7 @@ def show(app: App, console: Console) -> None:
             )
             table.add_column("Kommun")
             table.add_column("Deltagare")
-            here = [r for r in registrations if r.session_date == session_config.date]
+            here = [r for r in registrations if r.session == session_config.date]
             for registration in here:
                 table.add_row(
                     registration.municipality,
@@ -38,8 +38,8 @@ def show(app: App, console: Console) -> None:
             table = Table(title=f"Informationsmöte {long_date(event.info_meeting.date)}", title_justify="left")
             table.add_column("Kommun")
             table.add_column("Deltagare")
-            for attendee in info:
-                table.add_row(attendee.municipality, f"{attendee.name} ({attendee.party or '?'})")
+            for municipality, attendee in info.items():
+                table.add_row(municipality, f"{attendee.name} ({attendee.party or '?'})")
             console.print(table)
         answered = {d.municipality for _, d in decided if d.municipality and d.outcome != "ignored"}
         silent = [m.name for m in event.municipalities if m.name not in answered]

@@ -475,17 +475,6 @@ def set_marked(session: Session, location_ids: Iterable[int]) -> None:
 # --- reading state ------------------------------------------------------------------
 
 
-def registrations(session: Session, event: int) -> list[RegistrationRow]:
-    return list(
-        session.scalars(
-            select(RegistrationRow)
-            .options(selectinload(RegistrationRow.participants))
-            .where(RegistrationRow.event_id == event, RegistrationRow.status == "active")
-            .order_by(RegistrationRow.session_date, RegistrationRow.municipality)
-        )
-    )
-
-
 def info_attendees(session: Session, event: int) -> list[InfoAttendeeRow]:
     return list(
         session.scalars(

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from mailbot.core.model import Decision, Kind, Outcome, Participant
-from mailbot.store import db, lease, repo
+from mailbot.store import db, lease, repo, views
 from mailbot.store.models import DecisionRow, InboundMessage, OutboxEntry
 
 
@@ -70,7 +70,7 @@ def test_a_decision_its_state_and_its_reply_are_stored_together(store: db.sessio
         event = repo.event_id(session, "e", "E")
         repo.record(session, event=event, arrival=arrival(1), decision=DECISION, own_words="", reply=reply())
     with db.transaction(store) as session:
-        assert [r.municipality for r in repo.registrations(session, event)] == ["Nacka"]
+        assert [r.municipality for r in views.active_registrations(session, event)] == ["Nacka"]
         assert [e.status for e in repo.outbox_entries(session, event)] == ["pending"]
         assert [a.action for a in repo.audit_entries(session, event)] == ["register"]
         assert repo.known_uids(session, event, "INBOX", 7) == {1}
@@ -85,7 +85,7 @@ def test_a_failure_inside_the_transaction_leaves_nothing_behind(store: db.sessio
     with db.transaction(store) as session:
         for table in (InboundMessage, DecisionRow, OutboxEntry):
             assert session.scalar(select(func.count()).select_from(table)) == 0
-        assert repo.registrations(session, event) == []
+        assert views.active_registrations(session, event) == []
 
 
 def test_an_outbox_entry_is_claimed_by_one_delivery_only(store: db.sessionmaker) -> None:  # type: ignore[type-arg]
@@ -135,7 +135,6 @@ def test_an_older_schema_is_refused_with_what_to_do(tmp_path: Path) -> None:
 def test_the_digest_reads_registrations_in_order_and_only_the_latest_changes(
     store: db.sessionmaker,  # type: ignore[type-arg]
 ) -> None:
-    from mailbot.store import views
 
     towns = ["Nacka", "Solna", "Täby"]
     with db.transaction(store) as session:
