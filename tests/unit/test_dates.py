@@ -46,6 +46,12 @@ WRITTEN_DATES = [
     ("iso-with-time", "Vi kommer 2016-09-26 kl 13:00.", [(26, 9)]),
     ("full-date-then-time-range", "2 september kl. 14.00–16.00 i Skärgårdssalen.", [(2, 9)]),
     ("slash-then-dotted-time", "Vi tar 22/9 kl. 09.30.", [(22, 9)]),
+    ("english-month-first", "We will attend on Sept 19th.", [(19, 9)]),
+    ("english-month-first-year", "Monday, September 26, 2016 at 1 pm.", [(26, 9)]),
+    ("english-day-of-month", "The 22nd of September suits us.", [(22, 9)]),
+    ("english-two-days", "September 19th or 22nd would work.", [(19, 9), (22, 9)]),
+    ("swedish-month-first", "Vi kommer sept 19 eller 22.", [(19, 9), (22, 9)]),
+    ("month-then-time-range", "Vi kommer den 2 sept 14-16.", [(2, 9)]),
 ]
 
 
@@ -85,6 +91,7 @@ WEEKDAYS = [
     ("tisdag-den", "tisdag den 20 september", 1),
     ("torsdag-slash", "torsdag 22/9", 3),
     ("torsdagen-den", "torsdagen den 19 september", 3),
+    ("english-weekday", "Friday, Sept 19", 4),
 ]
 
 

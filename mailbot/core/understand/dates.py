@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from mailbot.core.understand.lexicon import DAY_ORDINALS, MONTHS, WEEKDAYS
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mån|tis|ons|tors|fre)(?:en|ens)?"
+_WEEKDAY = (
+    r"(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mån|tis|ons|tors|fre)(?:en|ens)?"
+    r"|monday|tuesday|wednesday|thursday|friday)"
+)
 _ORD = r"(?::?\s?(?:e|a|te|de|nd|st|th|rd))"
 _DAY = rf"(?P<day>[0-3]?\d){_ORD}?"
 _SEP = r"\s*(?:,|eller|el\.?|och|alt\.?|alternativt|/|&|-|–|—|resp\.?|respektive|\+|till)\s*(?:den\s+)?"
@@ -37,8 +40,15 @@ _NUMERIC = re.compile(
     r"(?:(?:(?P=sep)|-)(?P<year>(?:20)?\d\d))?(?![\d/]|\.\d)"
 )
 _NAMED = re.compile(
-    rf"(?<![\d/.:])(?P<days>(?:[0-3]?\d{_ORD}?{_SEP})*){_DAY}\.?\s*(?P<month>{_MONTH})\.?"
+    rf"(?<![\d/.:])(?P<days>(?:[0-3]?\d{_ORD}?{_SEP})*){_DAY}\.?\s*(?:of\s+)?(?P<month>{_MONTH})\.?"
     rf"(?:\s+(?P<year>20\d\d))?(?![A-Za-zåäö])",
+    re.I,
+)
+# "Sept 19th", "September 19, 2016": month first, as English (and some Swedish) writers put it.
+_MONTH_FIRST = re.compile(
+    rf"(?<![\w/.:])(?P<month>{_MONTH})\.?\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th|:e|:a)?(?![\d/:]|\.\d)"
+    r"(?P<more>(?:\s*(?:,|eller|or|and|och|&)\s*(?:the\s+)?[0-3]?\d(?:st|nd|rd|th|:e|:a)?(?![\d/:]|\.\d))*)"
+    r"(?:,?\s+(?P<year>20\d\d))?",
     re.I,
 )
 _DAY_ONLY = re.compile(rf"(?:(?P<weekday>{_WEEKDAY})\s+)?den\s+(?P<day>[0-3]?\d)(?P<ord>{_ORD})?(?![\d/.:]\d)", re.I)
@@ -69,6 +79,7 @@ def find_dates(text: str) -> list[DateMention]:
     found.extend(_word_days(text))
     found.extend(_named(text))
     found.extend(_numeric(text))
+    found.extend(_month_first(text))
     found.extend(_day_only(text))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[DateMention] = []
@@ -173,6 +184,23 @@ def _named(text: str) -> Iterator[DateMention]:
                 year,
                 _weekday_before(text, start) if listed else weekday,
             )
+
+
+def _month_first(text: str) -> Iterator[DateMention]:
+    for m in _MONTH_FIRST.finditer(text):
+        if re.search(r"\d(?:st|nd|rd|th|:e|:a)?\.?\s*(?:of\s+)?$", text[max(0, m.start() - 8) : m.start()], re.I):
+            continue  # "2 sept 14-16": the month belongs to the day before it
+        if re.match(r"\s*[-–]\s*\d", text[m.end() : m.end() + 4]):
+            continue  # a time range, "sept 14-16"
+        month = MONTHS[m.group("month").lower()]
+        year = int(m.group("year")) if m.group("year") else None
+        day = int(m.group("day"))
+        if 1 <= day <= 31:
+            yield DateMention(m.start(), m.end("day"), day, month, year, _weekday_before(text, m.start()))
+        for more in re.finditer(r"[0-3]?\d", m.group("more")):  # "September 19 or 22": each day takes the month
+            if 1 <= (day := int(more.group(0))) <= 31:
+                start = m.start("more") + more.start()
+                yield DateMention(start, start + len(more.group(0)), day, month, year)
 
 
 def _day_only(text: str) -> Iterator[DateMention]:
