@@ -49,6 +49,7 @@ class Judge:
             attachments=mail.attachments,
             municipality=municipality,
             forwarded=own.from_forward,
+            signature=own.signature,
         )
         decision = deciding.decide(reading, event=self.event, arrival=arrival, municipality=municipality, stored=stored)
         forged = unverified_sender(mail)

@@ -56,6 +56,7 @@ _CLOSING = re.compile(
     re.I,
 )
 _SIGNATURE_DASHES = re.compile(r"^--\s*$")
+_SIGN_OFF = re.compile(rf"^\s*(?:(?:{_CLOSING_WORDS}|vänligen)\b[\s,.!]*|--\s*)?/?\s*", re.I)
 _MOBILE = re.compile(
     r"^\s*(?:(?:skickat|sent|skickad|hämta|get|envoyé)\s+(?:från|from|med|via|depuis|för|for)\s+"
     r"(?:min|my|mitt|outlook|yahoo|samsung|iphone|ipad|android|gmail|mail)|(?:hämta|get)\s+outlook\b)",
@@ -86,6 +87,8 @@ class OwnWords:
     text: str
     from_forward: bool = False
     quoted: str = ""
+    # The lines under the sign-off ("Anna Berg / Kommunstyrelsens ordförande (M)"): who "jag" is.
+    signature: str = ""
 
 
 def visible_text(mail: Mail) -> str:
@@ -118,16 +121,17 @@ def own_words(mail: Mail) -> OwnWords:
     lines = _chosen_text(mail).split("\n")
     own, cut, forward_cut = _split_quote(lines)
     quoted = "\n".join(lines[cut:]) if cut is not None else ""
-    text = _strip_signature(own)
+    text, signature = _strip_signature(own)
     if _is_empty_or_pointer(text) and _is_forward(mail, forward_cut):
         if mail.forwarded:
             inner = own_words(mail.forwarded[0])
-            return OwnWords(text=inner.text, from_forward=True, quoted=quoted)
+            return OwnWords(text=inner.text, from_forward=True, quoted=quoted, signature=inner.signature)
         if cut is not None:
             inner_lines = _after_header_block(lines[cut:])
             inner_own, _, _ = _split_quote(inner_lines)
-            return OwnWords(text=_strip_signature(inner_own), from_forward=True, quoted=quoted)
-    return OwnWords(text=text, quoted=quoted)
+            inner_text, inner_signature = _strip_signature(inner_own)
+            return OwnWords(text=inner_text, from_forward=True, quoted=quoted, signature=inner_signature)
+    return OwnWords(text=text, quoted=quoted, signature=signature)
 
 
 def subject_topic(subject: str) -> str:
@@ -254,23 +258,36 @@ def _after_header_block(lines: list[str]) -> list[str]:
     return [line[1:].lstrip() if line.startswith(">") else line for line in lines[i:]]
 
 
-def _strip_signature(lines: list[str]) -> str:
-    """Each block of own text loses its signature; interleaved answers are blocks of their own."""
+_SIGNATURE_LINES = 8
+
+
+def _strip_signature(lines: list[str]) -> tuple[str, str]:
+    """Each block of own text loses its signature; interleaved answers are blocks of their own.
+
+    Returns the text and the last signature seen (its first lines only).
+    """
     blocks: list[list[str]] = [[]]
     for line in lines:
         if line == _BLOCK_BREAK:
             blocks.append([])
         else:
             blocks[-1].append(line)
-    return "\n\n".join(text for block in blocks if (text := _strip_block(block)))
+    stripped = [_strip_block(block) for block in blocks]
+    signature = next((sig for _, sig in reversed(stripped) if sig), "")
+    return "\n\n".join(text for text, _ in stripped if text), signature
 
 
-def _strip_block(lines: list[str]) -> str:
+def _strip_block(lines: list[str]) -> tuple[str, str]:
     kept: list[str] = []
-    for line in lines:
-        if _SIGNATURE_DASHES.match(line) or _MOBILE.match(line):
+    signature: list[str] = []
+    for n, line in enumerate(lines):
+        if _MOBILE.match(line):
             break
-        if kept and any(part.strip() for part in kept) and (_CLOSING.match(line) or _misspelt_closing(line)):
+        closing = (
+            bool(kept) and any(part.strip() for part in kept) and bool(_CLOSING.match(line) or _misspelt_closing(line))
+        )
+        if _SIGNATURE_DASHES.match(line) or closing:
+            signature = _signature_lines(lines[n:])
             break
         kept.append(line)
     # A footer runs from its first line to the end of its paragraph; what stands above it stays.
@@ -283,7 +300,20 @@ def _strip_block(lines: list[str]) -> str:
             in_footer = True
         if not in_footer:
             without_footers.append(line)
-    return "\n".join(without_footers).strip()
+    return "\n".join(without_footers).strip(), "\n".join(signature)
+
+
+def _signature_lines(lines: list[str]) -> list[str]:
+    """The sign-off and the few lines under it, up to a footer or a phone's tag line."""
+    signature: list[str] = []
+    for n, line in enumerate(lines):
+        if _MOBILE.match(line) or _FOOTER.search(line) or len(signature) >= _SIGNATURE_LINES:
+            break
+        if n == 0:  # "Mvh Anna Berg (M)": the sign-off goes, the name stays
+            line = _SIGN_OFF.sub("", line)
+        if line.strip():
+            signature.append(line.strip())
+    return signature
 
 
 _CLOSING_SINGLE_WORDS = ("hälsningar", "hälsning", "hälsningarna")

@@ -433,6 +433,30 @@ def test_signatures_and_footers_are_not_the_senders_words(tail: str, drop: tuple
     _check(own_words(_mail(plain)).text, ("Märta Kron (S)", "Jonas Frid (M)", "Tea Orre (C)"), drop)
 
 
+# (id, tail under the registration, the signature kept to say who "jag" is)
+SIGNED = [
+    ("closing-then-card", "Med vänlig hälsning\n\nAnna Berg\nKommunstyrelsens ordförande (M)\n", "Anna Berg"),
+    ("name-on-the-closing-line", "Mvh Anna Berg (M)\n", "Anna Berg (M)"),
+    ("slash-name", "/Anna\n", "Anna"),
+    ("dashes", "--\nAnna Berg, S\n", "Anna Berg, S"),
+]
+
+
+@pytest.mark.parametrize(
+    ("tail", "first_line"),
+    [pytest.param(tail, first, id=case_id) for case_id, tail, first in SIGNED],
+)
+def test_signature_is_kept_apart_from_the_text(tail: str, first_line: str) -> None:
+    own = own_words(_mail(f"Hej!\n\n{_REGISTRATION}\n\n{tail}"))
+    assert own.signature.split("\n")[0] == first_line
+    assert first_line not in own.text
+
+
+def test_signature_stops_at_the_footer() -> None:
+    own = own_words(_mail(f"{_REGISTRATION}\n\nMvh\nAnna Berg\nE-post som skickas till Täby kommun kan diarieföras.\n"))
+    assert own.signature == "Anna Berg"
+
+
 def test_footer_right_under_the_registration_keeps_the_registration() -> None:
     plain = f"{_REGISTRATION}\nE-post som skickas till Täby kommun kan komma att diarieföras.\n"
     _check(own_words(_mail(plain)).text, ("Märta Kron (S)", "Tea Orre (C)"), ("diarieföras",))

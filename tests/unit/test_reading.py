@@ -26,6 +26,7 @@ def _read(
     *,
     municipality: str = "Nacka",
     attachments: tuple[Attachment, ...] = (),
+    signature: str = "",
 ) -> Reading:
     return read(
         text,
@@ -35,6 +36,7 @@ def _read(
         subject_is_reply=False,
         attachments=attachments,
         municipality=municipality,
+        signature=signature,
     )
 
 
@@ -779,3 +781,93 @@ def test_registration_only_in_an_attachment_points_to_it() -> None:
 def test_registration_in_the_text_with_an_unmentioned_attachment_does_not_point_to_it() -> None:
     reading = _read("Vi kommer 19/9: Anna Andersson (S).", attachments=(_WORD_FILE,))
     assert not reading.points_to_attachment
+
+
+# ---------------------------------------------------------------------------
+# The writer as one of the delegation: "jag och …", "… och undertecknad"
+# ---------------------------------------------------------------------------
+
+_CARD = "Anna Berg\nKommunstyrelsens ordförande (M)\nNacka kommun"
+
+# (id, text, signature, the delegation)
+WRITER_COUNTED = [
+    (
+        "jag-och",
+        "Jag och Pelle Karlsson (S) kommer den 19/9.",
+        "Anna Berg (M)",
+        {("Pelle Karlsson", "S"), ("Anna Berg", "M")},
+    ),
+    (
+        "jag-plus",
+        "Den 19/9: jag + Pelle Karlsson (s) + Lisa Ek (c)",
+        _CARD,
+        {("Pelle Karlsson", "S"), ("Lisa Ek", "C"), ("Anna Berg", "M")},
+    ),
+    (
+        "och-undertecknad",
+        "Vi blir tre den 22/9: Pelle Karlsson (S), Lisa Ek (C) och undertecknad.",
+        _CARD,
+        {("Pelle Karlsson", "S"), ("Lisa Ek", "C"), ("Anna Berg", "M")},
+    ),
+    (
+        "jag-sjalv-samt",
+        "Den 19/9 kommer jag själv samt Pelle Karlsson (S).",
+        _CARD,
+        {("Pelle Karlsson", "S"), ("Anna Berg", "M")},
+    ),
+    (
+        "tillsammans-med",
+        "Jag kommer den 19/9 tillsammans med Pelle Karlsson (S).",
+        _CARD,
+        {("Pelle Karlsson", "S"), ("Anna Berg", "M")},
+    ),
+    ("writer-alone", "Jag kommer den 19/9.", "Anna Berg (M)", {("Anna Berg", "M")}),
+    ("writer-alone-anmaler-mig", "Jag anmäler mig till dialogen den 19/9.", _CARD, {("Anna Berg", "M")}),
+    (
+        "undertecknad-named",
+        "Vi kommer 22/9: Ulla Hedin (S) och undertecknad Rasmus Ödlund (MP).",
+        "Rasmus",
+        {("Ulla Hedin", "S"), ("Rasmus Ödlund", "MP")},
+    ),
+    (
+        "jag-anmaler-others",
+        "Jag anmäler Pelle Karlsson (S) och Lisa Ek (C) till den 19/9.",
+        _CARD,
+        {("Pelle Karlsson", "S"), ("Lisa Ek", "C")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "signature", "expected"),
+    [pytest.param(text, sig, expected, id=case_id) for case_id, text, sig, expected in WRITER_COUNTED],
+)
+def test_writer_counted_among_the_participants(
+    text: str, signature: str, expected: set[tuple[str, str | None]]
+) -> None:
+    reading = _read(text, signature=signature)
+    assert _people(reading) == expected
+    assert reading.doubts == ()
+
+
+# (id, text, signature): "jag" is one of them, but who that is cannot be read
+WRITER_UNKNOWN = [
+    ("first-name-only", "Jag och Pelle Karlsson (S) kommer den 19/9.", "Anna"),
+    ("no-party", "Jag och Pelle Karlsson (S) kommer den 19/9.", "Anna Berg\nNacka kommun"),
+    ("no-signature", "Den 19/9 kommer jag själv samt Pelle Karlsson (S).", ""),
+    ("others-later", "Jag kommer den 19/9, namn på övriga kommer senare.", "Anna Berg (M)"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "signature"), [pytest.param(text, sig, id=case_id) for case_id, text, sig in WRITER_UNKNOWN]
+)
+def test_writer_counted_but_unknown_is_a_doubt(text: str, signature: str) -> None:
+    assert _read(text, signature=signature).doubts
+
+
+def test_writer_attending_the_information_meeting_is_the_signer() -> None:
+    reading = _read("Jag kommer på informationsmötet.", signature=_CARD)
+    assert reading.info_attendee is not None
+    assert (reading.info_attendee.name, reading.info_attendee.party) == ("Anna Berg", "M")
+    assert not reading.participants

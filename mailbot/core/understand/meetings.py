@@ -29,14 +29,14 @@ def header_scopes(text: str) -> list[tuple[int, str]]:
         stripped = line.strip()
         # "Dialogen måndagen den 26 september kl 13.00-15.00": a heading may carry date and time
         if stripped.endswith(":") or (stripped and len(stripped.split()) <= 9 and stripped[-1:] not in ".!?"):
-            scope = _scope_of(stripped)
+            scope = scope_of(stripped)
             if stripped.endswith(":") or scope:
                 scopes.append((offset, scope or "dialog"))
         offset += len(line) + 1
     return scopes
 
 
-def _scope_of(text: str) -> str:
+def scope_of(text: str) -> str:
     info = bool(_INFO_CUE.search(text) or re.search(r"\b30\s*/\s*8\b|\b30\s+aug", text, re.I))
     dialog = bool(_DIALOG_CUE.search(text))
     if info and dialog:
@@ -57,7 +57,7 @@ def scope_for(text: str, person: PersonMention, sentence: Span, headers: list[tu
         return "dialog"
     earlier = _paragraph_before(text, sentence.start)
     if earlier is not None:
-        return _scope_of(earlier) or "dialog"
+        return scope_of(earlier) or "dialog"
     scope = ""
     for position, header_scope in headers:
         if position <= person.start:
@@ -93,7 +93,11 @@ _I_ATTEND_INFO = re.compile(
 
 
 def writer_attending_info(
-    text: str, sentences: list[Span], people: list[PersonMention], dialog: list[Participant]
+    text: str,
+    sentences: list[Span],
+    people: list[PersonMention],
+    dialog: list[Participant],
+    signer: PersonMention | None,
 ) -> tuple[PersonMention, str] | None:
     """ "Jag kommer på informationsmötet": the one who signs, or else the chair among those named."""
     found = _I_ATTEND_INFO.search(text)
@@ -104,6 +108,8 @@ def writer_attending_info(
     signing = [p for p in people if p.bound and not named_before_sign_off(text, p)]
     if len(signing) == 1:
         return signing[0], sentence
+    if not signing and signer is not None and signer.party:
+        return signer, sentence
     chairs = [p for p in people if _CHAIR.search(p.role) and any(d.name == p.name for d in dialog)]
     if len({p.name for p in chairs}) == 1:
         return chairs[0], sentence

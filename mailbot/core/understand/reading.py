@@ -7,11 +7,13 @@ import re
 
 from mailbot.core.mail import Attachment
 from mailbot.core.model import Event, Participant, Reading, Swap
+from mailbot.core.understand.dates import find_dates
 from mailbot.core.understand.meetings import (
     choose_info_attendee,
     header_scopes,
     named_before_sign_off,
     scope_for,
+    scope_of,
     writer_attending_info,
 )
 from mailbot.core.understand.parties import PartyLexicon
@@ -24,6 +26,7 @@ from mailbot.core.understand.sessions import (
     sessions_by_weekday,
     subject_sessions,
 )
+from mailbot.core.understand.writer import as_participant, counts_writer, others_to_follow, signer
 
 _QUESTION_WORDS = re.compile(
     r"\bundrar\b|\bfundera[rt]?\s+på\s+om\b|\bvill\s+gärna\s+veta\b|\bskulle\s+vilja\s+veta\b"
@@ -77,11 +80,13 @@ def read(
     attachments: tuple[Attachment, ...] = (),
     municipality: str | None = None,
     forwarded: bool = False,
+    signature: str = "",
 ) -> Reading:
     """What the text states, without rules or stored state.
 
     `forwarded`: the text is a forwarded mail, written to the forwarder, so
-    its questions are not questions to the coordinator.
+    its questions are not questions to the coordinator. `signature`: the
+    lines under the sign-off, which say who "jag" is.
     """
     text = names_in_reading_order(_merge_field_blocks(text), lexicon)
     year = event.sessions[0].date.year if event.sessions else event.deadline.year
@@ -94,7 +99,8 @@ def read(
         choices = sessions_by_room_or_ordinal(text, event)
     if not choices and not attempts:
         choices = sessions_by_weekday(text, event, doubts)
-    people = [p for p in find_people(text, lexicon, _place_words(event)) if not _is_greeting_name(text, p)]
+    places = _place_words(event)
+    people = [p for p in find_people(text, lexicon, places) if not _is_greeting_name(text, p)]
     swaps, swapped = _swaps(text, people)
     dialog, info = _split_by_meeting(text, people, sentences, headers, swapped, doubts)
     additions = [s for s in swaps if not s.leaving]
@@ -102,10 +108,13 @@ def read(
         # A full list that says who is new: the list is the delegation, not an addition.
         swaps = [s for s in swaps if s.leaving]
         dialog += [s.joining for s in additions if s.joining.name.lower() not in {p.name.lower() for p in dialog}]
-    if not info and (writer := writer_attending_info(text, sentences, people, dialog)):
+    signing = signer(signature, lexicon, places, at=len(text)) if signature else None
+    if not info and (writer := writer_attending_info(text, sentences, people, dialog, signing)):
         info = [writer]
         dialog = [p for p in dialog if p.name != writer[0].name or named_before_sign_off(text, writer[0])]
     info_attendee, not_chair, info_named = choose_info_attendee(text, info, sentences, dialog, doubts)
+    if choices or attempts or dialog:
+        dialog += _writer_among(text, sentences, people, dialog, signing, doubts)
 
     if not choices and not attempts and (dialog or swaps) and not subject_is_reply:
         choices = [d for d in subject_sessions(subject, event, year)]
@@ -140,6 +149,35 @@ def read(
     )
 
 
+def _writer_among(
+    text: str,
+    sentences: list[Span],
+    people: list[PersonMention],
+    dialog: list[Participant],
+    writer: PersonMention | None,
+    doubts: list[str],
+) -> list[Participant]:
+    """The writer, when "jag" is one of the delegation and the signature says who that is."""
+    names = {d.name.lower() for d in dialog}
+    named = [p for p in people if p.name.lower() in names]
+    about_dialog = [
+        own
+        for s in sentences
+        if (own := text[s.start : s.end]) and (find_dates(own) or _DIALOG_WORD.search(own)) and scope_of(own) != "info"
+    ]
+    if not counts_writer(text, named, about_dialog):
+        return []
+    if writer is not None and writer.name.lower() in names:
+        return []
+    if writer is None or writer.party is None:
+        doubts.append("avsändaren räknar sig själv som deltagare men namn och parti framgår inte")
+        return []
+    if not dialog and others_to_follow(about_dialog):
+        doubts.append("avsändaren anmäler sig själv, och övriga deltagare ska meddelas senare")
+    return [as_participant(writer)]
+
+
+_DIALOG_WORD = re.compile(r"dialog|tillfälle|anmäl", re.I)
 _LINKS = frozenset({"i", "för", "av", "och", "till"})
 
 
