@@ -51,6 +51,16 @@ def _people(reading: Reading) -> set[tuple[str, str | None]]:
 # (id, text, {(name, party)})
 PEOPLE = [
     (
+        "party-in-parentheses-before-the-name",
+        "Nacka anmäler till dialogen 26/9: (mp) Jonas Ek, Stina Holm/KD, Per Al - mp",
+        {("Jonas Ek", "MP"), ("Stina Holm", "KD"), ("Per Al", "MP")},
+    ),
+    (
+        "listed-name-without-party-is-kept-to-be-asked-about",
+        "Vi kommer den 19/9.\nDeltagare: Anna Berg, Olle Lund (S) och Kim Ro (V)",
+        {("Anna Berg", None), ("Olle Lund", "S"), ("Kim Ro", "V")},
+    ),
+    (
         "parentheses-upper",
         "Vi kommer den 19 september: Anna Andersson (S), Bo Berg (M) och Cecilia Dahl (C).",
         {("Anna Andersson", "S"), ("Bo Berg", "M"), ("Cecilia Dahl", "C")},

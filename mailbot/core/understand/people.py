@@ -403,7 +403,7 @@ def _bind_left(line: str, items: list[_Item], position: int, used: set[int]) -> 
     gap = line[before.end : items[position].start]
     head = line[: before.start].rstrip(" (")
     if re.fullmatch(r"\s*\)?\s*[:–—|-]\s*|\)\s*", gap) and (
-        not head.strip() or _BULLET.match(head + " ") or head.endswith(("|", ",", ";"))
+        not head.strip() or _BULLET.match(head + " ") or head.endswith(("|", ",", ";", ":"))
     ):
         used.add(before.start)
         return before
@@ -456,7 +456,16 @@ def _gap_allows(gap: str) -> bool:
 def _coordinated(line: str, items: list[_Item], position: int) -> bool:
     """A name inside "A (S), B (M) och C": listed with others even without a party."""
     name = items[position]
-    for other in items[max(0, position - 2) : position] + items[position + 1 : position + 3]:
+    following = items[position + 1 : position + 3]
+    if (
+        len(following) == 2
+        and following[0].kind == "name"
+        and following[1].kind == "party"
+        and re.fullmatch(r"\s*(?:,|och|samt|&)\s*", line[name.end : following[0].start])
+        and _gap_allows(line[following[0].end : following[1].start].replace("/", " "))
+    ):
+        return True  # "Jonas Ek, Stina Holm/KD, …": one of a list whose next name has its party
+    for other in items[max(0, position - 2) : position] + following:
         if other.kind != "party":
             continue  # "Tack Torbjörn Rosdahl och Gustav Hemming": names with no party are no list
         gap = line[other.end : name.start] if other.end <= name.start else line[name.end : other.start]
