@@ -169,6 +169,10 @@ def _delegation(
         known = {p.name.lower() for p in swapped}
         participants = (*swapped, *(p for p in participants if p.name.lower() not in known))
         session = session or before.session
+    elif reading.swaps:
+        # "Anna (M), Kim (V) och i stället för Per kommer Olle (S)": a whole list that says who replaces whom
+        known = {p.name.lower() for p in participants}
+        participants = (*participants, *(s.joining for s in reading.swaps if s.joining.name.lower() not in known))
     if not participants and before is not None and (reading.moved_from or session):
         participants = before.participants  # "vi flyttar till den 26": same people, new session
     if before is not None and kind is Kind.REGISTRATION:
@@ -223,4 +227,12 @@ def _review_reasons(reading: Reading, kind: Kind, stored: StoredState) -> list[s
         reasons.append(f"meddelandet nämner även {names}")
     if kind is Kind.CANCELLATION and stored.registration is None and stored.info_attendee is None:
         reasons.append("en avbokning men ingen anmälan finns sparad")
+    named = set(reading.session_dates) | set(reading.other_dates)
+    if (
+        kind is Kind.CANCELLATION
+        and stored.registration is not None
+        and named
+        and stored.registration.session not in named
+    ):
+        reasons.append("avbokningen nämner ett annat datum än det anmälda")
     return reasons

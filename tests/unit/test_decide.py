@@ -135,6 +135,20 @@ def test_vi_avbokar_cancels() -> None:
     assert "Nacka" not in desk.ledger.registrations
 
 
+def test_a_cancellation_naming_another_date_than_the_stored_one_goes_to_a_person() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    cancel = desk.send("Hej! Vi avbokar vår plats den 22 september.")
+    assert (cancel.kind.value, cancel.outcome.value) == ("cancellation", "needs_review")
+    assert "Nacka" in desk.ledger.registrations
+
+
+def test_a_whole_list_that_says_who_replaces_whom_registers_the_newcomer() -> None:
+    decision = Desk().send("Vi kommer 19/9 med Anna Berg (M), Kim Ro (V) och istället för Per Al kommer Olle Lund (S).")
+    assert (decision.kind.value, decision.outcome.value) == ("registration", "confirmed")
+    assert people(decision) == [("Anna Berg", "M"), ("Kim Ro", "V"), ("Olle Lund", "S")]
+
+
 def test_a_cancellation_with_nothing_stored_goes_to_a_person() -> None:
     assert Desk().send("Hej! Vi avbokar vår anmälan.").outcome.value == "needs_review"
 

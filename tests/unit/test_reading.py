@@ -655,6 +655,7 @@ SWAPS = [
     ("byts-ut-mot", "Kerstin Ålund byts ut mot Jonas Pihl (C)."),
     ("vi-byter-ut-mot", "Vi byter ut Kerstin Ålund (C) mot Jonas Pihl (C)."),
     ("kommer-i-stallet-for", "Jonas Pihl (C) kommer i stället för Kerstin Ålund."),
+    ("cannot-then-istallet-kommer", "Kerstin Ålund kan inte komma, istället kommer Jonas Pihl (C)."),
 ]
 
 
@@ -679,6 +680,10 @@ CANCELLATIONS = [
     ("avanmaler", "Tyvärr måste vi avanmäla oss från dialogen.", True),
     ("aterkallar", "Vi återkallar vår anmälan till den 22:a.", True),
     ("kommer-inte-kunna-nagon", "Nacka kommer inte att kunna delta i någon av dialogerna.", True),
+    ("declines-no-date", "Hej! Nacka kommer inte att delta i dialogen i höst.", True),
+    ("avstar", "Vi avstår från att delta denna gång.", True),
+    ("tackar-nej", "Vi tackar nej till inbjudan.", True),
+    ("hoppar-over", "Hej, vi hoppar över dialogen tyvärr.", True),
     ("registration", "Vi kommer den 19/9 med Anna Andersson (S).", False),
     (
         "one-person-cannot",

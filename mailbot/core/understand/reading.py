@@ -255,13 +255,25 @@ def _place_words(event: Event) -> frozenset[str]:
     return frozenset(words)
 
 
-def _sends_regrets(text: str, municipality: str | None) -> bool:
-    """ "Vi får tyvärr lämna återbud", "Sundbyberg lämnar återbud": the whole delegation.
+# "lämnar återbud", "avstår", "tackar nej", "kommer inte att delta": the delegation declines.
+_DECLINES = (
+    r"(?:lämna\w*\s+återbud|avstå\w*|avböj\w*|tacka\w*\s+nej|hoppa\w*\s+över"
+    r"|(?:kommer|kan|har)\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?(?:kunna\s+|möjlighet\s+att\s+)?"
+    r"(?:delta|deltaga|komma|närvara|medverka)|deltar\s+inte)"
+)
 
-    Only with the municipality or "vi" as subject: "Anna lämnar återbud" is one person.
+
+def _sends_regrets(text: str, municipality: str | None) -> bool:
+    """ "Vi får tyvärr lämna återbud", "Sundbyberg avstår": the whole delegation, on no date.
+
+    Only with the municipality or "vi" as subject: "Anna lämnar återbud" is one
+    person; and not about one date: "vi kan inte delta den 19/9" picks another.
     """
     who = r"vi|kommunen" + (rf"|{re.escape(municipality)}\w*(?:\s+kommun|\s+stad)?" if municipality else "")
-    return re.search(rf"\b(?:{who})\s+(?:\w+\s+){{0,2}}lämna\w*\s+återbud", text, re.I) is not None
+    for found in re.finditer(rf"\b(?:{who})\s+(?:\w+\s+){{0,2}}{_DECLINES}", text, re.I):
+        if "återbud" in found.group(0).lower() or not find_dates(clause_at(text, found.end() - 1)):
+            return True
+    return False
 
 
 def _swaps(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]]:
@@ -292,12 +304,17 @@ def _swaps(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]
             used.add(person.start)
     for i, person in enumerate(people):
         # "Lena Barkman (V) har fått förhinder. I hennes ställe kommer Tove Lind (V)."
+        # "Anna Berg kan inte komma, istället kommer Olle Lund (M)."
         before = text[max(0, person.start - 40) : person.start]
+        instead = re.search(r"(?:i\s*stället|istället)\s+(?:kommer|deltar|går\s+in)\s*$", before, re.I)
         if (
             i > 0
             and person.party
             and person.start not in used
-            and re.search(r"i\s+(?:hennes|hans|dennes|hens)\s+ställe\s+(?:kommer|deltar|går\s+in)\s*$", before, re.I)
+            and (
+                re.search(r"i\s+(?:hennes|hans|dennes|hens)\s+ställe\s+(?:kommer|deltar|går\s+in)\s*$", before, re.I)
+                or (instead and people[i - 1].negated and people[i - 1].start not in used)
+            )
         ):
             swaps.append(Swap(people[i - 1].name, Participant(person.name, person.party, person.role)))
             used.update({people[i - 1].start, person.start})
