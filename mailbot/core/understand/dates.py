@@ -51,6 +51,12 @@ _MONTH_FIRST = re.compile(
     r"(?:,?\s+(?P<year>20\d\d))?",
     re.I,
 )
+# "den nittonde", "den tjugosjätte": a day by ordinal word, from the tenth on ("den andra" is as often "the other").
+_WORD_DAY_ONLY = re.compile(
+    rf"\bden\s+(?P<day>{'|'.join(sorted((w for w, n in DAY_ORDINALS.items() if n >= 10), key=len, reverse=True))})\b"
+    rf"(?!\s+(?:{_MONTH})\b)",
+    re.I,
+)
 _DAY_ONLY = re.compile(rf"(?:(?P<weekday>{_WEEKDAY})\s+)?den\s+(?P<day>[0-3]?\d)(?P<ord>{_ORD})?(?![\d/.:]\d)", re.I)
 
 
@@ -81,6 +87,7 @@ def find_dates(text: str) -> list[DateMention]:
     found.extend(_numeric(text))
     found.extend(_month_first(text))
     found.extend(_day_only(text))
+    found.extend(_word_days_only(text))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[DateMention] = []
     for mention in found:
@@ -201,6 +208,11 @@ def _month_first(text: str) -> Iterator[DateMention]:
             if 1 <= (day := int(more.group(0))) <= 31:
                 start = m.start("more") + more.start()
                 yield DateMention(start, start + len(more.group(0)), day, month, year)
+
+
+def _word_days_only(text: str) -> Iterator[DateMention]:
+    for m in _WORD_DAY_ONLY.finditer(text):
+        yield DateMention(m.start("day"), m.end(), DAY_ORDINALS[m.group("day").lower()], None, None, None)
 
 
 def _day_only(text: str) -> Iterator[DateMention]:

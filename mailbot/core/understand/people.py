@@ -252,9 +252,18 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[_Item]:
             continue
         head = line[: mention.start]
         # Two-letter codes are no Swedish words, so "Ingrid Holm kd" needs no comma.
-        after_name = (len(token) == 2 and re.search(r"[^\W\d_]{2}\s+$", head) is not None) or (
-            # "Linnea Bergh S" alone on its line: a list with the party as its last column
-            token.isupper() and not line[mention.end :].strip(" .,;") and _NAME_THEN_COLUMN.fullmatch(head) is not None
+        after_name = (
+            (
+                (len(token) == 2 and re.search(r"[^\W\d_]{2}\s+$", head) is not None)
+                # "Anna Berg M, Olle Lund S": a capital letter right after a full name
+                or (token.isupper() and re.search(r"[A-ZÅÄÖ][^\W\d_]+\s+[A-ZÅÄÖ][^\W\d_]+\s+$", head) is not None)
+            )
+            or (
+                # "Linnea Bergh S" alone on its line: a list with the party as its last column
+                token.isupper()
+                and not line[mention.end :].strip(" .,;")
+                and _NAME_THEN_COLUMN.fullmatch(head) is not None
+            )
         )
         if (_SHORT_BEFORE.search(head) or after_name) and _SHORT_AFTER.match(line[mention.end :]):
             items.append(_Item("party", mention.start, mention.end, token, mention.code))

@@ -136,7 +136,7 @@ def sessions_by_room_or_ordinal(text: str, event: Event) -> list[dt.date]:
         if room and len(same_room) == 1 and re.search(rf"\b{re.escape(room)}\b", text, re.I):
             found.append(session.date)
     ordinal = re.search(
-        r"\b(första|andra|tredje|fjärde|femte|sista|1:a|2:a|3:e|4:e)\s+(?:dialog)?(?:tillfället|datumet|alternativet|mötet|dialogmötet)",
+        r"\b(första|andra|tredje|fjärde|femte|sista|1:a|2:a|3:e|4:e)\s+(?:dialog)?(?:tillfället|datumet|alternativet|mötet|dialogmötet|passet|träffen|dialogen|omgången)",
         text,
         re.I,
     )
