@@ -50,6 +50,7 @@ class Judge:
             municipality=municipality,
             forwarded=own.from_forward,
             signature=own.signature,
+            sender_name=mail.from_name,
         )
         decision = deciding.decide(reading, event=self.event, arrival=arrival, municipality=municipality, stored=stored)
         forged = unverified_sender(mail)

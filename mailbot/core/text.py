@@ -52,7 +52,10 @@ _CLOSING_WORDS = (
 # A closing line, alone or followed on the same line by the sender's name (and title or party).
 _CLOSING = re.compile(
     rf"^\s*(?:(?:{_CLOSING_WORDS}|vänligen)(?:[\s,.!/]*$|[\s,.!/]+(?:(?-i:[A-ZÅÄÖ])|(?:{_CLOSING_WORDS}))[^\d@]{{0,60}}$)"
-    r"|hälsningar\s+från.*|(?:(?:mvh|hälsningar|hälsning)[\s,]+)?/\s*\w+(?:\s+\w+)?[\s,.!]*$)",
+    r"|hälsningar\s+från.*|(?:(?:mvh|hälsningar|hälsning)[\s,]+)?/\s*\w+(?:\s+\w+)?[\s,.!]*$"
+    # "/Marita Lund (S), ks-ordf": a slash sign-off with party and title
+    r"|(?:(?:mvh|hälsningar|hälsning)[\s,]+)?/\s*(?-i:[A-ZÅÄÖ])[\w-]+(?:\s+(?-i:[A-ZÅÄÖ])[\w-]+)?\s*(?:\([^)\n]{1,25}\))?\s*,[^\n\d@]{0,60}$"
+    r"|(?:(?:mvh|hälsningar|hälsning)[\s,]+)?/\s*(?-i:[A-ZÅÄÖ])[\w-]+(?:\s+(?-i:[A-ZÅÄÖ])[\w-]+)?\s*\([^)\n]{1,25}\)[\s.]*$)",
     re.I,
 )
 _SIGNATURE_DASHES = re.compile(r"^--\s*$")

@@ -51,6 +51,13 @@ _MONTH_FIRST = re.compile(
     r"(?:,?\s+(?P<year>20\d\d))?",
     re.I,
 )
+# "tar 26:e", "19e eller 26e": a day with its ordinal ending and no "den", unless it counts something else
+_ORDINAL_DAY = re.compile(
+    r"(?<![\w/.:,-])(?P<day>[0-3]?\d)(?::?(?:e|a|de))(?![\w:])"
+    r"(?!\s*(?:vice|plats|person|deltagare|ledamot|ersättare|ordf\w*|tillfälle\w*|dialog\w*|alternativ\w*"
+    r"|passet|mötet|datumet|gången|omgång\w*|kvartal\w*|hand|försök|bästa|största|[/.]\d))",
+    re.I,
+)
 # "den nittonde", "den tjugosjätte": a day by ordinal word, from the tenth on ("den andra" is as often "the other").
 _WORD_DAY_ONLY = re.compile(
     rf"\bden\s+(?P<day>{'|'.join(sorted((w for w, n in DAY_ORDINALS.items() if n >= 10), key=len, reverse=True))})\b"
@@ -88,6 +95,7 @@ def find_dates(text: str) -> list[DateMention]:
     found.extend(_month_first(text))
     found.extend(_day_only(text))
     found.extend(_word_days_only(text))
+    found.extend(_ordinal_days(text))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[DateMention] = []
     for mention in found:
@@ -208,6 +216,13 @@ def _month_first(text: str) -> Iterator[DateMention]:
             if 1 <= (day := int(more.group(0))) <= 31:
                 start = m.start("more") + more.start()
                 yield DateMention(start, start + len(more.group(0)), day, month, year)
+
+
+def _ordinal_days(text: str) -> Iterator[DateMention]:
+    for m in _ORDINAL_DAY.finditer(text):
+        day = int(m.group("day"))
+        if 1 <= day <= 31:
+            yield DateMention(m.start("day"), m.end(), day, None, None, _weekday_before(text, m.start()))
 
 
 def _word_days_only(text: str) -> Iterator[DateMention]:

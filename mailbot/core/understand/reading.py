@@ -26,7 +26,14 @@ from mailbot.core.understand.sessions import (
     sessions_by_weekday,
     subject_sessions,
 )
-from mailbot.core.understand.writer import as_participant, counts_writer, others_to_follow, signer
+from mailbot.core.understand.writer import (
+    as_participant,
+    counts_writer,
+    leaving_writer,
+    others_to_follow,
+    same_person,
+    signer,
+)
 
 _QUESTION_WORDS = re.compile(
     r"\bundrar\b|\bfundera[rt]?\s+på\s+om\b|\bvill\s+gärna\s+veta\b|\bskulle\s+vilja\s+veta\b"
@@ -81,12 +88,14 @@ def read(
     municipality: str | None = None,
     forwarded: bool = False,
     signature: str = "",
+    sender_name: str = "",
 ) -> Reading:
     """What the text states, without rules or stored state.
 
     `forwarded`: the text is a forwarded mail, written to the forwarder, so
     its questions are not questions to the coordinator. `signature`: the
-    lines under the sign-off, which say who "jag" is.
+    lines under the sign-off and `sender_name` the From header's name,
+    which say who "jag" is.
     """
     text = names_in_reading_order(_merge_field_blocks(text), lexicon)
     year = event.sessions[0].date.year if event.sessions else event.deadline.year
@@ -102,19 +111,25 @@ def read(
     places = _place_words(event)
     people = [p for p in find_people(text, lexicon, places) if not _is_greeting_name(text, p)]
     swaps, swapped = _swaps(text, people)
+    signing = signer(signature, sender_name, lexicon, places, at=len(text))
+    if (joining := leaving_writer(text, people)) is not None and joining.start not in swapped:
+        if signing is None:
+            doubts.append("avsändaren lämnar sin plats men namnet framgår inte")
+        else:
+            swaps.append(Swap(signing.name, as_participant(joining)))
+            swapped.add(joining.start)
     dialog, info = _split_by_meeting(text, people, sentences, headers, swapped, doubts)
     additions = [s for s in swaps if not s.leaving]
     if additions and dialog:
         # A full list that says who is new: the list is the delegation, not an addition.
         swaps = [s for s in swaps if s.leaving]
         dialog += [s.joining for s in additions if s.joining.name.lower() not in {p.name.lower() for p in dialog}]
-    signing = signer(signature, lexicon, places, at=len(text)) if signature else None
     if not info and (writer := writer_attending_info(text, sentences, people, dialog, signing)):
         info = [writer]
         dialog = [p for p in dialog if p.name != writer[0].name or named_before_sign_off(text, writer[0])]
     info_attendee, not_chair, info_named = choose_info_attendee(text, info, sentences, dialog, doubts)
     if choices or attempts or dialog:
-        dialog += _writer_among(text, sentences, people, dialog, signing, doubts)
+        dialog += _writer_among(text, sentences, people, dialog, signing, lexicon, doubts)
 
     if not choices and not attempts and (dialog or swaps) and not subject_is_reply:
         choices = [d for d in subject_sessions(subject, event, year)]
@@ -155,9 +170,10 @@ def _writer_among(
     people: list[PersonMention],
     dialog: list[Participant],
     writer: PersonMention | None,
+    lexicon: PartyLexicon,
     doubts: list[str],
 ) -> list[Participant]:
-    """The writer, when "jag" is one of the delegation and the signature says who that is."""
+    """The writer, when "jag" is one of the delegation and the signature or From header says who that is."""
     names = {d.name.lower() for d in dialog}
     named = [p for p in people if p.name.lower() in names]
     about_dialog = [
@@ -165,16 +181,17 @@ def _writer_among(
         for s in sentences
         if (own := text[s.start : s.end]) and (find_dates(own) or _DIALOG_WORD.search(own)) and scope_of(own) != "info"
     ]
-    if not counts_writer(text, named, about_dialog):
+    mention = counts_writer(text, named, about_dialog, lexicon)
+    if not mention.counted:
         return []
-    if writer is not None and writer.name.lower() in names:
+    if writer is not None and any(same_person(writer.name, d.name) for d in dialog):
         return []
-    if writer is None or writer.party is None:
+    if writer is None or (mention.party or writer.party) is None:
         doubts.append("avsändaren räknar sig själv som deltagare men namn och parti framgår inte")
         return []
     if not dialog and others_to_follow(about_dialog):
         doubts.append("avsändaren anmäler sig själv, och övriga deltagare ska meddelas senare")
-    return [as_participant(writer)]
+    return [as_participant(writer, mention.party)]
 
 
 _DIALOG_WORD = re.compile(r"dialog|tillfälle|anmäl", re.I)

@@ -1,8 +1,10 @@
-"""The writer as one of the delegation: "jag och Pelle Karlsson (S)", "… och undertecknad", "Jag kommer den 19/9".
+"""The writer as one of the delegation: "jag (m), Pelle Karlsson (S)", "… och undertecknad", "Kalle tar min plats".
 
-The writer's name and party are not in the sentence; they stand under the
-sign-off ("Anna Berg / Kommunstyrelsens ordförande (M)"). Without both, a
-person has to decide, because a confirmation would leave someone out.
+The writer's name is rarely in the sentence: it stands under the sign-off
+("Anna Berg / Kommunstyrelsens ordförande (M)", "/Mats (M), ks-ordf") or in
+the From header. The party may stand beside "jag" ("jag (m)"). Without a
+name and a party, a person has to decide: a confirmation would leave
+someone out.
 """
 
 from __future__ import annotations
@@ -16,8 +18,13 @@ from mailbot.core.understand.people import PersonMention, find_people
 
 _SELF = r"(?:jag|mig|mej|undertecknad|undertecknade)(?:\s+själv)?"
 _LINK = r"\s*(?:,|och|samt|\+|&)\s*"
+# "jag (m)", "jag/S", "jag - mp": the writer with a party
+_SELF_PARTY = re.compile(
+    r"(?<!\w)(?:jag|undertecknad)(?:\s+själv)?\s*(?:\(\s*(?P<inner>[^)\n]{1,30}?)\s*\)|\s*[/–-]\s*(?P<after>[\w-]{1,30}))",
+    re.I,
+)
 _SELF_BEFORE = re.compile(
-    rf"(?<!\w){_SELF}{_LINK}$"
+    rf"(?<!\w){_SELF}(?:\s*\([^)\n]{{1,30}}\))?{_LINK}$"
     r"|\bjag\s+(?:kommer|deltar|går)\s+(?:\S+\s+){0,4}tillsammans\s+med\s+$"
     r"|\bmed\s+mig\s+(?:kommer|följer|deltar|går)\s+(?:även\s+|också\s+)?$",
     re.I,
@@ -33,32 +40,100 @@ _SELF_ALONE = re.compile(
     re.I,
 )
 _OTHERS_LATER = re.compile(r"övriga|fler\s+(?:namn|deltagare)|resten|kollegor|återkommer|senare", re.I)
+# "hoppa över mig, Kalle tar min plats", "i mitt ställe kommer Kalle Sundin (S)": the writer leaves.
+_TAKES_MY_PLACE = re.compile(
+    r"\b(?P<a>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)\s+(?:\([^)\n]{1,25}\)\s+)?(?:tar\s+min\s+plats|ersätter\s+mig"
+    r"|(?:kommer|går\s+in|deltar)\s+i\s+mitt\s+ställe)"
+    r"|\bi\s+mitt\s+ställe\s+(?:kommer|går|deltar)\s+(?:in\s+)?(?P<b>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)"
+    r"|\bjag\s+ersätts\s+av\s+(?P<c>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)"
+)
+# A From display name that is a person, not a function mailbox ("Registrator", "Kommunstyrelsen Nacka").
+_NAME_WORD = r"[A-ZÅÄÖÉ][^\W\d_]+(?:-[A-ZÅÄÖÉ][^\W\d_]+)?"
+_PERSON_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:von|af|de|van|der)\s+)?{_NAME_WORD}){{1,2}}")
+_FUNCTIONS = re.compile(
+    r"registrator|kommun|stad|kansli|nämnd|förvaltning|kontor|styrelse|info|admin|service|sekretariat", re.I
+)
 
 
-def counts_writer(text: str, named: list[PersonMention], sentences_with_date: list[str]) -> bool:
+@dataclasses.dataclass(frozen=True)
+class WriterMention:
+    """How the text counts the writer in: and the party it gives beside "jag", if any."""
+
+    counted: bool
+    party: str | None = None
+
+
+def counts_writer(
+    text: str, named: list[PersonMention], sentences_with_date: list[str], lexicon: PartyLexicon
+) -> WriterMention:
     """Whether the writer counts themself among the dialog participants named (or alone)."""
+    for sentence in sentences_with_date:
+        for found in _SELF_PARTY.finditer(sentence):
+            party = lexicon.resolve(found.group("inner") or found.group("after"))
+            if party:
+                return WriterMention(True, party)
     for person in named:
         before = text[max(0, person.start - 50) : person.start]
         if _SELF_BEFORE.search(before) or _SELF_AFTER.match(text[person.end : person.end + 60]):
-            return True
-    return not named and any(_SELF_ALONE.search(s) for s in sentences_with_date)
+            return WriterMention(True)
+    return WriterMention(not named and any(_SELF_ALONE.search(s) for s in sentences_with_date))
 
 
 def others_to_follow(sentences_with_date: list[str]) -> bool:
     return any(_OTHERS_LATER.search(s) for s in sentences_with_date)
 
 
-def signer(signature: str, lexicon: PartyLexicon, not_names: frozenset[str], *, at: int) -> PersonMention | None:
-    """The full name under the sign-off, with the party and title the signature gives.
+def signer(
+    signature: str, sender_name: str, lexicon: PartyLexicon, not_names: frozenset[str], *, at: int
+) -> PersonMention | None:
+    """The writer: the full name under the sign-off (else the From name), with the party and title given there.
 
     `at`: where the signature begins, just after the text the mention belongs to.
     """
-    people = [p for p in find_people(_one_card(signature), lexicon, not_names) if len(p.name.split()) >= 2]
-    return dataclasses.replace(people[0], start=at, end=at, line=-1) if people else None
+    people = find_people(_one_card(signature), lexicon, not_names) if signature else []
+    sender = _person_name(sender_name)
+    full = [p for p in people if len(p.name.split()) >= 2]
+    if full:
+        return dataclasses.replace(full[0], start=at, end=at, line=-1)
+    if sender is None:
+        return None
+    if people and people[0].name.casefold() in {w.casefold() for w in sender.split()}:
+        # "/Mats (M), ks-ordf" and From "Mats Granqvist" (or "Granqvist Mats"): one person
+        first = people[0].name
+        rest = [w for w in sender.split() if w.casefold() != first.casefold()]
+        return dataclasses.replace(people[0], name=" ".join([first, *rest]), start=at, end=at, line=-1)
+    return PersonMention(name=sender, party=None, start=at, end=at, line=-1)
 
 
-def as_participant(person: PersonMention) -> Participant:
-    return Participant(person.name, person.party, person.role)
+def leaving_writer(text: str, people: list[PersonMention]) -> PersonMention | None:
+    """The one who takes the writer's place: "Kalle tar min plats. Kalle Sundin (s) alltså"."""
+    found = _TAKES_MY_PLACE.search(text)
+    if not found:
+        return None
+    named = (found.group("a") or found.group("b") or found.group("c")).casefold()
+    candidates = [
+        p for p in people if p.party and (p.name.casefold() == named or p.name.casefold().split()[0] == named)
+    ]
+    return candidates[0] if len({p.name for p in candidates}) == 1 else None
+
+
+def same_person(a: str, b: str) -> bool:
+    """ "Håkan Björk" and "Björk Håkan" (a From header, family name first) are one person."""
+    return sorted(a.casefold().split()) == sorted(b.casefold().split())
+
+
+def as_participant(person: PersonMention, party: str | None = None) -> Participant:
+    return Participant(person.name, party or person.party, person.role)
+
+
+def _person_name(display: str) -> str | None:
+    name = display.strip().strip("\"'")
+    if "," in name:  # "Björk, Håkan"
+        family, _, given = name.partition(",")
+        name = f"{given.strip()} {family.strip()}"
+    if _FUNCTIONS.search(name) or not _PERSON_NAME.fullmatch(name):
+        return None
+    return name
 
 
 def _one_card(signature: str) -> str:
