@@ -148,8 +148,8 @@ def _delegation(
     before = stored.registration
     choices = tuple(dict.fromkeys((*reading.session_dates, *reading.other_dates)))
     session = choices[0] if len(choices) == 1 and reading.session_dates else None
-    if kind is Kind.QUESTION and not reading.participants:
-        return None, (), kind  # a date in a pure question ("parkering den 2/9?") is no registration
+    if kind is Kind.QUESTION and not (reading.participants and (reading.session_dates or reading.other_dates)):
+        return None, (), kind  # a pure question ("parkering den 2/9?", signed "Kent Sjödin (S)") registers no one
     if kind is Kind.CHANGE and reading.swaps:
         if before is None:
             reasons.append("ett byte av deltagare men ingen anmälan finns sparad")
@@ -173,6 +173,12 @@ def _delegation(
         # "Anna (M), Kim (V) och i stället för Per kommer Olle (S)": a whole list that says who replaces whom
         known = {p.name.lower() for p in participants}
         participants = (*participants, *(s.joining for s in reading.swaps if s.joining.name.lower() not in known))
+    elif before is not None and reading.withdrawn and _all_stored(before.participants, participants):
+        # "Lisa kan inte ändå, så vi blir två": the stored delegation less those named as not coming
+        kept = [p for p in before.participants if not any(_find([p], name) == 0 for name in reading.withdrawn)]
+        if len(kept) < len(before.participants):
+            participants = tuple(kept)
+            session = session or before.session
     if not participants and before is not None and (reading.moved_from or session):
         participants = before.participants  # "vi flyttar till den 26": same people, new session
     if before is not None and kind is Kind.REGISTRATION:
@@ -198,6 +204,10 @@ def _apply_swaps(
             continue
         result[index] = swap.joining
     return tuple(result)
+
+
+def _all_stored(stored: tuple[Participant, ...], named: tuple[Participant, ...]) -> bool:
+    return all(_find(list(stored), p.name) is not None for p in named)
 
 
 def _find(people: list[Participant], name: str) -> int | None:

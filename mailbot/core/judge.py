@@ -11,6 +11,7 @@ from mailbot.core.classify import automatic_kind
 from mailbot.core.mail import Mail
 from mailbot.core.model import Decision, Event, Kind, Outcome, StoredState
 from mailbot.core.text import OwnWords, is_reply_subject, own_words
+from mailbot.core.understand import diacritics
 from mailbot.core.understand.parties import PartyLexicon
 from mailbot.core.understand.reading import read
 
@@ -27,6 +28,9 @@ class Judge:
     def __init__(self, event: Event, *, own_addresses: frozenset[str] = frozenset()) -> None:
         self.event = event
         self.lexicon = PartyLexicon(event.parties)
+        self.spelling = diacritics.restoring_table(
+            [m.name for m in event.municipalities] + [w for p in event.parties for w in (p.name, *p.aliases)]
+        )
         self.own_addresses = own_addresses
 
     def municipality_of(self, mail: Mail) -> str | None:
@@ -41,7 +45,7 @@ class Judge:
         if mail.defects and any(d.startswith("unparseable") for d in mail.defects):
             return Judgement(deciding.review(Kind.UNRELATED, municipality, "meddelandet kunde inte läsas"), own)
         reading = read(
-            own.text,
+            diacritics.restore(own.text, self.spelling),
             event=self.event,
             lexicon=self.lexicon,
             subject=mail.subject,
@@ -49,7 +53,7 @@ class Judge:
             attachments=mail.attachments,
             municipality=municipality,
             forwarded=own.from_forward,
-            signature=own.signature,
+            signature=diacritics.restore(own.signature, self.spelling),
             sender_name=mail.from_name,
         )
         decision = deciding.decide(reading, event=self.event, arrival=arrival, municipality=municipality, stored=stored)

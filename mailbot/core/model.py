@@ -141,6 +141,8 @@ class Reading:
     moved_from: dt.date | None = None
     participants: tuple[Participant, ...] = ()
     swaps: tuple[Swap, ...] = ()
+    # "Lisa (c) kan inte ändå": named as not coming, so out of a stored delegation
+    withdrawn: tuple[str, ...] = ()
     info_attendee: Participant | None = None
     info_not_chair: bool = False
     cancels: bool = False

@@ -44,8 +44,8 @@ _NOTES = re.compile(r"^.{2,80}-{2,3}\s*\d{4}-\d{2}-\d{2}.*-{2,3}|^\s*-{3,}.*(?:s
 _UNDERSCORES = re.compile(r"^\s*_{8,}\s*$")
 
 _CLOSING_WORDS = (
-    r"(?:med\s+)?(?:vänlig|vänliga|vänligen|bästa|varma|varmaste|många|glada|soliga)\s+(?:hälsning|hälsningar|hälsn)"
-    r"|mvh|m\.v\.h\.?|vh|vhälsn|hälsningar|hälsning|hälsn\.?|hälsar|tack\s+och\s+hälsningar|bästa\s+hälsning\w*"
+    r"(?:med\s+)?(?:v[äa]nlig|v[äa]nliga|v[äa]nligen|bästa|varma|varmaste|m[åa]nga|glada|soliga)\s+(?:h[äa]lsning|h[äa]lsningar|h[äa]lsn)"
+    r"|mvh|m\.v\.h\.?|vh|vhälsn|h[äa]lsningar|h[äa]lsning|h[äa]lsn\.?|hälsar|tack\s+och\s+h[äa]lsningar|bästa\s+hälsning\w*"
     r"|ha\s+det\s+(?:bra|gott|fint)|trevlig\s+(?:dag|helg|sommar|eftermiddag)|tack\s+på\s+förhand"
     r"|best\s+regards|kind\s+regards|regards|cheers"
 )
@@ -59,6 +59,7 @@ _CLOSING = re.compile(
     re.I,
 )
 _SIGNATURE_DASHES = re.compile(r"^--\s*$")
+_POSTSCRIPT = re.compile(r"^\s*p\.?\s?s\.?(?:\s|:|$)", re.I)
 _SIGN_OFF = re.compile(rf"^\s*(?:(?:{_CLOSING_WORDS}|vänligen)\b[\s,.!]*|--\s*)?/?\s*", re.I)
 _MOBILE = re.compile(
     r"^\s*(?:(?:skickat|sent|skickad|hämta|get|envoyé)\s+(?:från|from|med|via|depuis|för|for)\s+"
@@ -290,7 +291,10 @@ def _strip_block(lines: list[str]) -> tuple[str, str]:
             bool(kept) and any(part.strip() for part in kept) and bool(_CLOSING.match(line) or _misspelt_closing(line))
         )
         if _SIGNATURE_DASHES.match(line) or closing:
-            signature = _signature_lines(lines[n:])
+            postscript = next((m for m in range(n + 1, len(lines)) if _POSTSCRIPT.match(lines[m])), len(lines))
+            signature = _signature_lines(lines[n:postscript])
+            # "ps. hela namnen: Pelle = Per Ragnarsson": written under the signature, still the sender's words
+            kept += ["", *_strip_block(lines[postscript:])[0].split("\n")] if postscript < len(lines) else []
             break
         kept.append(line)
     # A footer runs from its first line to the end of its paragraph; what stands above it stays.

@@ -149,6 +149,26 @@ def test_a_whole_list_that_says_who_replaces_whom_registers_the_newcomer() -> No
     assert people(decision) == [("Anna Berg", "M"), ("Kim Ro", "V"), ("Olle Lund", "S")]
 
 
+def test_someone_named_as_not_coming_leaves_the_stored_delegation() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    change = desk.send("hej igen, Henrik (l) kan inte ändå så vi blir två den 19:e.")
+    assert (change.kind.value, change.outcome.value) == ("change", "confirmed")
+    assert people(change) == [("Lars Ohlsson", "M"), ("Sofia Karlberg", "S")]
+
+
+def test_striking_the_municipality_cancels() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    cancel = desk.send("Hej, vi hinner inte. Stryk Nacka helt.")
+    assert (cancel.kind.value, cancel.outcome.value) == ("cancellation", "confirmed")
+
+
+def test_a_pure_question_signed_with_a_party_registers_no_one() -> None:
+    decision = Desk().send("Hej! Får en ersättare komma istället?\nTacksam för svar!\nKent Sjödin (S)")
+    assert (decision.kind.value, decision.outcome.value, decision.participants) == ("question", "needs_review", ())
+
+
 def test_a_cancellation_with_nothing_stored_goes_to_a_person() -> None:
     assert Desk().send("Hej! Vi avbokar vår anmälan.").outcome.value == "needs_review"
 

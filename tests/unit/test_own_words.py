@@ -452,6 +452,12 @@ def test_signature_is_kept_apart_from_the_text(tail: str, first_line: str) -> No
     assert first_line not in own.text
 
 
+def test_postscript_under_the_signature_is_the_senders_words() -> None:
+    own = own_words(_mail(f"{_REGISTRATION}\n\nMvh\nAnna Berg\n\nps. Märta heter Märta Kron-Ek\n"))
+    assert "Märta heter Märta Kron-Ek" in own.text
+    assert own.signature == "Anna Berg"
+
+
 def test_signature_stops_at_the_footer() -> None:
     own = own_words(_mail(f"{_REGISTRATION}\n\nMvh\nAnna Berg\nE-post som skickas till Täby kommun kan diarieföras.\n"))
     assert own.signature == "Anna Berg"

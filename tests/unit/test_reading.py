@@ -886,3 +886,89 @@ def test_writer_attending_the_information_meeting_is_the_signer() -> None:
     assert reading.info_attendee is not None
     assert (reading.info_attendee.name, reading.info_attendee.party) == ("Anna Berg", "M")
     assert not reading.participants
+
+
+# (id, text, signature, From name, the delegation): the writer written informally
+WRITER_INFORMAL = [
+    (
+        "jag-with-party-name-from-header",
+        "Vi tar det andra tillfället. Jag (m), Anders Nyqvist (kd) och Parisa Ahmadi, miljöpartiet.",
+        "",
+        "Ulla Berglund",
+        {("Ulla Berglund", "M"), ("Anders Nyqvist", "KD"), ("Parisa Ahmadi", "MP")},
+    ),
+    (
+        "first-name-sign-off-and-header",
+        "vi kör på den 19:e! jag + Per Ragnarsson (s)",
+        "Mats (M), ks-ordf Nacka",
+        "Mats Granqvist",
+        {("Mats Granqvist", "M"), ("Per Ragnarsson", "S")},
+    ),
+    (
+        "family-name-first-header-is-the-same-person",
+        "Vi kommer 22/9: Anneli Roos (s), Kjell Dahlgren (m) och jag, Håkan Björk (c).",
+        "",
+        "Björk Håkan",
+        {("Anneli Roos", "S"), ("Kjell Dahlgren", "M"), ("Håkan Björk", "C")},
+    ),
+    (
+        "first-names-spelt-out-in-a-ps",
+        "den 19/9: Pelle (s) och Lisa från C\n\nps. hela namnen: Pelle = Per Ragnarsson, Lisa = Lisa Öhman",
+        "",
+        "",
+        {("Per Ragnarsson", "S"), ("Lisa Öhman", "C")},
+    ),
+    (
+        "party-as-group-and-short-alias",
+        "Till den 2:a sept: Ulrika Bergh - mod och Peter Svensson från c-gruppen.",
+        "",
+        "",
+        {("Ulrika Bergh", "M"), ("Peter Svensson", "C")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "signature", "sender", "expected"),
+    [pytest.param(t, sig, sender, e, id=case_id) for case_id, t, sig, sender, e in WRITER_INFORMAL],
+)
+def test_writer_and_parties_written_informally(
+    text: str, signature: str, sender: str, expected: set[tuple[str, str | None]]
+) -> None:
+    reading = read(text, event=EVENT, lexicon=LEXICON, municipality="Nacka", signature=signature, sender_name=sender)
+    assert _people(reading) == expected
+    assert reading.doubts == ()
+
+
+def test_writer_giving_up_their_place_is_a_swap() -> None:
+    reading = read(
+        "hej! hoppa över mig den 22a, Kalle tar min plats. Kalle Sundin (s) alltså.",
+        event=EVENT,
+        lexicon=LEXICON,
+        municipality="Täby",
+        sender_name="Johan Ekdahl",
+    )
+    assert [(s.leaving, s.joining.name, s.joining.party) for s in reading.swaps] == [
+        ("Johan Ekdahl", "Kalle Sundin", "S")
+    ]
+    assert not reading.participants
+
+
+def test_writer_going_to_the_information_meeting_in_the_chairs_place() -> None:
+    reading = read(
+        "Vi tar 2 sept: jag (c), Michael Grahn (m) och Tove Ek (s).\n"
+        "Michael är ks-ordf men kan inte 30/8, så jag går på infomötet i hans ställe.",
+        event=EVENT,
+        lexicon=LEXICON,
+        municipality="Österåker",
+        signature="Maria Lindqvist, 2:e vice ordf ks",
+        sender_name="Maria Lindqvist",
+    )
+    assert reading.info_attendee is not None
+    assert reading.info_attendee.name == "Maria Lindqvist"
+
+
+def test_someone_named_as_not_coming_is_withdrawn() -> None:
+    reading = _read("hej igen, Lisa (c) kan inte ändå så vi blir två den 19:e.")
+    assert reading.withdrawn == ("Lisa",)
+    assert reading.session_dates == (SEP_19,)

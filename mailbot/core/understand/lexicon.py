@@ -425,3 +425,5 @@ DAY_ORDINALS: dict[str, int] = {
         start=1,
     )
 }
+# Spellings as common as the right ones.
+DAY_ORDINALS |= {"nitonde": 19, "tjugoandre": 22, "tjugonde": 20}

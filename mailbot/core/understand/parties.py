@@ -48,7 +48,8 @@ class PartyLexicon:
         names = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(self.names, key=len, reverse=True))
         self._name_pattern = re.compile(rf"(?<![{_LETTER}])(?:{names})(?![{_LETTER}])", re.I)
         codes = "|".join(re.escape(c) for c in sorted(self.codes, key=len, reverse=True))
-        self._code_pattern = re.compile(rf"(?<![{_LETTER}\-])(?:{codes})(?![{_LETTER}\-])", re.I)
+        # "c-gruppen" is the party's group; "S-märkt" or "m-" are no party mentions
+        self._code_pattern = re.compile(rf"(?<![{_LETTER}\-])(?:{codes})(?![{_LETTER}]|-(?!grupp))", re.I)
 
     def resolve(self, text: str) -> str | None:
         """The code for a text that is nothing but a party ("S", "(m)", "Moderaterna"), else None."""

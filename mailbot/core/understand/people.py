@@ -20,7 +20,11 @@ _BULLET = re.compile(r"^\s*(?:[-–—•·*o▪■►➢✓]|\d{1,2}[.)]|[a-z][
 _PAREN = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]]")
 _SENTENCE_END = re.compile(r"(?<!\bordf)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\bkl)[.!?;](?=\s|$)")
 _SHORT_BEFORE = re.compile(r"(?:^|[,:|–—(/]|\s-|\bfrån|\bför|\bär)\s*$", re.I)
-_SHORT_AFTER = re.compile(r"^\s*(?:$|[,;:|)/(]|[-–—]\s|\s*och\b|\s*samt\b|\.\s|\.$)", re.I)
+_SHORT_AFTER = re.compile(
+    r"^\s*(?:$|[,;:|)/(]|[-–—]\s|\s*och\b|\s*samt\b|\.\s|\.$|-grupp\w*\b"
+    r"|\s*[\u2600-\u27bf\U0001f300-\U0001faff])",  # "Lisa från C 👍"
+    re.I,
+)
 _NAME_THEN_COLUMN = re.compile(r"\s*(?:[-–•*]\s+|\d{1,2}[.)]\s+)?(?:[A-ZÅÄÖÉ][^\W\d_'’-]+(?:-[^\W\d_]+)?\s+){2,3}")
 _CLAUSE_BREAK = re.compile(
     r"[.!?;](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|medan)\b|\b(?:men|utan|medan|eftersom)\b",
@@ -248,9 +252,11 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[_Item]:
         if not free(mention):
             continue
         token = line[mention.start : mention.end]
-        if len(token) > 2 and not token.isupper():
-            continue
         head = line[: mention.start]
+        # "Karin Holm - mod", "Martin Norrby, mod.": a short alias set off right after a name
+        set_off = re.search(r"[^\W\d_]{2}\s*(?:,|\s[-–—]|/)\s*$", head) is not None
+        if len(token) > 2 and not token.isupper() and not set_off:
+            continue
         # Two-letter codes are no Swedish words, so "Ingrid Holm kd" needs no comma.
         after_name = (
             (

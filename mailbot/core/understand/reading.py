@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -31,6 +32,7 @@ from mailbot.core.understand.writer import (
     counts_writer,
     leaving_writer,
     others_to_follow,
+    party_beside_self,
     same_person,
     signer,
 )
@@ -112,6 +114,8 @@ def read(
     people = [p for p in find_people(text, lexicon, places) if not _is_greeting_name(text, p)]
     swaps, swapped = _swaps(text, people)
     signing = signer(signature, sender_name, lexicon, places, at=len(text))
+    if signing is not None and signing.party is None and (own_party := party_beside_self(text, lexicon)):
+        signing = dataclasses.replace(signing, party=own_party)
     if (joining := leaving_writer(text, people)) is not None and joining.start not in swapped:
         if signing is None:
             doubts.append("avsändaren lämnar sin plats men namnet framgår inte")
@@ -124,12 +128,15 @@ def read(
         # A full list that says who is new: the list is the delegation, not an addition.
         swaps = [s for s in swaps if s.leaving]
         dialog += [s.joining for s in additions if s.joining.name.lower() not in {p.name.lower() for p in dialog}]
-    if not info and (writer := writer_attending_info(text, sentences, people, dialog, signing)):
+    writer = writer_attending_info(text, sentences, people, dialog, signing)
+    if writer and all(sentence == writer[1] for _, sentence in info):
+        # "Michael kan inte 30/8, så jag går på infomötet i hans ställe": the writer, not Michael
         info = [writer]
         dialog = [p for p in dialog if p.name != writer[0].name or named_before_sign_off(text, writer[0])]
     info_attendee, not_chair, info_named = choose_info_attendee(text, info, sentences, dialog, doubts)
     if choices or attempts or dialog:
         dialog += _writer_among(text, sentences, people, dialog, signing, lexicon, doubts)
+    dialog = _full_names(text, dialog)
 
     if not choices and not attempts and (dialog or swaps) and not subject_is_reply:
         choices = [d for d in subject_sessions(subject, event, year)]
@@ -154,6 +161,7 @@ def read(
         moved_from=moved_from,
         participants=tuple(dialog),
         swaps=tuple(swaps),
+        withdrawn=tuple(dict.fromkeys(p.name for p in people if p.negated and p.start not in swapped)),
         info_attendee=info_attendee,
         info_not_chair=not_chair,
         cancels=cancels,
@@ -162,6 +170,22 @@ def read(
         names_other_municipalities=tuple(others),
         doubts=tuple(dict.fromkeys(doubts)),
     )
+
+
+# "ps. hela namnen: Pelle = Per Ragnarsson, Lisa = Lisa Öhman": first names spelt out
+_SPELT_OUT = re.compile(
+    r"\b(?P<short>[A-ZÅÄÖ][^\W\d_]+)\s*(?:=|är|heter)\s*(?P<full>[A-ZÅÄÖ][^\W\d_-]+(?:-[A-ZÅÄÖ][^\W\d_]+)?"
+    r"(?:\s+[A-ZÅÄÖ][^\W\d_-]+(?:-[A-ZÅÄÖ][^\W\d_]+)?)+)"
+)
+
+
+def _full_names(text: str, dialog: list[Participant]) -> list[Participant]:
+    spelt = {m.group("short").casefold(): m.group("full") for m in _SPELT_OUT.finditer(text)}
+    by_name: dict[str, Participant] = {}
+    for person in dialog:
+        full = dataclasses.replace(person, name=spelt.get(person.name.casefold(), person.name))
+        by_name.setdefault(full.name.casefold(), full)
+    return list(by_name.values())
 
 
 def _writer_among(
@@ -176,12 +200,9 @@ def _writer_among(
     """The writer, when "jag" is one of the delegation and the signature or From header says who that is."""
     names = {d.name.lower() for d in dialog}
     named = [p for p in people if p.name.lower() in names]
-    about_dialog = [
-        own
-        for s in sentences
-        if (own := text[s.start : s.end]) and (find_dates(own) or _DIALOG_WORD.search(own)) and scope_of(own) != "info"
-    ]
-    mention = counts_writer(text, named, about_dialog, lexicon)
+    not_info = [own for s in sentences if scope_of(own := text[s.start : s.end]) != "info"]
+    about_dialog = [own for own in not_info if find_dates(own) or _DIALOG_WORD.search(own)]
+    mention = counts_writer(text, named, not_info, about_dialog, lexicon)
     if not mention.counted:
         return []
     if writer is not None and any(same_person(writer.name, d.name) for d in dialog):
@@ -287,6 +308,8 @@ def _sends_regrets(text: str, municipality: str | None) -> bool:
     person; and not about one date: "vi kan inte delta den 19/9" picks another.
     """
     who = r"vi|kommunen" + (rf"|{re.escape(municipality)}\w*(?:\s+kommun|\s+stad)?" if municipality else "")
+    if municipality and re.search(rf"\bstryk\s+{re.escape(municipality)}\b", text, re.I):
+        return True  # "Stryk Danderyd helt"
     for found in re.finditer(rf"\b(?:{who})\s+(?:\w+\s+){{0,2}}{_DECLINES}", text, re.I):
         if "återbud" in found.group(0).lower() or not find_dates(clause_at(text, found.end() - 1)):
             return True
@@ -369,6 +392,7 @@ def _split_by_meeting(
             full = first_names.get(person.name.lower())
             if (
                 full
+                and not person.negated
                 and scope_for(text, person, sentence, headers) == "info"
                 and _ATTENDING.search(sentence_text)
                 and not _ALREADY.search(sentence_text)

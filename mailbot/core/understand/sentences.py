@@ -34,7 +34,8 @@ def clause_at(text: str, position: int) -> str:
     local = position - sentence_start
     begin, stop = 0, len(line)
     for m in re.finditer(
-        r"[.!?;:](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|och|medan)\b|\b(?:men|eftersom|utan|medan)\b",
+        r"[.!?;:](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|och|medan)\b|\b(?:men|eftersom|utan|medan)\b"
+        r"|\bså\s+(?=(?:vi|jag|blir|kommer|tar)\b)",
         line,
     ):
         if m.end() <= local:

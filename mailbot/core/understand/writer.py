@@ -63,15 +63,26 @@ class WriterMention:
     party: str | None = None
 
 
+def party_beside_self(text: str, lexicon: PartyLexicon) -> str | None:
+    """ "jag (m)", "jag - mp": the party the writer gives beside "jag"."""
+    for found in _SELF_PARTY.finditer(text):
+        party = lexicon.resolve(found.group("inner") or found.group("after"))
+        if party:
+            return party
+    return None
+
+
 def counts_writer(
-    text: str, named: list[PersonMention], sentences_with_date: list[str], lexicon: PartyLexicon
+    text: str,
+    named: list[PersonMention],
+    dialog_sentences: list[str],
+    sentences_with_date: list[str],
+    lexicon: PartyLexicon,
 ) -> WriterMention:
     """Whether the writer counts themself among the dialog participants named (or alone)."""
-    for sentence in sentences_with_date:
-        for found in _SELF_PARTY.finditer(sentence):
-            party = lexicon.resolve(found.group("inner") or found.group("after"))
-            if party:
-                return WriterMention(True, party)
+    for sentence in dialog_sentences:
+        if party := party_beside_self(sentence, lexicon):
+            return WriterMention(True, party)
     for person in named:
         before = text[max(0, person.start - 50) : person.start]
         if _SELF_BEFORE.search(before) or _SELF_AFTER.match(text[person.end : person.end + 60]):
