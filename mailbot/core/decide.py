@@ -148,7 +148,8 @@ def _delegation(
     before = stored.registration
     choices = tuple(dict.fromkeys((*reading.session_dates, *reading.other_dates)))
     session = choices[0] if len(choices) == 1 and reading.session_dates else None
-    if kind is Kind.QUESTION and not (reading.participants and (reading.session_dates or reading.other_dates)):
+    registers = any(p.party for p in reading.participants) and (reading.session_dates or reading.other_dates)
+    if kind is Kind.QUESTION and not registers:
         return None, (), kind  # a pure question ("parkering den 2/9?", signed "Kent Sjödin (S)") registers no one
     if kind is Kind.CHANGE and reading.swaps:
         if before is None:

@@ -56,6 +56,9 @@ class Judge:
             signature=diacritics.restore(own.signature, self.spelling),
             sender_name=mail.from_name,
         )
+        if municipality is None and not reading.about_event and not reading.asks_question and not mail.in_reply_to:
+            # Phishing and other strangers' mail that says nothing of the invitation: like bulk mail, never answered
+            return Judgement(deciding.ignore(Kind.UNRELATED, None), own)
         decision = deciding.decide(reading, event=self.event, arrival=arrival, municipality=municipality, stored=stored)
         forged = unverified_sender(mail)
         if forged:

@@ -150,6 +150,8 @@ class Reading:
     points_to_attachment: bool = False
     names_other_municipalities: tuple[str, ...] = ()
     doubts: tuple[str, ...] = ()
+    # Whether the text or subject speaks of the event at all (a date, a party, "dialog", "anmälan" …)
+    about_event: bool = True
 
     @property
     def registers_info_meeting(self) -> bool:

@@ -131,7 +131,7 @@ def own_words(mail: Mail) -> OwnWords:
             inner = own_words(mail.forwarded[0])
             return OwnWords(text=inner.text, from_forward=True, quoted=quoted, signature=inner.signature)
         if cut is not None:
-            inner_lines = _after_header_block(lines[cut:])
+            inner_lines = _after_header_block(_unquoted(lines[cut:]))
             inner_own, _, _ = _split_quote(inner_lines)
             inner_text, inner_signature = _strip_signature(inner_own)
             return OwnWords(text=inner_text, from_forward=True, quoted=quoted, signature=inner_signature)
@@ -162,7 +162,8 @@ def _meaningful(text: str) -> bool:
         return False
     return (
         not re.fullmatch(
-            r"(?is).*(?:this (?:is an? )?(?:html|multi-?part)|html-?(?:meddelande|version)|visa i webbläsare).{0,80}",
+            r"(?is).*(?:this (?:is an? )?(?:html|multi-?part)|html-?(?:meddelande|version|format)|i\s+html-?format"
+            r"|visa i webbläsare|(?:does not|doesn't|kan inte) (?:support|visa) html).{0,80}",
             stripped,
         )
         or len(stripped) > 200
@@ -245,6 +246,14 @@ def _next_text_line(lines: list[str], start: int) -> int | None:
     return None
 
 
+def _unquoted(lines: list[str]) -> list[str]:
+    """A forward quoted with ">" as a whole ("Begin forwarded message:" on an iPad): one level off."""
+    body = [line for line in lines[1:] if line.strip()]
+    if not body or sum(line.lstrip().startswith(">") for line in body) < 0.8 * len(body):
+        return lines
+    return [lines[0], *(re.sub(r"^\s*> ?", "", line) for line in lines[1:])]
+
+
 def _after_header_block(lines: list[str]) -> list[str]:
     """The body of a quoted/forwarded message: skip its separator and header lines."""
     i = 0
@@ -307,7 +316,39 @@ def _strip_block(lines: list[str]) -> tuple[str, str]:
             in_footer = True
         if not in_footer:
             without_footers.append(line)
+    if not signature:
+        without_footers, signature = _trailing_card(without_footers)
     return "\n".join(without_footers).strip(), "\n".join(signature)
+
+
+_CARD_NAME = re.compile(
+    r"[A-ZÅÄÖÉ][^\W\d_]+(?:-[A-ZÅÄÖÉ][^\W\d_]+)?(?:\s+(?:af|von|de|van|der)?\s*[A-ZÅÄÖÉ][^\W\d_'-]+(?:-[^\W\d_]+)?){1,3}"
+)
+_CARD_LINE = re.compile(
+    r"kommun|\bstad\b|förvaltning|kansli|kontor|ledning|nämnd|enhet|avdelning|sekretar|ordförande|råd\b|\bråd|ordf"
+    r"|handläggare|strateg|samordnare|chef|tel\b|telefon|mobil|\+46|@|www\.|\d{3}",
+    re.I,
+)
+
+
+def _trailing_card(lines: list[str]) -> tuple[list[str], list[str]]:
+    """ "Jonna Sandell / Kommunledningen / Lidingö stad" closing the text with no sign-off: a signature too.
+
+    Only a last paragraph that is a bare name (no party) over lines naming an
+    office, a title or a phone number; a list of participants never looks so.
+    """
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and lines[start - 1].strip():
+        start -= 1
+    card = [line.strip() for line in lines[start:end]]
+    if start == 0 or not 2 <= len(card) <= 6 or not _CARD_NAME.fullmatch(card[0]):
+        return lines, []
+    if not all(_CARD_LINE.search(line) for line in card[1:]):
+        return lines, []
+    return lines[:start], card
 
 
 def _signature_lines(lines: list[str]) -> list[str]:

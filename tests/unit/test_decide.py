@@ -169,6 +169,18 @@ def test_a_pure_question_signed_with_a_party_registers_no_one() -> None:
     assert (decision.kind.value, decision.outcome.value, decision.participants) == ("question", "needs_review", ())
 
 
+def test_phishing_from_a_stranger_is_ignored_but_a_strangers_registration_is_reviewed() -> None:
+    desk = Desk()
+    phishing = desk.send(
+        "Din brevlåda är full. Klicka nedan för att verifiera ditt konto.",
+        sender="it@verify.example",
+        subject="Varning",
+    )
+    assert phishing.outcome.value == "ignored"
+    registration = desk.send(NACKA, sender="jonas.frisk62@gmail.com")
+    assert registration.outcome.value == "needs_review"
+
+
 def test_a_cancellation_with_nothing_stored_goes_to_a_person() -> None:
     assert Desk().send("Hej! Vi avbokar vår anmälan.").outcome.value == "needs_review"
 

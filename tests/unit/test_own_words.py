@@ -458,6 +458,29 @@ def test_postscript_under_the_signature_is_the_senders_words() -> None:
     assert own.signature == "Anna Berg"
 
 
+def test_name_over_office_lines_closing_the_text_is_a_signature() -> None:
+    own = own_words(_mail(f"{_REGISTRATION}\n\nJonna Sandell\nKommunledningen\nLidingö stad\n"))
+    assert "Jonna Sandell" not in own.text
+    assert own.signature.startswith("Jonna Sandell")
+
+
+def test_participants_closing_the_text_are_no_signature() -> None:
+    own = own_words(_mail("Vi kommer den 19/9:\n\nAnna Berg\nOlle Lund (S)\nKim Ro (V)\n"))
+    assert "Anna Berg" in own.text
+
+
+def test_forward_quoted_with_marks_is_read_from_the_forwarded_mail() -> None:
+    plain = (
+        "Se nedan. /Maja\n\nSent from my iPad\n\nBegin forwarded message:\n\n"
+        "> From: Kent Olausson <kent.olausson@sollentuna.se>\n> Date: 8 augusti 2016 17:44:12 CEST\n"
+        "> To: Maja Rydberg <maja.rydberg@sollentuna.se>\n> Subject: Dialog\n>\n"
+        "> Anmäl Kent Olausson (M) och Yvonne Grahn (S) till dialogen den 26 september.\n"
+    )
+    own = own_words(_mail(plain, subject="Fwd: Dialog"))
+    assert own.from_forward
+    assert "Kent Olausson (M)" in own.text
+
+
 def test_signature_stops_at_the_footer() -> None:
     own = own_words(_mail(f"{_REGISTRATION}\n\nMvh\nAnna Berg\nE-post som skickas till Täby kommun kan diarieföras.\n"))
     assert own.signature == "Anna Berg"

@@ -972,3 +972,30 @@ def test_someone_named_as_not_coming_is_withdrawn() -> None:
     reading = _read("hej igen, Lisa (c) kan inte ändå så vi blir två den 19:e.")
     assert reading.withdrawn == ("Lisa",)
     assert reading.session_dates == (SEP_19,)
+
+
+def test_wrapped_prose_is_one_sentence() -> None:
+    reading = _read(
+        "Kommunstyrelsens ordförande Ingrid Törnqvist (M) kommer till\n"
+        "informationsmötet tisdagen den 30 augusti kl. 13.00 på KSL."
+    )
+    assert reading.info_attendee is not None and reading.info_attendee.name == "Ingrid Törnqvist"
+    assert not reading.participants
+
+
+def test_a_move_from_a_weekday_and_date() -> None:
+    reading = _read("Vaxholm behöver flytta sin anmälan från fredagen den 2 september till torsdagen den 22 september.")
+    assert (reading.session_dates, reading.moved_from) == ((SEP_22,), SEP_2)
+
+
+def test_shared_travel_is_no_joint_registration() -> None:
+    reading = _read(
+        "Vi anmäler oss till den 19/9: Magnus Holmgren (M).\nNykvarn står på kopia eftersom vi samordnar resan.",
+        municipality="Salem",
+    )
+    assert reading.names_other_municipalities == ()
+
+
+def test_a_strangers_mail_about_something_else_is_not_about_the_event() -> None:
+    assert not _read("Din brevlåda är full. Klicka nedan för att verifiera ditt konto.").about_event
+    assert _read("Kan vi anmäla oss fortfarande?").about_event

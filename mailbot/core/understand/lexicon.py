@@ -219,6 +219,13 @@ NOT_NAMES = (
             "lokal",
             "anmälan",
             "anmäler",
+            # imperatives that open a request: "Anmäl Kent Olausson (M) …"
+            "anmäl",
+            "boka",
+            "registrera",
+            "skriv",
+            "notera",
+            "lägg",
             "anmälda",
             "anmält",
             "dialog",

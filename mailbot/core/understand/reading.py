@@ -70,11 +70,19 @@ _ADD_BEFORE = re.compile(
 _ADD_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:tillkommer|läggs\s+till|ansluter)", re.I)
 _ATTACHMENT_POINTER = re.compile(r"bifoga|bilaga|bilagan|se\s+bif|attached|attachment|i\s+filen|se\s+fil", re.I)
 _DOCUMENT = re.compile(r"pdf|msword|officedocument|opendocument|rtf|ms-excel|ms-tnef|octet-stream|image/", re.I)
-_JOINT = re.compile(r"\b(?:både|båda|bägge|gemensam\w*|tillsammans|för\s+(?:oss\s+)?alla|samordnar)\b", re.I)
+# "samordnar anmälan", not "samordnar resan": a joint registration, not shared travel
+_JOINT = re.compile(
+    r"\b(?:både|båda|bägge|gemensam\w*|tillsammans|för\s+(?:oss\s+)?alla|samordnar\s+(?:\w+\s+)?anmäl\w*)\b", re.I
+)
 _ATTENDING = re.compile(r"\b(?:kommer|deltar|går|närvarar|är\s+med|anmäl\w*)\b", re.I)
 # "Karin är redan anmäld till informationsmötet": news, not a registration
 _ALREADY = re.compile(
     r"\bredan\s+(?:anmäld|anmält|registrerad)|\bhar\s+redan\s+anmält|gjorde\s+(?:hon|han|hen)\s+själv", re.I
+)
+_EVENT_WORDS = re.compile(
+    r"dialog|anmäl|inbjud|tillfälle|deltag|delta\b|informationsmöt|infomöt|regional|landsting|samverkan|kso\b"
+    r"|kommunstyrelse|ordförande|politiker|ledamot|invitation|register|attend|meeting",
+    re.I,
 )
 _LATER = re.compile(r"separat|senare|återkommer|längre\s+fram|skickar\s+\w+\s+\w*\s*själv", re.I)
 
@@ -169,6 +177,7 @@ def read(
         points_to_attachment=pointer,
         names_other_municipalities=tuple(others),
         doubts=tuple(dict.fromkeys(doubts)),
+        about_event=bool(_EVENT_WORDS.search(f"{subject}\n{text}") or find_dates(text) or any(p.party for p in people)),
     )
 
 

@@ -16,10 +16,18 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for m in re.finditer(r"(?<!\bkl)(?<!\bca)(?<!\bordf)(?<!\bt\.ex)(?<!\bbl\.a)[.!?]+(?=\s|$)|\n", text):
+        if m.group(0) == "\n" and _wrapped(text, m.start()):
+            continue
         spans.append(Span(start, m.end()))
         start = m.end()
     spans.append(Span(start, len(text)))
     return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def _wrapped(text: str, newline: int) -> bool:
+    """A long line of prose broken by the mail client, the sentence going on in lower case on the next."""
+    line = text[text.rfind("\n", 0, newline) + 1 : newline]
+    return len(line) >= 50 and line.rstrip()[-1:] not in ".!?:;" and text[newline + 1 : newline + 2].islower()
 
 
 def sentence_at(sentences: list[Span], position: int) -> Span:

@@ -32,7 +32,7 @@ _INSTEAD_OF = re.compile(
     r"(?:(?:i\s*stället|istället)\s+för|efter|före|innan|tidigast|senare\s+än|tidigare\s+än)\s+(?:den\s+)?$",
     re.I,
 )
-_MOVE = re.compile(r"\b(?:från|fr\.)\s+(?:den\s+)?$", re.I)
+_MOVE = re.compile(r"\b(?:från|fr\.)\s+(?:(?:mån|tis|ons|tors|fre)dagen\s+)?(?:den\s+)?$", re.I)
 _REGISTERING = re.compile(
     r"anmäl|delta|deltar|deltagande|kommer|komma|medverka|närvar|välj|boka|passar|önskar|datum|tillfälle"
     r"|dialog|blir|går\s+bra|vill",
