@@ -79,9 +79,12 @@ _GREETING = re.compile(
 )
 _POINTER = re.compile(
     r"nedan|nedanstående|underlag\s+nedan|vidarebefordra|fyi|för\s+kännedom|se\s+mejl|se\s+mail"
-    r"|se\s+mailet|se\s+mejlet|enligt\s+önskemål|skicka[rs]?\s+(?:\w+\s+)?vidare|se\s+(?:nedan|under)",
+    r"|se\s+mailet|se\s+mejlet|enligt\s+önskemål|skicka[rs]?\s+(?:\w+\s+)?vidare|se\s+(?:nedan|under)"
+    r"|framgår\s+av\s+(?:det|den|bifogade|vidarebefordrade)",
     re.I,
 )
+# "Dnr KS 2016/0291", "Till Rebecka Frej, …": filing and address lines, no words of the sender's own
+_FILING_LINE = re.compile(r"\s*(?:dnr|diarienr|diarienummer|vårt\s+dnr|er\s+referens|till)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -380,7 +383,7 @@ def _is_forward(mail: Mail, forward_cut: bool) -> bool:
 def _is_empty_or_pointer(text: str) -> bool:
     substance = []
     for line in text.split("\n"):
-        if not line.strip() or _GREETING.match(line):
+        if not line.strip() or _GREETING.match(line) or _FILING_LINE.match(line):
             continue
         substance.append(line)
     rest = " ".join(substance)
@@ -388,6 +391,6 @@ def _is_empty_or_pointer(text: str) -> bool:
         return True
     if not _POINTER.search(rest):
         return False
-    if re.search(r"\(\s*\w{1,3}\s*\)|\d{1,2}\s*/\s*\d{1,2}|\d{1,2}\s+(?:sep|okt|aug)", rest, re.I):
+    if re.search(r"\(\s*\w{1,3}\s*\)|(?<!\d)\d{1,2}\s*/\s*\d{1,2}(?!\d)|\d{1,2}\s+(?:sep|okt|aug)", rest, re.I):
         return False
     return len(re.findall(r"\w+", rest)) <= 25

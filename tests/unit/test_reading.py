@@ -999,3 +999,57 @@ def test_shared_travel_is_no_joint_registration() -> None:
 def test_a_strangers_mail_about_something_else_is_not_about_the_event() -> None:
     assert not _read("Din brevlåda är full. Klicka nedan för att verifiera ditt konto.").about_event
     assert _read("Kan vi anmäla oss fortfarande?").about_event
+
+
+# (id, text): dates that refer to something else than the choice
+FORMAL_REFERENCES = [
+    (
+        "daterad",
+        "Med anledning av inbjudan daterad 2016-07-11 anmäler vi följande till den 2 september: Anna Berg (M).",
+    ),
+    ("skickades", "Rättelse av anmälan som skickades 2016-07-13. Vi kommer den 2 september: Anna Berg (M)."),
+    ("felaktigt", "I vår anmälan angavs felaktigt måndagen den 2 september. Rätt dag är fredagen den 2 september."),
+    ("erbjuds", "Dialogtillfällen erbjuds den 19, 22 och 26 september. Vi tar den 2 september: Anna Berg (M)."),
+]
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in FORMAL_REFERENCES])
+def test_dates_referring_to_something_else_are_no_choice(text: str) -> None:
+    reading = _read(text)
+    assert (reading.session_dates, reading.other_dates, reading.doubts) == ((SEP_2,), (), ())
+
+
+def test_formal_swap_with_a_title_before_the_newcomer() -> None:
+    reading = _read(
+        "Björn Ekdahl (Liberalerna) har fått förhinder och ersätts av ledamoten Maja Thorsell (Liberalerna)."
+    )
+    assert [(s.leaving, s.joining.name) for s in reading.swaps] == [("Björn Ekdahl", "Maja Thorsell")]
+
+
+def test_the_count_of_an_earlier_registration_is_no_doubt() -> None:
+    reading = _read(
+        "Ny anmälan till den 22 september: Anna Berg (M), Olle Lund (S), Kim Ro (V).\n"
+        "Vår tidigare anmälan med fyra deltagare utgår härmed."
+    )
+    assert reading.doubts == ()
+
+
+def test_the_chair_not_attending_the_information_meeting_is_no_doubt() -> None:
+    reading = _read(
+        "Vi kommer den 22/9: Anna Berg (M), Olle Lund (S).\n"
+        "Kommunstyrelsens ordförande deltar tyvärr inte vid informationsmötet den 30 augusti."
+    )
+    assert (reading.info_attendee, reading.doubts) == (None, ())
+
+
+def test_registering_on_behalf_of_another_municipality_is_noticed() -> None:
+    reading = _read(
+        "Jag skriver på uppdrag av Nykvarns kommun.\nNykvarns kommun anmäler följande till den 22/9:\nBo Ek (M)",
+        municipality="Södertälje",
+    )
+    assert reading.names_other_municipalities == ("Nykvarn",)
+
+
+def test_the_coordinator_named_in_an_address_line_takes_no_part() -> None:
+    reading = _read("Expedieras\nStockholms läns landsting, Rebecka Frej\n\nVi kommer den 19/9: Anna Berg (M).")
+    assert _people(reading) == {("Anna Berg", "M")}

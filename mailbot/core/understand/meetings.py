@@ -129,9 +129,12 @@ def choose_info_attendee(
     dialog: list[Participant],
     doubts: list[str],
 ) -> tuple[Participant | None, bool, bool]:
-    info_named = bool(
-        re.search(
-            r"(?:anmäl\w*|kommer|deltar|närvarar)[^.\n]{0,60}(?:informationsmöt|infomöt)|(?:informationsmöt|infomöt)\w*[^.\n]{0,40}(?:anmäl|kommer|deltar)",
+    # "KSO deltar tyvärr inte vid informationsmötet": named, but no one to register
+    info_named = any(
+        not re.search(r"\b(?:inte|ej)\b", found.group(0), re.I)
+        for found in re.finditer(
+            r"(?:anmäl\w*|kommer|deltar|närvarar)[^.\n]{0,60}(?:informationsmöt|infomöt)"
+            r"|(?:informationsmöt|infomöt)\w*[^.\n]{0,40}(?:anmäl|kommer|deltar)",
             text,
             re.I,
         )

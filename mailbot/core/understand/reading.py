@@ -54,8 +54,10 @@ _CANCEL = re.compile(
     r"|kommer\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?(?:kunna\s+)?(?:delta|komma|närvara)\s+(?:alls|på\s+något|i\s+(?:någon|något))",
     re.I,
 )
+# "… ersätts av ledamoten Maja Thorsell": a definite title may stand before the newcomer
 _SWAP_BETWEEN = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:[^.\n(]{0,50}\s+och\s+|,\s*)?(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:av|mot|med)\s*$",
+    r"^\s*(?:\([^)]*\)\s*)?(?:[^.\n(]{0,50}\s+och\s+|,\s*)?(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:av|mot|med)"
+    r"(?:\s+[a-zåäö-]+(?:en|et|rådet))?\s*$",
     re.I,
 )
 _SWAP_REVERSED = re.compile(
@@ -84,7 +86,9 @@ _EVENT_WORDS = re.compile(
     r"|kommunstyrelse|ordförande|politiker|ledamot|invitation|register|attend|meeting",
     re.I,
 )
-_LATER = re.compile(r"separat|senare|återkommer|längre\s+fram|skickar\s+\w+\s+\w*\s*själv", re.I)
+_LATER = re.compile(
+    r"separat|senare|återkommer|längre\s+fram|skickar\s+\w+\s+\w*\s*själv|(?:hanteras|sköts|skickas)\s+av", re.I
+)
 
 
 def read(
@@ -119,7 +123,13 @@ def read(
     if not choices and not attempts:
         choices = sessions_by_weekday(text, event, doubts)
     places = _place_words(event)
-    people = [p for p in find_people(text, lexicon, places) if not _is_greeting_name(text, p)]
+    # The coordinator and the contact for questions are named in mail, but never take part.
+    staff = {c.name.casefold() for c in (event.coordinator, event.questions_contact) if c is not None}
+    people = [
+        p
+        for p in find_people(text, lexicon, places)
+        if not _is_greeting_name(text, p) and p.name.casefold() not in staff
+    ]
     swaps, swapped = _swaps(text, people)
     signing = signer(signature, sender_name, lexicon, places, at=len(text))
     if signing is not None and signing.party is None and (own_party := party_beside_self(text, lexicon)):
@@ -228,6 +238,7 @@ _DIALOG_WORD = re.compile(r"dialog|tillfälle|anmäl", re.I)
 _LINKS = frozenset({"i", "för", "av", "och", "till"})
 
 
+_EARLIER = re.compile(r"tidigare|förra|ursprunglig\w*|utgår|första\s+anmälan", re.I)
 _NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6}
 _COUNT = re.compile(
     r"\b(?:vi\s+blir|blir\s+vi|är\s+vi|kommer\s+vi\s+att\s+vara)\s+(?:bara\s+|endast\s+)?(?P<a>en|ett|två|tre|fyra|fem|sex|[1-6])\b"
@@ -237,8 +248,14 @@ _COUNT = re.compile(
 
 
 def _stated_count(text: str) -> int | None:
-    """ "Vi blir tre", "med två politiker": how many people the sender says come (a check on the reading)."""
-    found = _COUNT.search(text)
+    """ "Vi blir tre", "med två politiker": how many people the sender says come (a check on the reading).
+
+    Not a count of an earlier registration: "vår tidigare anmälan med fyra deltagare utgår".
+    """
+    found = next(
+        (m for m in _COUNT.finditer(text) if not _EARLIER.search(clause_at(text, m.start()))),
+        None,
+    )
     if not found:
         return None
     word = (found.group("a") or found.group("b")).lower()
@@ -483,7 +500,13 @@ def _other_municipalities(text: str, event: Event, own: str | None, people: list
             joined = bool(own) and bool(
                 re.search(rf"{mine}\w*\s+(?:och|samt|&)\s+{pattern}|{pattern}\s+(?:och|samt|&)\s+{mine}", sentence)
             )
-            if beside_people or heading or joined or _JOINT.search(sentence):
+            # "Nykvarns kommun anmäler följande …", "på uppdrag av Nykvarns kommun": another's registration
+            on_behalf = re.search(
+                rf"(?:{pattern})(?:\s+(?:kommun|stad))?\s+(?:anmäler|deltar|kommer\s+(?:att\s+)?delta)"
+                rf"|på\s+uppdrag\s+av\s+(?:{pattern})|(?:{pattern})\s+(?:räkning|vägnar)",
+                sentence,
+            )
+            if beside_people or heading or joined or on_behalf or _JOINT.search(sentence):
                 found.append(municipality.name)
                 break
     return found

@@ -17,11 +17,15 @@ _NON_CHOICE = re.compile(
     # the sender's own meetings: "vi har vår egen kommunstyrelse den 19 september"
     r"|\beg(?:en|et|na)\s+(?:kommunstyrelse|ks|fullmäktige|nämnd|möte|sammanträde)"
     r"|\bhar\s+(?:\w+\s+){0,3}(?:kommunstyrelse\w*|ks|kf|fullmäktige|nämnd\w*|möte|presidium)\b"
-    r"|gruppledar|återkommer|förhinder",
+    r"|gruppledar|återkommer|förhinder"
+    # "angavs felaktigt måndagen den 22 september", "Dialogtillfällen erbjuds den 2, 19, 22 och 26 september"
+    r"|felaktig\w*|angavs\s+fel|\bfel\s+(?:dag|datum)|erbjud\w*|bjudit\s+in",
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(
-    r"(?:mejl|mail|brev|inbjudan|meddelande|svar|bekräftelse|anmälan)(?:et|en|n)?\s+(?:från\s+|av\s+)?(?:den\s+)?$",
+    r"(?:mejl|mail|brev|inbjudan|meddelande|svar|bekräftelse|anmälan)(?:et|en|n)?\s+(?:från\s+|av\s+)?(?:den\s+)?$"
+    # "anmälan som skickades 2016-07-13", "inbjudan daterad 2016-07-11"
+    r"|\b(?:som\s+)?(?:skickades|skickats|inkom|inkommit|daterad|daterat|daterade|justerat|justerad)\s+(?:den\s+)?$",
     re.I,
 )
 NEGATION = re.compile(
