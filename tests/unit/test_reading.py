@@ -1053,3 +1053,26 @@ def test_registering_on_behalf_of_another_municipality_is_noticed() -> None:
 def test_the_coordinator_named_in_an_address_line_takes_no_part() -> None:
     reading = _read("Expedieras\nStockholms läns landsting, Rebecka Frej\n\nVi kommer den 19/9: Anna Berg (M).")
     assert _people(reading) == {("Anna Berg", "M")}
+
+
+# (id, text): a delegation that is not settled or not whole, so a person decides
+UNSETTLED = [
+    ("count-in-pieces", "Hej! Vi kommer tre stycken den 19/9: Anna Berg (M), Olle Lund (S)."),
+    ("one-from-a-party", "Den 19/9 kommer Anna Berg (M), Olle Lund (S) och en från V."),
+    ("plus-one", "Den 19/9 kommer Anna Berg (M), Olle Lund (S) + 1 från V (namn kommer)."),
+    ("eventuellt", "Den 19/9 kommer Anna Berg (M) och Olle Lund (S), samt eventuellt Kim Ro (V)."),
+    ("preliminart", "Preliminärt kommer Anna Berg (M) och Olle Lund (S) den 19/9. Slutligt besked nästa vecka."),
+]
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in UNSETTLED])
+def test_an_unsettled_delegation_is_a_doubt(text: str) -> None:
+    assert _read(text).doubts
+
+
+def test_asking_leave_to_bring_an_official_is_a_question() -> None:
+    reading = _read(
+        "Vi kommer den 19/9 med Anna Berg (M) och Olle Lund (S). "
+        "Vi vill gärna ha med en tjänsteman också om det går bra."
+    )
+    assert reading.asks_question

@@ -170,6 +170,10 @@ def read(
     stated = _stated_count(text)
     if stated is not None and dialog and stated != len(dialog) and not swaps:
         doubts.append(f"texten säger {stated} deltagare men {len(dialog)} kunde läsas ut")
+    if dialog and _UNNAMED.search(text):
+        doubts.append("en deltagare anges utan namn")
+    if dialog and _TENTATIVE.search(text):
+        doubts.append("anmälan är preliminär eller osäker")
     if info_named and info_attendee is None and not cancels and not _LATER.search(text) and not _ALREADY.search(text):
         doubts.append("informationsmötet nämns men ingen deltagare kan läsas ut")
     return Reading(
@@ -242,7 +246,24 @@ _EARLIER = re.compile(r"tidigare|förra|ursprunglig\w*|utgår|första\s+anmälan
 _NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6}
 _COUNT = re.compile(
     r"\b(?:vi\s+blir|blir\s+vi|är\s+vi|kommer\s+vi\s+att\s+vara)\s+(?:bara\s+|endast\s+)?(?P<a>en|ett|två|tre|fyra|fem|sex|[1-6])\b"
-    r"|\b(?:med|anmäler|följande)\s+(?P<b>två|tre|fyra|fem|sex|[2-6])\s+(?:deltagare|personer|politiker|ledamöter|förtroendevalda)\b",
+    r"|\b(?:med|anmäler|följande)\s+(?P<b>två|tre|fyra|fem|sex|[2-6])\s+(?:deltagare|personer|politiker|ledamöter|förtroendevalda)\b"
+    r"|\b(?:vi\s+)?(?:kommer|deltar)\s+(?:vi\s+)?(?P<c>två|tre|fyra|fem|sex|[2-6])\s+(?:st\b|stycken|personer|politiker)",
+    re.I,
+)
+# "… och en från V", "+ 1 från V (namn kommer)": someone counted but not named
+_UNNAMED = re.compile(
+    r"(?:\boch|\bsamt|\+|,)\s*(?:en|ett|1|\+\s*1)\s+(?:till\s+)?(?:person\s+|ledamot\s+|politiker\s+)?från\s+\w+"
+    r"|\+\s*1\b|\ben\s+(?:tredje|till)\s+(?:person|deltagare|ledamot)\s+(?:kommer|meddelas|återkommer)",
+    re.I,
+)
+# "eventuellt Kim Ro (V)", "preliminärt": a delegation not yet settled
+_TENTATIVE = re.compile(r"\b(?:eventuellt|preliminär\w*|troligen|troligtvis|kanske|möjligen|ev\.)\s", re.I)
+# "Vi vill gärna ha med en tjänsteman också om det går bra": asking leave for something the invitation does not offer
+_ASKS_LEAVE = re.compile(
+    r"(?:tjänste(?:man|män|person)|kommundirektör|sekreterare|assistent|ersättare|fler\s+än|en\s+fjärde|fyra\s+(?:personer|st)"
+    r"|ta\s+med|ha\s+med|följa\s+med)[^.?!\n]{0,60}(?:om\s+det\s+(?:går|är\s+(?:ok|okej|möjligt|tillåtet))|om\s+möjligt)"
+    r"|(?:om\s+det\s+(?:går|är\s+(?:ok|okej|möjligt|tillåtet))|om\s+möjligt)[^.?!\n]{0,60}"
+    r"(?:tjänste(?:man|män|person)|kommundirektör|sekreterare|assistent|ersättare|fler|ta\s+med|ha\s+med|följa\s+med)",
     re.I,
 )
 
@@ -258,7 +279,7 @@ def _stated_count(text: str) -> int | None:
     )
     if not found:
         return None
-    word = (found.group("a") or found.group("b")).lower()
+    word = (found.group("a") or found.group("b") or found.group("c")).lower()
     return int(word) if word.isdigit() else _NUMBERS[word]
 
 
@@ -459,7 +480,7 @@ def _asks_question(text: str, sentences: list[Span]) -> bool:
         own = text[sentence.start : sentence.end].strip()
         if _COURTESY_QUESTION.search(own):
             continue
-        if own.endswith("?") or _QUESTION_WORDS.search(own):
+        if own.endswith("?") or _QUESTION_WORDS.search(own) or _ASKS_LEAVE.search(own):
             return True
     return False
 
