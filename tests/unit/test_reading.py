@@ -1076,3 +1076,35 @@ def test_asking_leave_to_bring_an_official_is_a_question() -> None:
         "Vi vill gärna ha med en tjänsteman också om det går bra."
     )
     assert reading.asks_question
+
+
+def test_one_person_for_both_meetings_in_one_sentence() -> None:
+    reading = _read(
+        "Anna Berg (M) kommer på informationsmötet och på dialogen 19/9 tillsammans med Olle Lund (S) och Kim Ro (V)."
+    )
+    assert _people(reading) == {("Anna Berg", "M"), ("Olle Lund", "S"), ("Kim Ro", "V")}
+    assert reading.info_attendee is not None and reading.info_attendee.name == "Anna Berg"
+
+
+def test_lines_headed_by_their_meetings_dates() -> None:
+    reading = _read("Vi kommer till båda mötena.\n30/8: Anna Berg (M)\n22/9: Anna Berg (M), Olle Lund (S), Kim Ro (V)")
+    assert reading.session_dates == (SEP_22,)
+    assert _people(reading) == {("Anna Berg", "M"), ("Olle Lund", "S"), ("Kim Ro", "V")}
+    assert reading.info_attendee is not None and reading.info_attendee.name == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        pytest.param("Vi väljer alternativ 2. Anna Berg (M).", SEP_19, id="alternativ-2"),
+        pytest.param("Vi tar tillfälle nr 3 med Anna Berg (M).", SEP_22, id="tillfalle-nr-3"),
+    ],
+)
+def test_session_by_its_number_in_the_invitation(text: str, day: dt.date) -> None:
+    assert _read(text).session_dates == (day,)
+
+
+def test_the_deputy_coming_instead_of_the_chair_is_named_for_the_information_meeting() -> None:
+    reading = _read("KSO har förhinder, 1:e vice ordf Olle Lund (S) kommer i stället till infomötet.")
+    assert reading.info_attendee is not None and reading.info_attendee.name == "Olle Lund"
+    assert reading.info_not_chair

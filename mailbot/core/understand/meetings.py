@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterable
 
 from mailbot.core.model import Participant
+from mailbot.core.understand.lexicon import MONTHS
 from mailbot.core.understand.people import PersonMention
 from mailbot.core.understand.sentences import Span, sentence_at
 
@@ -21,68 +24,97 @@ _NOT_CHAIR = re.compile(
 )
 
 
-def header_scopes(text: str) -> list[tuple[int, str]]:
-    """Positions where a heading line ("Dialogen den 19/9:", "Deltagare:") sets the meeting."""
-    scopes: list[tuple[int, str]] = []
-    offset = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        # "Dialogen måndagen den 26 september kl 13.00-15.00": a heading may carry date and time
-        if stripped.endswith(":") or (stripped and len(stripped.split()) <= 9 and stripped[-1:] not in ".!?"):
-            scope = scope_of(stripped)
-            if stripped.endswith(":") or scope:
-                scopes.append((offset, scope or "dialog"))
-        offset += len(line) + 1
-    return scopes
+class Scopes:
+    """Which meeting each part of one text speaks of: "dialog", "info", "both" or "" (neither).
+
+    Cues are the meetings' names ("informationsmötet", "dialogen") and their
+    dates: the information meeting's ("30/8", "30 aug") and any date that
+    names a session (`session_positions`, where such dates stand in the text).
+    """
+
+    def __init__(self, text: str, info_date: dt.date | None, session_positions: Iterable[int]) -> None:
+        self.text = text
+        self._info_date = _date_pattern(info_date)
+        self._sessions = sorted(session_positions)
+        self.headers = self._header_scopes()
+
+    def of(self, start: int, end: int) -> str:
+        info, dialog = self._cues(start, end)
+        if info and dialog:
+            return "both"
+        return "info" if info else ("dialog" if dialog else "")
+
+    def for_person(self, person: PersonMention, sentence: Span) -> str:
+        info_cues, dialog_cues = self._cues(sentence.start, sentence.end)
+        if info_cues and dialog_cues:
+            return self._nearest_cue(person, info_cues, dialog_cues)
+        if info_cues:
+            return "info"
+        if dialog_cues:
+            return "dialog"
+        earlier = self._sentence_before(sentence.start)
+        if earlier is not None:
+            return self.of(*earlier) or "dialog"
+        scope = ""
+        for position, header_scope in self.headers:
+            if position <= person.start:
+                scope = header_scope
+        return scope or "dialog"
+
+    def _cues(self, start: int, end: int) -> tuple[list[int], list[int]]:
+        own = self.text[start:end]
+        info = [m.start() + start for m in _INFO_CUE.finditer(own)]
+        if self._info_date is not None:
+            info += [m.start() + start for m in self._info_date.finditer(own)]
+        dialog = [m.start() + start for m in _DIALOG_CUE.finditer(own)]
+        dialog += [p for p in self._sessions if start <= p < end]
+        return sorted(info), sorted(dialog)
+
+    def _header_scopes(self) -> list[tuple[int, str]]:
+        """Positions where a heading line ("Dialogen den 19/9:", "Deltagare:") sets the meeting."""
+        scopes: list[tuple[int, str]] = []
+        offset = 0
+        for line in self.text.split("\n"):
+            stripped = line.strip()
+            # "Dialogen måndagen den 26 september kl 13.00-15.00": a heading may carry date and time
+            if stripped.endswith(":") or (stripped and len(stripped.split()) <= 9 and stripped[-1:] not in ".!?"):
+                scope = self.of(offset, offset + len(line))
+                if stripped.endswith(":") or scope:
+                    scopes.append((offset, scope or "dialog"))
+            offset += len(line) + 1
+        return scopes
+
+    def _sentence_before(self, position: int) -> tuple[int, int] | None:
+        """The sentence before, when it is in the same paragraph and the same line of prose."""
+        start = self.text.rfind("\n", 0, position) + 1
+        before = self.text[start:position]
+        if not before.strip() or before.strip().endswith(":"):
+            return None
+        last = list(re.finditer(r"(?<=[.!?])\s+", before.rstrip()))
+        return (start + last[-1].end(), position) if last else (start, position)
+
+    def _nearest_cue(self, person: PersonMention, info: list[int], dialog: list[int]) -> str:
+        after = sorted(
+            [(c, "info") for c in info if c > person.start] + [(c, "dialog") for c in dialog if c > person.start]
+        )
+        if len(after) >= 2 and after[0][1] != after[1][1]:
+            # "Anna Berg (M) kommer på informationsmötet och på dialogen 19/9": both meetings, one person
+            between = self.text[after[0][0] : after[1][0]]
+            if len(between) <= 40 and re.search(r"\s(?:och|samt|liksom)\s|&|\+", between) and "(" not in between:
+                return "both"
+        if after:
+            return after[0][1]
+        return "info" if max(info) > max(dialog) else "dialog"
 
 
-def scope_of(text: str) -> str:
-    info = bool(_INFO_CUE.search(text) or re.search(r"\b30\s*/\s*8\b|\b30\s+aug", text, re.I))
-    dialog = bool(_DIALOG_CUE.search(text))
-    if info and dialog:
-        return "both"
-    return "info" if info else ("dialog" if dialog else "")
-
-
-def scope_for(text: str, person: PersonMention, sentence: Span, headers: list[tuple[int, str]]) -> str:
-    own = text[sentence.start : sentence.end]
-    info_cues = [m.start() + sentence.start for m in _INFO_CUE.finditer(own)]
-    info_cues += [m.start() + sentence.start for m in re.finditer(r"\b30\s*/\s*8\b|\b30\s+aug", own, re.I)]
-    dialog_cues = [m.start() + sentence.start for m in _DIALOG_CUE.finditer(own)]
-    if info_cues and dialog_cues:
-        return _nearest_cue(person.start, info_cues, dialog_cues)
-    if info_cues:
-        return "info"
-    if dialog_cues:
-        return "dialog"
-    earlier = _paragraph_before(text, sentence.start)
-    if earlier is not None:
-        return scope_of(earlier) or "dialog"
-    scope = ""
-    for position, header_scope in headers:
-        if position <= person.start:
-            scope = header_scope
-    return scope or "dialog"
-
-
-def _paragraph_before(text: str, position: int) -> str | None:
-    """The sentence before, when it is in the same paragraph and the same line of prose."""
-    start = text.rfind("\n", 0, position) + 1
-    before = text[start:position].strip()
-    if not before or before.endswith(":"):
+def _date_pattern(day: dt.date | None) -> re.Pattern[str] | None:
+    """ "30/8", "30.8", "30 aug", "30:e augusti": how mail names the information meeting's date."""
+    if day is None:
         return None
-    sentences = re.split(r"(?<=[.!?])\s+", before)
-    return sentences[-1] if sentences else None
-
-
-def _nearest_cue(position: int, info: list[int], dialog: list[int]) -> str:
-    after_info = [c for c in info if c > position]
-    after_dialog = [c for c in dialog if c > position]
-    if after_info or after_dialog:
-        first_info = min(after_info, default=10**9)
-        first_dialog = min(after_dialog, default=10**9)
-        return "info" if first_info < first_dialog else "dialog"
-    return "info" if max(info) > max(dialog) else "dialog"
+    months = "|".join(sorted((name for name, number in MONTHS.items() if number == day.month), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\d/.]){day.day}\s*[/.]\s*0?{day.month}(?![\d])|(?<!\d){day.day}(?::?[ea])?\s+(?:{months})\b", re.I
+    )
 
 
 _I_ATTEND_INFO = re.compile(

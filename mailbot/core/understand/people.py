@@ -188,7 +188,12 @@ def _negated(line: str, name: _Item) -> bool:
     if not _NEGATION.search(clause):
         return False
     before = line[_clause_start(line, name.start) : name.start]
-    return not re.search(r"\b(?:i\s*stället|istället)\s+(?:kommer|deltar)\b", before, re.I)
+    after = line[name.end : name.end + 60]
+    # "I stället kommer X", "KSO har förhinder, vice ordf X kommer i stället": X is the one who comes
+    return not (
+        re.search(r"\b(?:i\s*stället|istället)\s+(?:kommer|deltar)\b", before, re.I)
+        or re.match(r"\s*(?:\([^)]*\))?\s*(?:kommer|deltar|går)\s+(?:\w+\s+)?(?:i\s*stället|istället)\b", after, re.I)
+    )
 
 
 def _role(line: str, name: _Item, party: _Item | None, stop: int) -> str:

@@ -10,11 +10,9 @@ from mailbot.core.mail import Attachment
 from mailbot.core.model import Event, Participant, Reading, Swap
 from mailbot.core.understand.dates import find_dates
 from mailbot.core.understand.meetings import (
+    Scopes,
     choose_info_attendee,
-    header_scopes,
     named_before_sign_off,
-    scope_for,
-    scope_of,
     writer_attending_info,
 )
 from mailbot.core.understand.parties import PartyLexicon
@@ -23,6 +21,7 @@ from mailbot.core.understand.sentences import Span, clause_at, sentence_at, spli
 from mailbot.core.understand.sessions import (
     NEGATION,
     session_choices,
+    session_positions,
     sessions_by_room_or_ordinal,
     sessions_by_weekday,
     subject_sessions,
@@ -114,7 +113,7 @@ def read(
     text = names_in_reading_order(_merge_field_blocks(text), lexicon)
     year = event.sessions[0].date.year if event.sessions else event.deadline.year
     sentences = split_sentences(text)
-    headers = header_scopes(text)
+    scopes = Scopes(text, event.info_meeting.date if event.info_meeting else None, session_positions(text, event, year))
     doubts: list[str] = []
 
     choices, attempts, moved_from = session_choices(text, sentences, event, year, doubts)
@@ -140,7 +139,7 @@ def read(
         else:
             swaps.append(Swap(signing.name, as_participant(joining)))
             swapped.add(joining.start)
-    dialog, info = _split_by_meeting(text, people, sentences, headers, swapped, doubts)
+    dialog, info = _split_by_meeting(text, people, sentences, scopes, swapped, doubts)
     additions = [s for s in swaps if not s.leaving]
     if additions and dialog:
         # A full list that says who is new: the list is the delegation, not an addition.
@@ -153,7 +152,8 @@ def read(
         dialog = [p for p in dialog if p.name != writer[0].name or named_before_sign_off(text, writer[0])]
     info_attendee, not_chair, info_named = choose_info_attendee(text, info, sentences, dialog, doubts)
     if choices or attempts or dialog:
-        dialog += _writer_among(text, sentences, people, dialog, signing, lexicon, doubts)
+        not_info = [text[s.start : s.end] for s in sentences if scopes.of(s.start, s.end) != "info"]
+        dialog += _writer_among(text, not_info, people, dialog, signing, lexicon, doubts)
     dialog = _full_names(text, dialog)
 
     if not choices and not attempts and (dialog or swaps) and not subject_is_reply:
@@ -213,7 +213,7 @@ def _full_names(text: str, dialog: list[Participant]) -> list[Participant]:
 
 def _writer_among(
     text: str,
-    sentences: list[Span],
+    not_info: list[str],
     people: list[PersonMention],
     dialog: list[Participant],
     writer: PersonMention | None,
@@ -223,7 +223,6 @@ def _writer_among(
     """The writer, when "jag" is one of the delegation and the signature or From header says who that is."""
     names = {d.name.lower() for d in dialog}
     named = [p for p in people if p.name.lower() in names]
-    not_info = [own for s in sentences if scope_of(own := text[s.start : s.end]) != "info"]
     about_dialog = [own for own in not_info if find_dates(own) or _DIALOG_WORD.search(own)]
     mention = counts_writer(text, named, not_info, about_dialog, lexicon)
     if not mention.counted:
@@ -421,7 +420,7 @@ def _split_by_meeting(
     text: str,
     people: list[PersonMention],
     sentences: list[Span],
-    headers: list[tuple[int, str]],
+    scopes: Scopes,
     swapped: set[int],
     doubts: list[str],
 ) -> tuple[list[Participant], list[tuple[PersonMention, str]]]:
@@ -440,13 +439,13 @@ def _split_by_meeting(
             if (
                 full
                 and not person.negated
-                and scope_for(text, person, sentence, headers) == "info"
+                and scopes.for_person(person, sentence) == "info"
                 and _ATTENDING.search(sentence_text)
                 and not _ALREADY.search(sentence_text)
             ):
                 info.append((full, sentence_text))
             continue
-        scope = scope_for(text, person, sentence, headers)
+        scope = scopes.for_person(person, sentence)
         if scope in {"info", "both"} and not _ALREADY.search(sentence_text):
             info.append((person, sentence_text))
         if scope in {"dialog", "both", ""}:

@@ -90,6 +90,12 @@ def session_choices(
     return choices, attempts, moved_from
 
 
+def session_positions(text: str, event: Event, year: int) -> list[int]:
+    """Where the text writes a date that names a session (a cue that a line is about the dialog)."""
+    session_days = {s.date for s in event.sessions}
+    return [m.start for m in find_dates(text) if _resolve(m, event, year) in session_days]
+
+
 def _negated_date(text: str, mention: DateMention) -> bool:
     """ "kan inte den 19", "den 19 passar inte" – but not "kommer den 26, inte tisdagen"."""
     clause = clause_at(text, mention.start)
@@ -144,6 +150,15 @@ def sessions_by_room_or_ordinal(text: str, event: Event) -> list[dt.date]:
         text,
         re.I,
     )
+    numbered = re.search(
+        r"\b(?:alternativ|alt\.?|tillfälle|dialogtillfälle|datum|session)\s*(?:nr\.?|nummer)?\s*([1-9])\b(?![/.:]\d)",
+        text,
+        re.I,
+    )
+    if numbered and not ordinal and event.sessions:
+        index = int(numbered.group(1)) - 1  # "alternativ 2", "tillfälle nr 3": the invitation's order
+        if index < len(event.sessions) and event.sessions[index].date not in found:
+            found.append(event.sessions[index].date)
     if ordinal and event.sessions:
         word = ordinal.group(1).lower()
         index = len(event.sessions) - 1 if word == "sista" else ORDINALS.get(word, 99)
