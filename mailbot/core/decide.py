@@ -180,6 +180,11 @@ def _delegation(
         if len(kept) < len(before.participants):
             participants = tuple(kept)
             session = session or before.session
+    if not participants and reading.same_people:
+        if before is not None:
+            participants = before.participants  # "vi tar 26:e istället, samma gäng"
+        else:
+            reasons.append("deltagarna anges som 'samma som förut', men ingen anmälan finns sparad")
     if not participants and before is not None and (reading.moved_from or session):
         participants = before.participants  # "vi flyttar till den 26": same people, new session
     if before is not None and kind is Kind.REGISTRATION:

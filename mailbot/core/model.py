@@ -143,6 +143,8 @@ class Reading:
     swaps: tuple[Swap, ...] = ()
     # "Lisa (c) kan inte ändå": named as not coming, so out of a stored delegation
     withdrawn: tuple[str, ...] = ()
+    # "samma gäng som sist": the people are those already registered, if any
+    same_people: bool = False
     info_attendee: Participant | None = None
     info_not_chair: bool = False
     cancels: bool = False

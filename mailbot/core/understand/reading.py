@@ -170,6 +170,16 @@ def read(
     stated = _stated_count(text)
     if stated is not None and dialog and stated != len(dialog) and not swaps:
         doubts.append(f"texten säger {stated} deltagare men {len(dialog)} kunde läsas ut")
+    if any(len(p.name.split()) < 2 for p in dialog):
+        doubts.append("en deltagare anges bara med förnamn eller efternamn")
+    if _TWO_PARTIES.search(text) and any(
+        len({lexicon.resolve(a), lexicon.resolve(b)} - {None}) == 2 for a, b in _TWO_PARTIES.findall(text)
+    ):
+        doubts.append("en deltagare anges med två partier")
+    if not choices and not attempts and _ANY_SESSION.search(text):
+        doubts.append("tillfället lämnas öppet, inget datum väljs")
+    if not _reads_as_swedish_or_english(text):
+        doubts.append("texten är varken på svenska eller engelska")
     if dialog and _UNNAMED.search(text):
         doubts.append("en deltagare anges utan namn")
     if dialog and _TENTATIVE.search(text):
@@ -184,6 +194,7 @@ def read(
         participants=tuple(dialog),
         swaps=tuple(swaps),
         withdrawn=tuple(dict.fromkeys(p.name for p in people if p.negated and p.start not in swapped)),
+        same_people=bool(_SAME_PEOPLE.search(text)),
         info_attendee=info_attendee,
         info_not_chair=not_chair,
         cancels=cancels,
@@ -255,6 +266,28 @@ _UNNAMED = re.compile(
     r"|\+\s*1\b|\ben\s+(?:tredje|till)\s+(?:person|deltagare|ledamot)\s+(?:kommer|meddelas|återkommer)",
     re.I,
 )
+# "Anna Berg (S/MP)": which party?
+_TWO_PARTIES = re.compile(r"\(\s*([\w-]{1,25})\s*/\s*([\w-]{1,25})\s*\)")
+# "någon av de sista dagarna", "vi tar första bästa": the choice left open
+_ANY_SESSION = re.compile(
+    r"\bnågon\s+av\s+(?:de|dem|era|dagarna|tillfällena|datumen)|första\s+bästa|vilken\s+(?:dag|som)\s+som\s+helst"
+    r"|\bvalfri\w*\s+(?:dag|tillfälle|datum)|spelar\s+ingen\s+roll\s+vilken",
+    re.I,
+)
+# "samma gäng som i våras", "samma personer som sist"
+_SAME_PEOPLE = re.compile(r"\bsamma\s+(?:gäng|personer|deltagare|delegation|namn|folk|tre|trio|uppsättning)\b", re.I)
+# Finnish shows in its double vowels and endings ("Ilmoitamme … osallistujat dialogitilaisuuteen"),
+# which Swedish and English words seldom have.
+_FINNISH_WORD = re.compile(r".*(?:aa|ee|ii|uu|yy|ää|öö).*|.*(?:mme|tte|ssä|stä|llä|ksi|isin|een)", re.I)
+
+
+def _reads_as_swedish_or_english(text: str) -> bool:
+    """A Finnish mail is for a person to read: many of its lower-case words look Finnish."""
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", text) if w.islower()]  # names and parties are capitalised
+    finnish = [w for w in words if _FINNISH_WORD.fullmatch(w)]
+    return len(finnish) < 3 or len(finnish) < 0.3 * len(words)
+
+
 # "eventuellt Kim Ro (V)", "preliminärt": a delegation not yet settled
 _TENTATIVE = re.compile(r"\b(?:eventuellt|preliminär\w*|troligen|troligtvis|kanske|möjligen|ev\.)\s", re.I)
 # "Vi vill gärna ha med en tjänsteman också om det går bra": asking leave for something the invitation does not offer
