@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from mailbot.core import decide as deciding
@@ -10,7 +11,7 @@ from mailbot.core.authenticity import unverified_sender
 from mailbot.core.classify import automatic_kind
 from mailbot.core.mail import Mail
 from mailbot.core.model import Decision, Event, Kind, Outcome, StoredState
-from mailbot.core.text import OwnWords, is_reply_subject, own_words
+from mailbot.core.text import OwnWords, is_reply_subject, own_words, subject_topic
 from mailbot.core.understand import diacritics
 from mailbot.core.understand.parties import PartyLexicon
 from mailbot.core.understand.reading import read
@@ -45,7 +46,7 @@ class Judge:
         if mail.defects and any(d.startswith("unparseable") for d in mail.defects):
             return Judgement(deciding.review(Kind.UNRELATED, municipality, "meddelandet kunde inte läsas"), own)
         reading = read(
-            diacritics.restore(own.text, self.spelling),
+            diacritics.restore(_with_subject(own.text, mail.subject), self.spelling),
             event=self.event,
             lexicon=self.lexicon,
             subject=mail.subject,
@@ -66,3 +67,13 @@ class Judge:
         elif "GuessedCharset" in mail.defects and decision.outcome is not Outcome.IGNORED:
             decision = deciding.to_review(decision, "teckenkodningen är okänd, så namnen kan vara feltolkade")
         return Judgement(decision, own)
+
+
+_SEE_SUBJECT = re.compile(r"\bse\s+ämne\w*|\bsee\s+(?:the\s+)?subject", re.I)
+
+
+def _with_subject(text: str, subject: str) -> str:
+    """ "Anmälan Nacka 19/9: A. Berg (M)" with an empty body (or "Se ämnesraden"): the subject is the text."""
+    if not text.strip() or _SEE_SUBJECT.search(text):
+        return f"{subject_topic(subject)}\n\n{text}".strip()
+    return text

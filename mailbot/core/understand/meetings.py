@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from mailbot.core.model import Participant
+from mailbot.core.model import InfoMeeting, Participant
 from mailbot.core.understand.lexicon import MONTHS
 from mailbot.core.understand.people import PersonMention
 from mailbot.core.understand.sentences import Span, sentence_at
@@ -32,9 +32,10 @@ class Scopes:
     names a session (`session_positions`, where such dates stand in the text).
     """
 
-    def __init__(self, text: str, info_date: dt.date | None, session_positions: Iterable[int]) -> None:
+    def __init__(self, text: str, info_meeting: InfoMeeting | None, session_positions: Iterable[int]) -> None:
         self.text = text
-        self._info_date = _date_pattern(info_date)
+        self._info_date = _date_pattern(info_meeting.date if info_meeting else None)
+        self._info_place = _place_pattern(info_meeting.place if info_meeting else "")
         self._sessions = sorted(session_positions)
         self.headers = self._header_scopes()
 
@@ -64,8 +65,9 @@ class Scopes:
     def _cues(self, start: int, end: int) -> tuple[list[int], list[int]]:
         own = self.text[start:end]
         info = [m.start() + start for m in _INFO_CUE.finditer(own)]
-        if self._info_date is not None:
-            info += [m.start() + start for m in self._info_date.finditer(own)]
+        for pattern in (self._info_date, self._info_place):
+            if pattern is not None:
+                info += [m.start() + start for m in pattern.finditer(own)]
         dialog = [m.start() + start for m in _DIALOG_CUE.finditer(own)]
         dialog += [p for p in self._sessions if start <= p < end]
         return sorted(info), sorted(dialog)
@@ -105,6 +107,12 @@ class Scopes:
         if after:
             return after[0][1]
         return "info" if max(info) > max(dialog) else "dialog"
+
+
+def _place_pattern(place: str) -> re.Pattern[str] | None:
+    """ "mötet på KSL", "i Brunnsviken": the information meeting named by its place's proper names."""
+    names = [w for w in re.findall(r"[A-ZÅÄÖ][\wåäö]{2,}", place) if w.lower() not in {"lokal", "plan"}]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])") if names else None
 
 
 def _date_pattern(day: dt.date | None) -> re.Pattern[str] | None:

@@ -119,9 +119,19 @@ def find_people(text: str, lexicon: PartyLexicon, not_names: frozenset[str] = fr
     lines = text.split("\n")
     listy = [_is_list_line(line, lexicon, not_names) for line in lines]
     for index, line in enumerate(lines):
-        people.extend(_people_on_line(line, offset, index, lexicon, lines, listy, not_names))
+        if _shouted(line):
+            # "ÅSA LINDGREN (M)": read as "Åsa Lindgren (M)", named as written
+            found = _people_on_line(line.title(), offset, index, lexicon, lines, listy, not_names)
+            people.extend(dataclasses.replace(p, name=_clean_name(text[p.start : p.end])) for p in found)
+        else:
+            people.extend(_people_on_line(line, offset, index, lexicon, lines, listy, not_names))
         offset += len(line) + 1
     return people
+
+
+def _shouted(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and all(c.isupper() for c in letters) and len(line.title()) == len(line)
 
 
 def _people_on_line(
@@ -326,7 +336,15 @@ def _names(line: str, lexicon: PartyLexicon, extra: frozenset[str] = frozenset()
         else:
             close()
     close()
-    return items
+    return [_with_initials(line, item) for item in items]
+
+
+def _with_initials(line: str, item: _Item) -> _Item:
+    """ "A. Berg", "P.-O. Lund": initials belong to the name that follows them."""
+    initials = re.search(r"(?<![\w.])(?:[A-ZÅÄÖ]\.(?:\s?-\s?[A-ZÅÄÖ]\.)?\s?)+$", line[: item.start])
+    if not initials:
+        return item
+    return _Item("name", initials.start(), item.end, line[initials.start() : item.end])
 
 
 def _lowercase_names(

@@ -113,7 +113,7 @@ def read(
     text = names_in_reading_order(_merge_field_blocks(text), lexicon)
     year = event.sessions[0].date.year if event.sessions else event.deadline.year
     sentences = split_sentences(text)
-    scopes = Scopes(text, event.info_meeting.date if event.info_meeting else None, session_positions(text, event, year))
+    scopes = Scopes(text, event.info_meeting, session_positions(text, event, year))
     doubts: list[str] = []
 
     choices, attempts, moved_from = session_choices(text, sentences, event, year, doubts)
