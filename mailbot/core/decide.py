@@ -204,6 +204,9 @@ def _apply_swaps(
         if not swap.leaving:  # "vi lägger till X": an addition
             result.append(swap.joining)
             continue
+        if len(_matches(result, swap.leaving)) > 1:
+            reasons.append(f"flera i den sparade anmälan kan vara {swap.leaving}")
+            continue
         index = _find(result, swap.leaving)
         if index is None:
             reasons.append(f"{swap.leaving} finns inte i den sparade anmälan")
@@ -217,12 +220,17 @@ def _all_stored(stored: tuple[Participant, ...], named: tuple[Participant, ...])
 
 
 def _find(people: list[Participant], name: str) -> int | None:
+    found = _matches(people, name)
+    return found[0] if found else None
+
+
+def _matches(people: list[Participant], name: str) -> list[int]:
+    """Who in a delegation a name means: the same full name, or one part of a name ("Lindqvist", "Anna")."""
     wanted = name.casefold().split()
-    for index, person in enumerate(people):
-        have = person.name.casefold().split()
-        if have == wanted or (len(wanted) == 1 and wanted[0] in have):
-            return index
-    return None
+    exact = [i for i, p in enumerate(people) if p.name.casefold().split() == wanted]
+    if exact or len(wanted) != 1:
+        return exact
+    return [i for i, p in enumerate(people) if wanted[0] in p.name.casefold().split()]
 
 
 def _same(before: Registration, after: Registration) -> bool:

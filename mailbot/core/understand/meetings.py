@@ -156,6 +156,26 @@ def writer_attending_info(
     return None
 
 
+_CHAIR_ON_BOTH = re.compile(
+    r"\b(?:kso|(?:kommunstyrelsens\s+)?ordförande\w*|ks-ordf\w*)\s+(?:kommer|deltar|går|är\s+med)\s+(?:på|till|i|vid)\s+"
+    r"(?:båda|bägge|båda\s+mötena|bägge\s+mötena)\b",
+    re.I,
+)
+
+
+def chair_on_both(
+    text: str, people: list[PersonMention], dialog: list[Participant]
+) -> tuple[PersonMention, str] | None:
+    """ "Malin Ekholm (M) KSO, … KSO kommer på båda": the delegation's chair comes to the information meeting too."""
+    found = _CHAIR_ON_BOTH.search(text)
+    if not found:
+        return None
+    chairs = [p for p in people if _CHAIR.search(p.role) and any(d.name == p.name for d in dialog)]
+    if len({p.name for p in chairs}) != 1:
+        return None
+    return chairs[0], found.group(0)
+
+
 def named_before_sign_off(text: str, person: PersonMention) -> bool:
     """Whether the person is named above the last paragraph, where a name signs the mail."""
     last_paragraph = text.rstrip().rfind("\n\n")

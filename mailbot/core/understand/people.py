@@ -223,6 +223,8 @@ def _role(line: str, name: _Item, party: _Item | None, stop: int) -> str:
     after_start = party.end if party and party.start > name.start else name.end
     gap = line[name.end : party.start] if party and party.start > name.start else ""
     tail = line[after_start:stop]
+    if end := _SENTENCE_END.search(tail):
+        tail = tail[: end.start()]  # a title stands in the name's own sentence
     for piece in re.split(r"[,()|–;.]|\s(?:och|samt)\s", gap + "," + tail):
         words = piece.split()
         if words and any(is_title(w.lower().strip(".:")) for w in words) and len(words) <= 8:
@@ -236,11 +238,13 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[_Item]:
     taken: list[tuple[int, int]] = []
     for group in _PAREN.finditer(line):
         inner_start = group.start(1)
-        for piece in re.finditer(r"[^,/;]+", group.group(1)):
-            code = lexicon.resolve(piece.group(0))
-            if code:
-                start = inner_start + piece.start()
-                items.append(_Item("party", start, inner_start + piece.end(), piece.group(0), code))
+        found = [
+            _Item("party", inner_start + piece.start(), inner_start + piece.end(), piece.group(0), code)
+            for piece in re.finditer(r"[^,/;]+", group.group(1))
+            if (code := lexicon.resolve(piece.group(0)))
+        ]
+        if len({item.code for item in found}) == 1 or not re.search(r"/", group.group(1)):
+            items.extend(found)  # "(S/MP)" names two parties for one person: none is bound
         taken.append((group.start(), group.end()))
 
     def free(m: PartyMention) -> bool:

@@ -11,6 +11,7 @@ from mailbot.core.model import Event, Participant, Reading, Swap
 from mailbot.core.understand.dates import find_dates
 from mailbot.core.understand.meetings import (
     Scopes,
+    chair_on_both,
     choose_info_attendee,
     named_before_sign_off,
     writer_attending_info,
@@ -150,6 +151,8 @@ def read(
         # "Michael kan inte 30/8, så jag går på infomötet i hans ställe": the writer, not Michael
         info = [writer]
         dialog = [p for p in dialog if p.name != writer[0].name or named_before_sign_off(text, writer[0])]
+    if not info and (chair := chair_on_both(text, people, dialog)):
+        info = [chair]
     info_attendee, not_chair, info_named = choose_info_attendee(text, info, sentences, dialog, doubts)
     if choices or attempts or dialog:
         not_info = [text[s.start : s.end] for s in sentences if scopes.of(s.start, s.end) != "info"]
