@@ -181,6 +181,26 @@ def test_phishing_from_a_stranger_is_ignored_but_a_strangers_registration_is_rev
     assert registration.outcome.value == "needs_review"
 
 
+def test_a_surname_that_fits_two_stored_people_goes_to_a_person() -> None:
+    desk = Desk()
+    desk.send("Hej! Vi kommer den 22 september: Kristina Lindqvist (S), Mikael Lindqvist (M), Amir Rostami (V).")
+    swap = desk.send("Lindqvist ersätts av Sara Åberg (KD). /Petra")
+    assert swap.outcome.value == "needs_review"
+    assert [p.name for p in desk.ledger.registrations["Nacka"].participants][:2] == [
+        "Kristina Lindqvist",
+        "Mikael Lindqvist",
+    ]
+
+
+def test_same_people_as_before_without_anything_stored_goes_to_a_person() -> None:
+    assert Desk().send("Samma gäng som i våras. Den 22:a passar.").outcome.value == "needs_review"
+
+
+def test_a_registration_in_the_subject_line_only() -> None:
+    decision = Desk().send("", subject="Anmälan Nacka 19/9: A. Berg (M), O. Lund (S)")
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 19))
+
+
 def test_a_cancellation_with_nothing_stored_goes_to_a_person() -> None:
     assert Desk().send("Hej! Vi avbokar vår anmälan.").outcome.value == "needs_review"
 

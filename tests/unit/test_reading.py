@@ -1108,3 +1108,54 @@ def test_the_deputy_coming_instead_of_the_chair_is_named_for_the_information_mee
     reading = _read("KSO har förhinder, 1:e vice ordf Olle Lund (S) kommer i stället till infomötet.")
     assert reading.info_attendee is not None and reading.info_attendee.name == "Olle Lund"
     assert reading.info_not_chair
+
+
+# (id, text): terse mail a careful coordinator cannot confirm as it stands
+TERSE_DOUBTS = [
+    ("two-parties", "19/9 från Järfälla:\nKent Hallberg (M)\nAnna Berg (S/MP)\nLars Nyqvist (KD)"),
+    ("first-names-only", "26/9 blir bra. Anna (S) och Bo (M)."),
+    ("any-of-the-last", "Nykvarn kan någon av de sista dagarna. Ulla Berg (M), Tommy Åkesson (S), Linnea Gran (C)."),
+    ("first-best", "Vi tar första bästa!\nSalem: Hussein Ali (S), Birgitta Roos (M), Kjell Lund (C)"),
+    (
+        "finnish",
+        "Hei Rebecka,\n\nIlmoitamme Botkyrkan osallistujat dialogitilaisuuteen 26.9.:\nPirjo Mäkinen (S)\n"
+        "Jukka Heikkilä (M)\nSanna Lindroos (V)\n\nYstävällisin terveisin\nPirjo Mäkinen\nkunnanvaltuutettu",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in TERSE_DOUBTS])
+def test_terse_mail_with_a_doubt(text: str) -> None:
+    assert _read(text).doubts
+
+
+def test_names_in_capitals_and_initials_are_names() -> None:
+    assert _people(_read("TÄBY 2/9\nÅSA LINDGREN (M)\nPER-OLOF HJALMARSSON (S)")) == {
+        ("ÅSA LINDGREN", "M"),
+        ("PER-OLOF HJALMARSSON", "S"),
+    }
+    assert _people(_read("Anmälan Nacka 19/9: A. Berg (M), O. Lund (S)")) == {("A. Berg", "M"), ("O. Lund", "S")}
+
+
+def test_a_slipped_month_in_a_sentence_that_names_the_month() -> None:
+    reading = _read("Stockholms stad deltar gärna i dialogen i september, den 19/8.\nKarin Öhman (S)")
+    assert reading.session_dates == (SEP_19,)
+
+
+def test_the_information_meeting_by_its_place() -> None:
+    reading = _read("Vår KSO Katrin Wennerström (S) kommer på mötet på KSL.")
+    assert reading.info_attendee is not None and not reading.participants
+
+
+def test_the_chair_on_both_meetings() -> None:
+    reading = _read("Vaxholm 26/9: Malin Ekholm (M) KSO, Roger Sand (S), Therese Lundh (L). KSO kommer på båda.")
+    assert reading.info_attendee is not None and reading.info_attendee.name == "Malin Ekholm"
+
+
+def test_a_bare_yes_is_a_registration_without_a_date() -> None:
+    reading = _read("Vi kommer!")
+    assert reading.registers_dialog and not reading.session_dates
+
+
+def test_asking_for_the_material_is_a_question() -> None:
+    assert _read("Vi avstår denna gång men vill gärna ha materialet. /Camilla").asks_question

@@ -126,7 +126,9 @@ def _date_pattern(day: dt.date | None) -> re.Pattern[str] | None:
 
 
 _I_ATTEND_INFO = re.compile(
-    r"\bjag\s+(?:kommer|deltar|går|är\s+med|anmäler\s+mig|vill\s+(?:gärna\s+)?komma)\b[^.\n]{0,60}"
+    # "jag är KSO i Nynäshamn och kommer på infomötet"
+    r"\bjag\s+(?:är\s+(?:kso|kommunstyrelsens\s+ordförande|ordförande)\b[^.\n]{0,30}\s+och\s+)?"
+    r"(?:kommer|deltar|går|är\s+med|anmäler\s+mig|vill\s+(?:gärna\s+)?komma)\b[^.\n]{0,60}"
     r"(?:informationsmöt|infomöt|kso-möt)",
     re.I,
 )

@@ -190,7 +190,7 @@ def read(
     if info_named and info_attendee is None and not cancels and not _LATER.search(text) and not _ALREADY.search(text):
         doubts.append("informationsmötet nämns men ingen deltagare kan läsas ut")
     return Reading(
-        registers_dialog=bool(choices or attempts or dialog or moved_from),
+        registers_dialog=bool(choices or attempts or dialog or moved_from or _SAYS_YES.search(text)),
         session_dates=tuple(choices),
         other_dates=tuple(attempts),
         moved_from=moved_from,
@@ -291,6 +291,19 @@ def _reads_as_swedish_or_english(text: str) -> bool:
     return len(finnish) < 3 or len(finnish) < 0.3 * len(words)
 
 
+# "men vill gärna ha materialet": a request for something a person must send
+_ASKS_FOR = re.compile(
+    r"\b(?:vill|önskar|skulle\s+vilja)\s+(?:gärna\s+)?(?:ha|få)\s+(?:ta\s+del\s+av\s+)?(?:materialet|material|underlag\w*"
+    r"|handling\w*|presentation\w*|program\w*|dokumentation\w*)"
+    r"|\b(?:skicka|maila|mejla)\s+(?:gärna|oss|mig)\s+(?:\w+\s+)?(?:materialet|underlag\w*|presentation\w*)",
+    re.I,
+)
+# "Vi kommer!", "Täby deltar gärna": a yes with nothing else, so a registration without a date
+_SAYS_YES = re.compile(
+    r"^\W*(?:vi|\w+\s+(?:kommun|stad))\s+(?:kommer|deltar|är\s+med|anmäler\s+oss|vill\s+(?:gärna\s+)?delta)"
+    r"(?:\s+gärna)?\W*$",
+    re.I | re.M,
+)
 # "eventuellt Kim Ro (V)", "preliminärt": a delegation not yet settled
 _TENTATIVE = re.compile(r"\b(?:eventuellt|preliminär\w*|troligen|troligtvis|kanske|möjligen|ev\.)\s", re.I)
 # "Vi vill gärna ha med en tjänsteman också om det går bra": asking leave for something the invitation does not offer
@@ -515,7 +528,7 @@ def _asks_question(text: str, sentences: list[Span]) -> bool:
         own = text[sentence.start : sentence.end].strip()
         if _COURTESY_QUESTION.search(own):
             continue
-        if own.endswith("?") or _QUESTION_WORDS.search(own) or _ASKS_LEAVE.search(own):
+        if own.endswith("?") or _QUESTION_WORDS.search(own) or _ASKS_LEAVE.search(own) or _ASKS_FOR.search(own):
             return True
     return False
 

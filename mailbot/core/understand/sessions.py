@@ -7,7 +7,7 @@ import re
 
 from mailbot.core.model import Event
 from mailbot.core.understand.dates import DateMention, find_dates, week_days
-from mailbot.core.understand.lexicon import ORDINALS
+from mailbot.core.understand.lexicon import MONTHS, ORDINALS
 from mailbot.core.understand.sentences import Span, clause_at, sentence_at
 
 _NON_CHOICE = re.compile(
@@ -58,11 +58,11 @@ def session_choices(
             mentions.append(DateMention(start, end, week_day.day, week_day.month, week_day.year, week_day.weekday()))
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
-        day = _resolve(mention, event, year)
-        if day is None or day == info_day:
-            continue
         sentence = sentence_at(sentences, mention.start)
         sentence_text = text[sentence.start : sentence.end]
+        day = _resolve(mention, event, year, sentence_text)
+        if day is None or day == info_day:
+            continue
         clause = clause_at(text, mention.start)
         before = text[max(sentence.start, mention.start - 40) : mention.start]
         if _INSTEAD_OF.search(before):
@@ -115,9 +115,16 @@ def _negated_date(text: str, mention: DateMention) -> bool:
     )
 
 
-def _resolve(mention: DateMention, event: Event, year: int) -> dt.date | None:
+def _resolve(mention: DateMention, event: Event, year: int, sentence: str = "") -> dt.date | None:
     if mention.month is not None:
-        return mention.on(year)
+        day = mention.on(year)
+        slip = [s.date for s in event.sessions if s.date.day == mention.day]
+        if day is not None and day not in {s.date for s in event.sessions} and len(slip) == 1 and sentence:
+            # "dialogen i september, den 19/8": the sentence names the month, the number slipped
+            month_names = [name for name, number in MONTHS.items() if number == slip[0].month and len(name) > 3]
+            if re.search(rf"\bi\s+(?:{'|'.join(month_names)})\b", sentence, re.I):
+                return slip[0]
+        return day
     candidates = [s.date for s in event.sessions if s.date.day == mention.day]
     if mention.weekday is not None:
         matching = [d for d in candidates if d.weekday() == mention.weekday]
