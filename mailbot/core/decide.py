@@ -43,6 +43,11 @@ def ignore(kind: Kind, municipality: str | None) -> Decision:
     )
 
 
+def no_answer(municipality: str | None, reason: str) -> Decision:
+    """A person's mail that asks nothing and changes nothing ("Tack!", a copy "för kännedom"): no reply."""
+    return Decision(kind=Kind.UNRELATED, outcome=Outcome.IGNORED, municipality=municipality, reasons=(reason,))
+
+
 def review(kind: Kind, municipality: str | None, reason: str) -> Decision:
     """A message a person must read, for a reason found before understanding (size, damage)."""
     return Decision(kind=kind, outcome=Outcome.NEEDS_REVIEW, municipality=municipality, reasons=(reason,))
@@ -174,6 +179,10 @@ def _delegation(
         # "Anna (M), Kim (V) och i stället för Per kommer Olle (S)": a whole list that says who replaces whom
         known = {p.name.lower() for p in participants}
         participants = (*participants, *(s.joining for s in reading.swaps if s.joining.name.lower() not in known))
+    elif before is not None and session is None and _corrects_parties(before.participants, participants):
+        # "Rättelse: Lotta Fors företräder Centerpartiet (C). Resten stämmer": the stored delegation, one party mended
+        participants = tuple(_corrected(p, participants) for p in before.participants)
+        session = before.session
     elif before is not None and reading.withdrawn and _all_stored(before.participants, participants):
         # "Lisa kan inte ändå, så vi blir två": the stored delegation less those named as not coming
         kept = [p for p in before.participants if not any(_find([p], name) == 0 for name in reading.withdrawn)]
@@ -213,6 +222,20 @@ def _apply_swaps(
             continue
         result[index] = swap.joining
     return tuple(result)
+
+
+def _corrects_parties(stored: tuple[Participant, ...], named: tuple[Participant, ...]) -> bool:
+    """Only people already registered are named, fewer than all, and one of them with another party."""
+    return (
+        0 < len(named) < len(stored)
+        and _all_stored(stored, named)
+        and any(p.party and stored[i].party != p.party for p in named if (i := _find(list(stored), p.name)) is not None)
+    )
+
+
+def _corrected(person: Participant, named: tuple[Participant, ...]) -> Participant:
+    match = next((p for p in named if p.party and _find([person], p.name) == 0), None)
+    return dataclasses.replace(person, party=match.party) if match else person
 
 
 def _all_stored(stored: tuple[Participant, ...], named: tuple[Participant, ...]) -> bool:

@@ -34,6 +34,10 @@ class Judge:
         )
         self.own_addresses = own_addresses
 
+    def _addressed_to_us(self, mail: Mail) -> bool:
+        ours = {self.event.coordinator.address.lower(), *self.own_addresses}
+        return any(address.lower() in ours for address in mail.to)
+
     def municipality_of(self, mail: Mail) -> str | None:
         return deciding.municipality_for(mail.from_address, self.event)
 
@@ -57,6 +61,17 @@ class Judge:
             signature=diacritics.restore(own.signature, self.spelling),
             sender_name=mail.from_name,
         )
+        quiet = not reading.says_anything and not reading.asks_question and not reading.doubts
+        if quiet and _THANKS.fullmatch(own.text.strip()):
+            return Judgement(deciding.no_answer(municipality, "ett tack, inget att göra"), own)
+        if (
+            _FOR_YOUR_INFORMATION.search(own.text)
+            and not self._addressed_to_us(mail)
+            and not any(p.party for p in reading.participants)
+            and reading.info_attendee is None
+        ):
+            # Written to a colleague, the coordinator on copy "för kännedom": its questions are the colleague's
+            return Judgement(deciding.no_answer(municipality, "en kopia för kännedom, inget att göra"), own)
         if municipality is None and not reading.about_event and not reading.asks_question and not mail.in_reply_to:
             # Phishing and other strangers' mail that says nothing of the invitation: like bulk mail, never answered
             return Judgement(deciding.ignore(Kind.UNRELATED, None), own)
@@ -69,6 +84,15 @@ class Judge:
         return Judgement(decision, own)
 
 
+# "Tack!", "Toppen, tack för bekräftelsen!": nothing to answer
+_THANKS = re.compile(
+    r"(?:(?:hej|ok|okej|toppen|perfekt|bra|fint|super|utmärkt|stort|tusen)[\s,!.]*)*"
+    r"tack(?:ar)?(?:\s+så\s+mycket|\s+så\s+myck\w*)?(?:\s+för\s+(?:bekräftelsen|beskedet|svaret|infon|informationen|det))?"
+    r"[\s,!.:)]*(?:/\s*\w+|hälsningar\s+\w+|mvh\s+\w+)?[\s!.]*",
+    re.I,
+)
+# "Rebecka på kopia för kännedom": a copy of a mail to someone else
+_FOR_YOUR_INFORMATION = re.compile(r"för\s+kännedom|\bfyi\b|på\s+kopia\s+(?:för|så)", re.I)
 _SEE_SUBJECT = re.compile(r"\bse\s+ämne\w*|\bsee\s+(?:the\s+)?subject", re.I)
 
 

@@ -201,6 +201,61 @@ def test_a_registration_in_the_subject_line_only() -> None:
     assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 19))
 
 
+def test_adding_a_third_keeps_the_stored_two() -> None:
+    desk = Desk()
+    desk.send("Hej! Vi kommer den 2 september: Marie Lindgren (S) och Kjell Öberg (M).")
+    added = desk.send("Hej,\n\nvi lägger till en tredje till den 2 september: Fatima Al-Hassan (V).\n\nMaria")
+    assert people(added) == [("Marie Lindgren", "S"), ("Kjell Öberg", "M"), ("Fatima Al-Hassan", "V")]
+
+
+def test_the_remaining_named_without_party_keep_their_stored_parties() -> None:
+    desk = Desk()
+    desk.send("Hej! Vi kommer den 2 september: Marie Lindgren (S), Kjell Öberg (M) och Fatima Al-Hassan (V).")
+    change = desk.send(
+        "Kjell Öberg kan inte komma den 2 september, så vi blir två: Marie Lindgren och Fatima Al-Hassan."
+    )
+    assert (change.kind.value, change.outcome.value) == ("change", "confirmed")
+    assert people(change) == [("Marie Lindgren", "S"), ("Fatima Al-Hassan", "V")]
+
+
+def test_a_corrected_party_keeps_the_rest_of_the_delegation() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    change = desk.send("Rättelse: Henrik Wallin företräder Centerpartiet (C), inte Liberalerna. Resten stämmer.")
+    assert (change.kind.value, change.outcome.value, change.session) == ("change", "confirmed", dt.date(2016, 9, 19))
+    assert people(change) == [("Lars Ohlsson", "M"), ("Sofia Karlberg", "S"), ("Henrik Wallin", "C")]
+
+
+def test_a_thank_you_gets_no_answer() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    thanks = desk.send("Tack!")
+    assert (thanks.outcome.value, thanks.municipality) == ("ignored", "Nacka")
+
+
+def test_names_without_parties_in_a_sentence_are_asked_for() -> None:
+    decision = Desk().send(
+        "Nacka anmäler Per-Olof Ekström, Yasmin Haddad och Sven Åkerlund till dialogen den 22 september."
+    )
+    assert [v.code for v in decision.violations] == ["missing_party"]
+
+
+def test_a_copy_for_information_to_a_colleague_gets_no_answer() -> None:
+    judge = Judge(EVENT)
+    mail = Mail(
+        message_id="<fyi@test>",
+        from_address="lena.karlstrom@varmdo.se",
+        to=("goran.lund@varmdo.se",),
+        cc=("rebecka.frej@sll.se",),
+        subject="VB: Sv: Inbjudan",
+        plain="Hej Göran,\n\nKan du boka bil för Ann-Sofie och Magnus den 22/9?\n\nRebecka på kopia för kännedom.",
+    )
+    decision = judge.judge(
+        mail, arrival=dt.datetime(2016, 8, 5, 8, 40, tzinfo=CEST), stored=Ledger().stored_for("Värmdö")
+    )
+    assert decision.decision.outcome.value == "ignored"
+
+
 def test_a_cancellation_with_nothing_stored_goes_to_a_person() -> None:
     assert Desk().send("Hej! Vi avbokar vår anmälan.").outcome.value == "needs_review"
 

@@ -1159,3 +1159,12 @@ def test_a_bare_yes_is_a_registration_without_a_date() -> None:
 
 def test_asking_for_the_material_is_a_question() -> None:
     assert _read("Vi avstår denna gång men vill gärna ha materialet. /Camilla").asks_question
+
+
+def test_a_title_in_apposition_before_the_name() -> None:
+    reading = _read(
+        "Till informationsmötet den 30 augusti kommer Botkyrkas förste vice ordförande i kommunstyrelsen, "
+        "Hans-Erik Kjellberg (M), eftersom vår ordförande är på tjänsteresa den dagen.",
+        municipality="Botkyrka",
+    )
+    assert reading.info_attendee is not None and reading.info_not_chair

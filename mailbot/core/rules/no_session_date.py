@@ -12,7 +12,7 @@ class NoSessionDate:
 
     def check(self, case: Case) -> Violation | None:
         if case.touches_dialog and not case.dialog_choices and case.reading.moved_from is None:
-            if case.reading.swaps and (not case.reading.participants or case.session is not None):
-                return None  # a swap keeps the stored session
+            if case.session is not None or (case.reading.swaps and not case.reading.participants):
+                return None  # the stored session stands: a swap, a withdrawal, "samma gäng", a corrected party
             return Violation(self.code, self.severity)
         return None

@@ -167,10 +167,28 @@ def _people_on_line(
                 line=index,
                 role=_role(line, item, party, min(later_names, default=len(line))),
                 listed=listed,
-                negated=_negated(line, item),
+                negated=_negated(line, item, lexicon),
             )
         )
-    return _share_parties(line, offset, found)
+    return _share_parties(line, offset, _name_chains(line, offset, found))
+
+
+_REGISTERS = re.compile(r"\b(?:anmäl\w*|kommer|deltar|deltagare|blir|representeras)\b", re.I)
+
+
+def _name_chains(line: str, offset: int, found: list[PersonMention]) -> list[PersonMention]:
+    """ "anmäler Per-Olof Ekström, Yasmin Haddad och Sven Åkerlund": full names listed together, parties or not."""
+    chained = list(found)
+    for i in range(len(found) - 1):
+        left, right = found[i], found[i + 1]
+        gap = line[left.end - offset : right.start - offset]
+        full = len(left.name.split()) >= 2 and len(right.name.split()) >= 2
+        sentence = _clause_around(line, left.start - offset, right.end - offset)
+        registering = _REGISTERS.search(sentence) and not re.search(r"\btack\b", sentence, re.I)
+        if full and registering and re.fullmatch(r"\s*(?:\([^)\n]*\))?\s*(?:,|och|samt|&)\s*", gap):
+            chained[i] = dataclasses.replace(chained[i], listed=True)
+            chained[i + 1] = dataclasses.replace(chained[i + 1], listed=True)
+    return chained
 
 
 def _share_parties(line: str, offset: int, found: list[PersonMention]) -> list[PersonMention]:
@@ -192,9 +210,18 @@ def _share_parties(line: str, offset: int, found: list[PersonMention]) -> list[P
     return shared
 
 
-def _negated(line: str, name: _Item) -> bool:
-    """Named as not coming: "Anna Andersson (C) kan inte den 26:e", "KSO har förhinder"."""
+def _negated(line: str, name: _Item, lexicon: PartyLexicon) -> bool:
+    """Named as not coming: "Anna Andersson (C) kan inte den 26:e", "KSO har förhinder".
+
+    Not "Lotta Fors (C), inte Liberalerna": that "inte" is about the party.
+    """
     clause = _clause_around(line, name.start, name.end)
+    clause = re.sub(
+        r"\b(?:inte|ej)\s+(?:för\s+|från\s+)?\(?([\w-]+)\)?",
+        lambda m: "" if lexicon.resolve(m.group(1)) else m.group(0),
+        clause,
+        flags=re.I,
+    )
     if not _NEGATION.search(clause):
         return False
     before = line[_clause_start(line, name.start) : name.start]
@@ -206,10 +233,14 @@ def _negated(line: str, name: _Item) -> bool:
     )
 
 
+_SUBORDINATE = re.compile(r"(?:eftersom|men|då|när|som|så|att|vilket|där|medan|fast|trots)$", re.I)
+
+
 def _role(line: str, name: _Item, party: _Item | None, stop: int) -> str:
     """Titles around a name: "kommunstyrelsens 1:e vice ordförande Per-Anders Lööf (M), KSO"."""
     parts: list[str] = []
-    before = re.search(r"((?:[\w:.-]+\s+){1,6})$", line[: name.start])
+    # "förste vice ordförande i kommunstyrelsen, Hans-Erik Kjellberg": a title in apposition too
+    before = re.search(r"((?:[\w:.-]+,?\s+){1,6})$", line[: name.start])
     if before:
         words = before.group(1).split()
         title: list[str] = []
@@ -218,8 +249,12 @@ def _role(line: str, name: _Item, party: _Item | None, stop: int) -> str:
                 title.insert(0, word)
             else:
                 break
-        if title:
-            parts.append(" ".join(title))
+        head = line[: name.start].rstrip()
+        title_start = head.rfind(title[0]) if title else -1
+        # "Malin Ekholm (M) KSO, Roger Sand": that "KSO," closes the name before, it is not Roger's
+        belongs_before = title and title[-1].endswith(",") and re.search(r"\)\s*$", head[:title_start])
+        if title and not belongs_before:
+            parts.append(" ".join(title).rstrip(","))
     after_start = party.end if party and party.start > name.start else name.end
     gap = line[name.end : party.start] if party and party.start > name.start else ""
     tail = line[after_start:stop]
@@ -227,7 +262,12 @@ def _role(line: str, name: _Item, party: _Item | None, stop: int) -> str:
         tail = tail[: end.start()]  # a title stands in the name's own sentence
     for piece in re.split(r"[,()|–;.]|\s(?:och|samt)\s", gap + "," + tail):
         words = piece.split()
-        if words and any(is_title(w.lower().strip(".:")) for w in words) and len(words) <= 8:
+        if (
+            words
+            and any(is_title(w.lower().strip(".:")) for w in words)
+            and len(words) <= 8
+            and not _SUBORDINATE.match(words[0])  # "…, eftersom vår ordförande är bortrest": not a title
+        ):
             parts.append(piece.strip())
             break
     return ", ".join(parts)
@@ -484,6 +524,7 @@ def _gap_allows(gap: str) -> bool:
             "är",
             "i",
             "representerar",
+            "företräder",
             "partiet",
             "parti",
         }:

@@ -66,7 +66,9 @@ _SWAP_REVERSED = re.compile(
 )
 _ADD_BEFORE = re.compile(
     r"(?:lägga|lägger|lagt|läggs)\s+till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$"
-    r"|\b(?:tredje|fjärde|ytterligare\s+en|en\s+till|ny)\s+(?:deltagare|person|politiker|ledamot)\b[^.\n]{0,60}[:,]\s*$",
+    r"|\b(?:tredje|fjärde|ytterligare\s+en|en\s+till|ny)\s+(?:deltagare|person|politiker|ledamot)\b[^.\n]{0,60}[:,]\s*$"
+    # "vi lägger till en tredje till den 2 september: Fatima Al-Hassan (V)"
+    r"|(?:lägg\w*|fyll\w*\s+på)\s+(?:till\s+)?(?:en\s+)?(?:tredje|fjärde|ytterligare\s+en|en\s+till)\b[^.\n]{0,60}[:,]\s*$",
     re.I,
 )
 _ADD_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:tillkommer|läggs\s+till|ansluter)", re.I)
@@ -379,7 +381,7 @@ def _place_words(event: Event) -> frozenset[str]:
     """Municipalities, rooms and other configured places: capitalised, but never a person."""
     words: set[str] = set()
     for municipality in event.municipalities:
-        words.add(municipality.name.lower())
+        words.update({municipality.name.lower(), f"{municipality.name.lower()}s"})  # "Botkyrkas ordförande"
         words.update(w.lower() for w in re.split(r"[\s-]+", municipality.name) if len(w) > 2)
     for session in event.sessions:
         words.update(w.lower() for w in re.findall(r"\w+", f"{session.room} {session.address}") if len(w) > 2)
