@@ -47,7 +47,7 @@ _CLOSING_WORDS = (
     r"(?:med\s+)?(?:v[äa]nlig|v[äa]nliga|v[äa]nligen|bästa|varma|varmaste|m[åa]nga|glada|soliga)\s+(?:h[äa]lsning|h[äa]lsningar|h[äa]lsn)"
     r"|mvh|m\.v\.h\.?|vh|vhälsn|h[äa]lsningar|h[äa]lsning|h[äa]lsn\.?|hälsar|tack\s+och\s+h[äa]lsningar|bästa\s+hälsning\w*"
     r"|ha\s+det\s+(?:bra|gott|fint)|trevlig\s+(?:dag|helg|sommar|eftermiddag)|tack\s+på\s+förhand"
-    r"|best\s+regards|kind\s+regards|regards|cheers"
+    r"|best\s+regards|kind\s+regards|regards|cheers|tack"
 )
 # A closing line, alone or followed on the same line by the sender's name (and title or party).
 _CLOSING = re.compile(

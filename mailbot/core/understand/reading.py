@@ -423,7 +423,8 @@ def _swaps(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]
         lead = text[max(0, left.start - 30) : left.start]
         if (
             right.party
-            and re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*mot\s*$", gap)
+            # "byt ut X mot Y", "Samtidigt ersätts X (S) av Y (KD)"
+            and re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:mot|av|med)\s*$", gap)
             and re.search(r"(?:byt\w*|ersätt\w*)(?:\s+ut)?\s*$", lead, re.I)
         ) or (_SWAP_BETWEEN.match(gap) and right.party):
             swaps.append(Swap(leaving=left.name, joining=Participant(right.name, right.party, right.role)))

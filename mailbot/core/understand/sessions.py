@@ -36,7 +36,7 @@ _INSTEAD_OF = re.compile(
     r"(?:(?:i\s*stället|istället)\s+för|efter|före|innan|tidigast|senare\s+än|tidigare\s+än)\s+(?:den\s+)?$",
     re.I,
 )
-_MOVE = re.compile(r"\b(?:från|fr\.)\s+(?:(?:mån|tis|ons|tors|fre)dagen\s+)?(?:den\s+)?$", re.I)
+_MOVE = re.compile(r"\b(?:från|fr\.)\s+(?:(?:mån|tis|ons|tors|fre)dag(?:en)?\s+)?(?:den\s+)?$", re.I)
 _REGISTERING = re.compile(
     r"anmäl|delta|deltar|deltagande|kommer|komma|medverka|närvar|välj|boka|passar|önskar|datum|tillfälle"
     r"|dialog|blir|går\s+bra|vill",
@@ -82,6 +82,7 @@ def session_choices(
             (_REGISTERING.search(sentence_text) or _is_field_line(text, mention.start))
             and not _NON_CHOICE.search(sentence_text)
             and day.year == year
+            and day > event.deadline  # a date before the deadline is a decision's or a letter's, not a choice
             and day not in attempts
         ):
             attempts.append(day)
