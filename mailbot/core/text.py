@@ -138,7 +138,57 @@ def own_words(mail: Mail) -> OwnWords:
             inner_own, _, _ = _split_quote(inner_lines)
             inner_text, inner_signature = _strip_signature(inner_own)
             return OwnWords(text=inner_text, from_forward=True, quoted=quoted, signature=inner_signature)
+    if cut is not None and _INLINE_ANSWERS.search(text) and (answers := _answers_in_quote(lines[cut:])):
+        # "Se mina svar i blått nedan": Outlook quotes without marks, so the answers are the lines
+        # in the quote that speak as the sender ("Nacka väljer 26 sept", "Mats Gustafsson (M) … kommer")
+        if _SAME_AS_BELOW.search(" ".join(answers)) and (earlier := _own_earlier_mail(lines[cut:], mail)):
+            # "Deltagarna är desamma som i tabellen nedan": the people of the sender's own earlier mail
+            answers += [line for line in earlier if " | " in line or _ANSWER_LINE.search(line)]
+        return OwnWords(text="\n".join([text, "", *answers]), quoted=quoted, signature=signature)
+    if cut is not None and _is_empty_or_pointer(text) and (earlier := _own_earlier_mail(lines[cut:], mail)):
+        # "Då gäller vår anmälan enligt nedan": the sender's own earlier mail in the thread stands
+        earlier_text, earlier_signature = _strip_signature(earlier)
+        return OwnWords(text=earlier_text, from_forward=True, quoted=quoted, signature=earlier_signature or signature)
     return OwnWords(text=text, quoted=quoted, signature=signature)
+
+
+_INLINE_ANSWERS = re.compile(
+    r"svar(?:en)?\s+(?:i\s+(?:blått|blå|rött|röd|grönt|fetstil|texten)|inne\s+i\s+texten|direkt\s+i\s+texten)"
+    r"|mina\s+svar\s+(?:nedan|i\s+\w+)|svarar\s+(?:i|direkt\s+i|inne\s+i)\s+texten"
+    r"|(?:my\s+)?answers\s+(?:below|inline|in\s+(?:blue|red))",
+    re.I,
+)
+_ANSWER_LINE = re.compile(
+    r"^\s*\[[^\]\n]{2,40}\]"  # "[Niklas Berg] Vi menade …"
+    r"|\b[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ][\w-]+\s*\((?:[SMLCV]|KD|MP|SD)\)"  # "Mats Gustafsson (M)"
+    r"|^\s*(?:vi|jag)\s+(?:väljer|tar|kommer|anmäler|deltar|menade|menar)\b",
+    re.I,
+)
+
+
+_SAME_AS_BELOW = re.compile(
+    r"\b(?:desamma|samma)\s+som\s+(?:i\s+)?(?:tabellen\s+|listan\s+)?(?:nedan|ovan|tidigare)", re.I
+)
+
+
+def _answers_in_quote(quoted: list[str]) -> list[str]:
+    """The lines of an unmarked quote that speak as the sender: names with parties, "vi väljer …"."""
+    return [line for line in quoted if _ANSWER_LINE.search(line) or _names_own_choice(line)]
+
+
+def _names_own_choice(line: str) -> bool:
+    return bool(re.search(r"^\s*[A-ZÅÄÖ][\w-]+\s+(?:väljer|tar|anmäler|kommer|deltar)\b", line))
+
+
+def _own_earlier_mail(quoted: list[str], mail: Mail) -> list[str] | None:
+    """The body of the first quoted mail the same sender wrote, found by its header block's From line."""
+    sender = mail.from_address.lower()
+    if not sender:
+        return None
+    for i, line in enumerate(quoted):
+        if _HEADER_FROM.match(line) and sender in line.lower() and _header_block_at(quoted, i):
+            return _split_quote(_after_header_block(quoted[i:]))[0]  # up to the mail it quotes in turn
+    return None
 
 
 def subject_topic(subject: str) -> str:

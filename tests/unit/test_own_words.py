@@ -481,6 +481,33 @@ def test_forward_quoted_with_marks_is_read_from_the_forwarded_mail() -> None:
     assert "Kent Olausson (M)" in own.text
 
 
+def test_answers_typed_into_an_unmarked_quote_are_the_senders_words() -> None:
+    plain = (
+        "Hej!\n\nSe mina svar i blått nedan.\n\nHälsningar\nJosefin\n\n"
+        "Från: Rebecka Frej [mailto:rebecka.frej@sll.se]\nSkickat: den 11 juli 2016 10:02\nTill: Nacka kommun\n"
+        "Ämne: Inbjudan\n\nFyra tillfällen för dialog i september\n2 sept | 14.00–16.00\n19 sept | 15.00–17.00\n"
+        "Nacka väljer 26 sept kl. 13.00–15.00. Deltagare: Mats Gustafsson (M), Helena Lindqvist (S).\n"
+    )
+    own = own_words(_mail(plain))
+    assert "Nacka väljer 26 sept" in own.text
+    assert "2 sept | 14.00" not in own.text
+
+
+def test_a_pointer_to_the_senders_own_earlier_mail_reads_that_mail() -> None:
+    plain = (
+        "Tack Rebecka!\n\nDå gäller vår anmälan enligt nedan.\n\n/Oskar\n\n"
+        "Från: Rebecka Frej [mailto:rebecka.frej@sll.se]\nSkickat: den 11 augusti 2016 16:20\nTill: Hjelm Oskar\n"
+        "Ämne: SV: Inbjudan\n\nHej Oskar! Det går bra. Bekräfta gärna.\n\n"
+        "Från: Hjelm Oskar [mailto:a@nacka.se]\nSkickat: den 10 augusti 2016 08:19\nTill: Rebecka Frej\n"
+        "Ämne: SV: Inbjudan\n\nNacka anmäler Ann Lindh (S) till dialogen 26 september.\n\n"
+        "Från: Rebecka Frej [mailto:rebecka.frej@sll.se]\nSkickat: den 11 juli 2016 10:02\nTill: Nacka\n"
+        "Ämne: Inbjudan\n\n2 sept | 14.00–16.00\n"
+    )
+    own = own_words(_mail(plain))
+    assert own.from_forward
+    assert "Ann Lindh (S)" in own.text and "2 sept" not in own.text
+
+
 def test_signature_stops_at_the_footer() -> None:
     own = own_words(_mail(f"{_REGISTRATION}\n\nMvh\nAnna Berg\nE-post som skickas till Täby kommun kan diarieföras.\n"))
     assert own.signature == "Anna Berg"

@@ -1168,3 +1168,16 @@ def test_a_title_in_apposition_before_the_name() -> None:
         municipality="Botkyrka",
     )
     assert reading.info_attendee is not None and reading.info_not_chair
+
+
+def test_a_board_decision_date_before_the_deadline_is_no_choice() -> None:
+    reading = _read(
+        "Arbetsutskottet beslutade den 15 augusti att Norrtälje deltar i dialogen fredag den 2 september."
+        "\n- Ann-Sofie Hermansson (C)"
+    )
+    assert (reading.session_dates, reading.other_dates) == ((SEP_2,), ())
+
+
+def test_a_swap_written_ersatts_x_av_y() -> None:
+    reading = _read("Samtidigt ersätts Ahmed Yilmaz (S) av Lina Karlsson (KD).")
+    assert [(s.leaving, s.joining.name) for s in reading.swaps] == [("Ahmed Yilmaz", "Lina Karlsson")]

@@ -27,7 +27,7 @@ _SHORT_AFTER = re.compile(
 )
 _NAME_THEN_COLUMN = re.compile(r"\s*(?:[-–•*]\s+|\d{1,2}[.)]\s+)?(?:[A-ZÅÄÖÉ][^\W\d_'’-]+(?:-[^\W\d_]+)?\s+){2,3}")
 _CLAUSE_BREAK = re.compile(
-    r"[.!?;](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|medan)\b|\b(?:men|utan|medan|eftersom)\b",
+    r"[.!?;](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|medan)\b|\b(?:men|utan|medan|eftersom)\b|\s[–—]\s",
     re.I,
 )
 _NEGATION = re.compile(
