@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 
 from mailbot.core.mail import Attachment
 from mailbot.core.model import Event, Participant, Reading, Swap
+from mailbot.core.understand.changes import full_names, swaps_in
 from mailbot.core.understand.dates import find_dates
+from mailbot.core.understand.doubts import delegation_doubts
+from mailbot.core.understand.intents import asks_question, cancels, says_yes
 from mailbot.core.understand.meetings import (
     Scopes,
     chair_on_both,
@@ -37,41 +39,6 @@ from mailbot.core.understand.writer import (
     signer,
 )
 
-_QUESTION_WORDS = re.compile(
-    r"\bundrar\b|\bfundera[rt]?\s+på\s+om\b|\bvill\s+gärna\s+veta\b|\bskulle\s+vilja\s+veta\b"
-    r"|\btacksam\s+för\s+(?:svar|besked)\b|\bvore\s+tacksam\s+om\s+(?:du|ni)\s+kunde\s+svara\b",
-    re.I,
-)
-_COURTESY_QUESTION = re.compile(
-    r"hoppas|eller\s+hur|\bok\s*\?$|har\s+ni\s+(?:några\s+)?frågor|om\s+(?:du|ni)\s+har\s+frågor"
-    r"|behöver\s+(?:du|ni)\s+(?:veta\s+)?något\s+(?:mer|annat)|något\s+mer\s+(?:du|ni)\s+behöver",
-    re.I,
-)
-_CANCEL = re.compile(
-    r"avbok|avanmäl|återkalla|stryk\w*\s+(?:vår|oss|anmälan)|dra[rg]?\s+tillbaka\s+(?:vår|anmälan|oss)"
-    r"|tar?\s+tillbaka\s+(?:vår|anmälan)|ta\s+bort\s+(?:vår|oss)|annullera"
-    r"|(?:kan|har)\s+(?:\w+\s+){0,2}inte\s+(?:möjlighet\s+att\s+)?(?:delta|komma|närvara|medverka)\s*(?:alls|på\s+något|i\s+(?:någon|dialogen|något))"
-    r"|kommer\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?(?:kunna\s+)?(?:delta|komma|närvara)\s+(?:alls|på\s+något|i\s+(?:någon|något))",
-    re.I,
-)
-# "… ersätts av ledamoten Maja Thorsell": a definite title may stand before the newcomer
-_SWAP_BETWEEN = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:[^.\n(]{0,50}\s+och\s+|,\s*)?(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:av|mot|med)"
-    r"(?:\s+[a-zåäö-]+(?:en|et|rådet))?\s*$",
-    re.I,
-)
-_SWAP_REVERSED = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:ersätter|kommer\s+i\s*stället\s+för|kommer\s+istället\s+för|deltar\s+i\s*stället\s+för|deltar\s+istället\s+för|går\s+in\s+i\s*stället\s+för)\s*$",
-    re.I,
-)
-_ADD_BEFORE = re.compile(
-    r"(?:lägga|lägger|lagt|läggs)\s+till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$"
-    r"|\b(?:tredje|fjärde|ytterligare\s+en|en\s+till|ny)\s+(?:deltagare|person|politiker|ledamot)\b[^.\n]{0,60}[:,]\s*$"
-    # "vi lägger till en tredje till den 2 september: Fatima Al-Hassan (V)"
-    r"|(?:lägg\w*|fyll\w*\s+på)\s+(?:till\s+)?(?:en\s+)?(?:tredje|fjärde|ytterligare\s+en|en\s+till)\b[^.\n]{0,60}[:,]\s*$",
-    re.I,
-)
-_ADD_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:tillkommer|läggs\s+till|ansluter)", re.I)
 _ATTACHMENT_POINTER = re.compile(r"bifoga|bilaga|bilagan|se\s+bif|attached|attachment|i\s+filen|se\s+fil", re.I)
 _DOCUMENT = re.compile(r"pdf|msword|officedocument|opendocument|rtf|ms-excel|ms-tnef|octet-stream|image/", re.I)
 # "samordnar anmälan", not "samordnar resan": a joint registration, not shared travel
@@ -132,7 +99,7 @@ def read(
         for p in find_people(text, lexicon, places)
         if not _is_greeting_name(text, p) and p.name.casefold() not in staff
     ]
-    swaps, swapped = _swaps(text, people)
+    swaps, swapped = swaps_in(text, people)
     signing = signer(signature, sender_name, lexicon, places, at=len(text))
     if signing is not None and signing.party is None and (own_party := party_beside_self(text, lexicon)):
         signing = dataclasses.replace(signing, party=own_party)
@@ -159,40 +126,24 @@ def read(
     if choices or attempts or dialog:
         not_info = [text[s.start : s.end] for s in sentences if scopes.of(s.start, s.end) != "info"]
         dialog += _writer_among(text, not_info, people, dialog, signing, lexicon, doubts)
-    dialog = _full_names(text, dialog)
+    dialog = full_names(text, dialog)
 
     if not choices and not attempts and (dialog or swaps) and not subject_is_reply:
         choices = [d for d in subject_sessions(subject, event, year)]
 
-    cancels = bool(_CANCEL.search(text)) or _sends_regrets(text, municipality)
-    asks = not forwarded and _asks_question(text, sentences)
+    withdraws = cancels(text, municipality)
+    asks = not forwarded and asks_question(text, sentences)
     pointer = bool(_ATTACHMENT_POINTER.search(text)) and any(
         _DOCUMENT.search(a.content_type)
         or a.filename.lower().endswith((".pdf", ".doc", ".docx", ".xlsx", ".odt", ".dat"))
         for a in attachments
     )
     others = _other_municipalities(text, event, municipality, people) if municipality else []
-    stated = _stated_count(text)
-    if stated is not None and dialog and stated != len(dialog) and not swaps:
-        doubts.append(f"texten säger {stated} deltagare men {len(dialog)} kunde läsas ut")
-    if any(len(p.name.split()) < 2 for p in dialog):
-        doubts.append("en deltagare anges bara med förnamn eller efternamn")
-    if _TWO_PARTIES.search(text) and any(
-        len({lexicon.resolve(a), lexicon.resolve(b)} - {None}) == 2 for a, b in _TWO_PARTIES.findall(text)
-    ):
-        doubts.append("en deltagare anges med två partier")
-    if not choices and not attempts and _ANY_SESSION.search(text):
-        doubts.append("tillfället lämnas öppet, inget datum väljs")
-    if not _reads_as_swedish_or_english(text):
-        doubts.append("texten är varken på svenska eller engelska")
-    if dialog and _UNNAMED.search(text):
-        doubts.append("en deltagare anges utan namn")
-    if dialog and _TENTATIVE.search(text):
-        doubts.append("anmälan är preliminär eller osäker")
-    if info_named and info_attendee is None and not cancels and not _LATER.search(text) and not _ALREADY.search(text):
+    doubts += delegation_doubts(text, dialog, swaps, bool(choices or attempts), lexicon)
+    if info_named and info_attendee is None and not withdraws and not _LATER.search(text) and not _ALREADY.search(text):
         doubts.append("informationsmötet nämns men ingen deltagare kan läsas ut")
     return Reading(
-        registers_dialog=bool(choices or attempts or dialog or moved_from or _SAYS_YES.search(text)),
+        registers_dialog=bool(choices or attempts or dialog or moved_from or says_yes(text)),
         session_dates=tuple(choices),
         other_dates=tuple(attempts),
         moved_from=moved_from,
@@ -202,29 +153,13 @@ def read(
         same_people=bool(_SAME_PEOPLE.search(text)),
         info_attendee=info_attendee,
         info_not_chair=not_chair,
-        cancels=cancels,
+        cancels=withdraws,
         asks_question=asks,
         points_to_attachment=pointer,
         names_other_municipalities=tuple(others),
         doubts=tuple(dict.fromkeys(doubts)),
         about_event=bool(_EVENT_WORDS.search(f"{subject}\n{text}") or find_dates(text) or any(p.party for p in people)),
     )
-
-
-# "ps. hela namnen: Pelle = Per Ragnarsson, Lisa = Lisa Öhman": first names spelt out
-_SPELT_OUT = re.compile(
-    r"\b(?P<short>[A-ZÅÄÖ][^\W\d_]+)\s*(?:=|är|heter)\s*(?P<full>[A-ZÅÄÖ][^\W\d_-]+(?:-[A-ZÅÄÖ][^\W\d_]+)?"
-    r"(?:\s+[A-ZÅÄÖ][^\W\d_-]+(?:-[A-ZÅÄÖ][^\W\d_]+)?)+)"
-)
-
-
-def _full_names(text: str, dialog: list[Participant]) -> list[Participant]:
-    spelt = {m.group("short").casefold(): m.group("full") for m in _SPELT_OUT.finditer(text)}
-    by_name: dict[str, Participant] = {}
-    for person in dialog:
-        full = dataclasses.replace(person, name=spelt.get(person.name.casefold(), person.name))
-        by_name.setdefault(full.name.casefold(), full)
-    return list(by_name.values())
 
 
 def _writer_among(
@@ -257,80 +192,8 @@ _DIALOG_WORD = re.compile(r"dialog|tillfälle|anmäl", re.I)
 _LINKS = frozenset({"i", "för", "av", "och", "till"})
 
 
-_EARLIER = re.compile(r"tidigare|förra|ursprunglig\w*|utgår|första\s+anmälan", re.I)
-_NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6}
-_COUNT = re.compile(
-    r"\b(?:vi\s+blir|blir\s+vi|är\s+vi|kommer\s+vi\s+att\s+vara)\s+(?:bara\s+|endast\s+)?(?P<a>en|ett|två|tre|fyra|fem|sex|[1-6])\b"
-    r"|\b(?:med|anmäler|följande)\s+(?P<b>två|tre|fyra|fem|sex|[2-6])\s+(?:deltagare|personer|politiker|ledamöter|förtroendevalda)\b"
-    r"|\b(?:vi\s+)?(?:kommer|deltar)\s+(?:vi\s+)?(?P<c>två|tre|fyra|fem|sex|[2-6])\s+(?:st\b|stycken|personer|politiker)",
-    re.I,
-)
-# "… och en från V", "+ 1 från V (namn kommer)": someone counted but not named
-_UNNAMED = re.compile(
-    r"(?:\boch|\bsamt|\+|,)\s*(?:en|ett|1|\+\s*1)\s+(?:till\s+)?(?:person\s+|ledamot\s+|politiker\s+)?från\s+\w+"
-    r"|\+\s*1\b|\ben\s+(?:tredje|till)\s+(?:person|deltagare|ledamot)\s+(?:kommer|meddelas|återkommer)",
-    re.I,
-)
-# "Anna Berg (S/MP)": which party?
-_TWO_PARTIES = re.compile(r"\(\s*([\w-]{1,25})\s*/\s*([\w-]{1,25})\s*\)")
-# "någon av de sista dagarna", "vi tar första bästa": the choice left open
-_ANY_SESSION = re.compile(
-    r"\bnågon\s+av\s+(?:de|dem|era|dagarna|tillfällena|datumen)|första\s+bästa|vilken\s+(?:dag|som)\s+som\s+helst"
-    r"|\bvalfri\w*\s+(?:dag|tillfälle|datum)|spelar\s+ingen\s+roll\s+vilken",
-    re.I,
-)
 # "samma gäng som i våras", "samma personer som sist"
 _SAME_PEOPLE = re.compile(r"\bsamma\s+(?:gäng|personer|deltagare|delegation|namn|folk|tre|trio|uppsättning)\b", re.I)
-# Finnish shows in its double vowels and endings ("Ilmoitamme … osallistujat dialogitilaisuuteen"),
-# which Swedish and English words seldom have.
-_FINNISH_WORD = re.compile(r".*(?:aa|ee|ii|uu|yy|ää|öö).*|.*(?:mme|tte|ssä|stä|llä|ksi|isin|een)", re.I)
-
-
-def _reads_as_swedish_or_english(text: str) -> bool:
-    """A Finnish mail is for a person to read: many of its lower-case words look Finnish."""
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", text) if w.islower()]  # names and parties are capitalised
-    finnish = [w for w in words if _FINNISH_WORD.fullmatch(w)]
-    return len(finnish) < 3 or len(finnish) < 0.3 * len(words)
-
-
-# "men vill gärna ha materialet": a request for something a person must send
-_ASKS_FOR = re.compile(
-    r"\b(?:vill|önskar|skulle\s+vilja)\s+(?:gärna\s+)?(?:ha|få)\s+(?:ta\s+del\s+av\s+)?(?:materialet|material|underlag\w*"
-    r"|handling\w*|presentation\w*|program\w*|dokumentation\w*)"
-    r"|\b(?:skicka|maila|mejla)\s+(?:gärna|oss|mig)\s+(?:\w+\s+)?(?:materialet|underlag\w*|presentation\w*)",
-    re.I,
-)
-# "Vi kommer!", "Täby deltar gärna": a yes with nothing else, so a registration without a date
-_SAYS_YES = re.compile(
-    r"^\W*(?:vi|\w+\s+(?:kommun|stad))\s+(?:kommer|deltar|är\s+med|anmäler\s+oss|vill\s+(?:gärna\s+)?delta)"
-    r"(?:\s+gärna)?\W*$",
-    re.I | re.M,
-)
-# "eventuellt Kim Ro (V)", "preliminärt": a delegation not yet settled
-_TENTATIVE = re.compile(r"\b(?:eventuellt|preliminär\w*|troligen|troligtvis|kanske|möjligen|ev\.)\s", re.I)
-# "Vi vill gärna ha med en tjänsteman också om det går bra": asking leave for something the invitation does not offer
-_ASKS_LEAVE = re.compile(
-    r"(?:tjänste(?:man|män|person)|kommundirektör|sekreterare|assistent|ersättare|fler\s+än|en\s+fjärde|fyra\s+(?:personer|st)"
-    r"|ta\s+med|ha\s+med|följa\s+med)[^.?!\n]{0,60}(?:om\s+det\s+(?:går|är\s+(?:ok|okej|möjligt|tillåtet))|om\s+möjligt)"
-    r"|(?:om\s+det\s+(?:går|är\s+(?:ok|okej|möjligt|tillåtet))|om\s+möjligt)[^.?!\n]{0,60}"
-    r"(?:tjänste(?:man|män|person)|kommundirektör|sekreterare|assistent|ersättare|fler|ta\s+med|ha\s+med|följa\s+med)",
-    re.I,
-)
-
-
-def _stated_count(text: str) -> int | None:
-    """ "Vi blir tre", "med två politiker": how many people the sender says come (a check on the reading).
-
-    Not a count of an earlier registration: "vår tidigare anmälan med fyra deltagare utgår".
-    """
-    found = next(
-        (m for m in _COUNT.finditer(text) if not _EARLIER.search(clause_at(text, m.start()))),
-        None,
-    )
-    if not found:
-        return None
-    word = (found.group("a") or found.group("b") or found.group("c")).lower()
-    return int(word) if word.isdigit() else _NUMBERS[word]
 
 
 def _merge_field_blocks(text: str) -> str:
@@ -390,84 +253,6 @@ def _place_words(event: Event) -> frozenset[str]:
     return frozenset(words)
 
 
-# "lämnar återbud", "avstår", "tackar nej", "kommer inte att delta": the delegation declines.
-_DECLINES = (
-    r"(?:lämna\w*\s+återbud|avstå\w*|avböj\w*|tacka\w*\s+nej|hoppa\w*\s+över"
-    r"|(?:kommer|kan|har)\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?(?:kunna\s+|möjlighet\s+att\s+)?"
-    r"(?:delta|deltaga|komma|närvara|medverka)|deltar\s+inte)"
-)
-
-
-def _sends_regrets(text: str, municipality: str | None) -> bool:
-    """ "Vi får tyvärr lämna återbud", "Sundbyberg avstår": the whole delegation, on no date.
-
-    Only with the municipality or "vi" as subject: "Anna lämnar återbud" is one
-    person; and not about one date: "vi kan inte delta den 19/9" picks another.
-    """
-    who = r"vi|kommunen" + (rf"|{re.escape(municipality)}\w*(?:\s+kommun|\s+stad)?" if municipality else "")
-    if municipality and re.search(rf"\bstryk\s+{re.escape(municipality)}\b", text, re.I):
-        return True  # "Stryk Danderyd helt"
-    for found in re.finditer(rf"\b(?:{who})\s+(?:\w+\s+){{0,2}}{_DECLINES}", text, re.I):
-        if "återbud" in found.group(0).lower() or not find_dates(clause_at(text, found.end() - 1)):
-            return True
-    return False
-
-
-def _swaps(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]]:
-    swaps: list[Swap] = []
-    used: set[int] = set()
-    for left, right in itertools.pairwise(people):
-        gap = text[left.end : right.start]
-        if "\n" in gap:
-            continue
-        lead = text[max(0, left.start - 30) : left.start]
-        if (
-            right.party
-            # "byt ut X mot Y", "Samtidigt ersätts X (S) av Y (KD)"
-            and re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:mot|av|med)\s*$", gap)
-            and re.search(r"(?:byt\w*|ersätt\w*)(?:\s+ut)?\s*$", lead, re.I)
-        ) or (_SWAP_BETWEEN.match(gap) and right.party):
-            swaps.append(Swap(leaving=left.name, joining=Participant(right.name, right.party, right.role)))
-        elif _SWAP_REVERSED.match(gap) and left.party:
-            swaps.append(Swap(leaving=right.name, joining=Participant(left.name, left.party, left.role)))
-        else:
-            continue
-        used.update({left.start, right.start})
-    for person in people:
-        # "vi vill lägga till Johan Lilja (L)", "Johan Lilja (L) tillkommer": an addition
-        before = text[max(0, person.start - 100) : person.start]
-        after = text[person.end : person.end + 30]
-        if person.party and person.start not in used and (_ADD_BEFORE.search(before) or _ADD_AFTER.match(after)):
-            swaps.append(Swap("", Participant(person.name, person.party, person.role)))
-            used.add(person.start)
-    for i, person in enumerate(people):
-        # "Lena Barkman (V) har fått förhinder. I hennes ställe kommer Tove Lind (V)."
-        # "Anna Berg kan inte komma, istället kommer Olle Lund (M)."
-        before = text[max(0, person.start - 40) : person.start]
-        instead = re.search(r"(?:i\s*stället|istället)\s+(?:kommer|deltar|går\s+in)\s*$", before, re.I)
-        if (
-            i > 0
-            and person.party
-            and person.start not in used
-            and (
-                re.search(r"i\s+(?:hennes|hans|dennes|hens)\s+ställe\s+(?:kommer|deltar|går\s+in)\s*$", before, re.I)
-                or (instead and people[i - 1].negated and people[i - 1].start not in used)
-            )
-        ):
-            swaps.append(Swap(people[i - 1].name, Participant(person.name, person.party, person.role)))
-            used.update({people[i - 1].start, person.start})
-    for i, person in enumerate(people):
-        # "I stället för Anna Andersson kommer Bo Berg (M)"
-        before = text[max(0, person.start - 25) : person.start]
-        if re.search(r"(?:i\s*stället|istället)\s+för\s*$", before, re.I) and i + 1 < len(people):
-            joining = people[i + 1]
-            gap = text[person.end : joining.start]
-            if "\n" not in gap and re.search(r"kommer|deltar|går\s+in", gap) and joining.party:
-                swaps.append(Swap(person.name, Participant(joining.name, joining.party, joining.role)))
-                used.update({person.start, joining.start})
-    return swaps, used
-
-
 def _split_by_meeting(
     text: str,
     people: list[PersonMention],
@@ -524,16 +309,6 @@ def _first_names(people: list[PersonMention]) -> dict[str, PersonMention]:
 
 
 # --- intents ------------------------------------------------------------------
-
-
-def _asks_question(text: str, sentences: list[Span]) -> bool:
-    for sentence in sentences:
-        own = text[sentence.start : sentence.end].strip()
-        if _COURTESY_QUESTION.search(own):
-            continue
-        if own.endswith("?") or _QUESTION_WORDS.search(own) or _ASKS_LEAVE.search(own) or _ASKS_FOR.search(own):
-            return True
-    return False
 
 
 def _other_municipalities(text: str, event: Event, own: str | None, people: list[PersonMention]) -> list[str]:

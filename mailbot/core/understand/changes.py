@@ -1,0 +1,107 @@
+"""Changes written into a mail: swaps ("X ersätts av Y (S)"), additions, first names spelt out."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+
+from mailbot.core.model import Participant, Swap
+from mailbot.core.understand.people import PersonMention
+
+# "… ersätts av ledamoten Maja Thorsell": a definite title may stand before the newcomer
+_SWAP_BETWEEN = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:[^.\n(]{0,50}\s+och\s+|,\s*)?(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:av|mot|med)"
+    r"(?:\s+[a-zåäö-]+(?:en|et|rådet))?\s*$",
+    re.I,
+)
+
+
+_SWAP_REVERSED = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:ersätter|kommer\s+i\s*stället\s+för|kommer\s+istället\s+för|deltar\s+i\s*stället\s+för|deltar\s+istället\s+för|går\s+in\s+i\s*stället\s+för)\s*$",
+    re.I,
+)
+
+
+_ADD_BEFORE = re.compile(
+    r"(?:lägga|lägger|lagt|läggs)\s+till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$"
+    r"|\b(?:tredje|fjärde|ytterligare\s+en|en\s+till|ny)\s+(?:deltagare|person|politiker|ledamot)\b[^.\n]{0,60}[:,]\s*$"
+    # "vi lägger till en tredje till den 2 september: Fatima Al-Hassan (V)"
+    r"|(?:lägg\w*|fyll\w*\s+på)\s+(?:till\s+)?(?:en\s+)?(?:tredje|fjärde|ytterligare\s+en|en\s+till)\b[^.\n]{0,60}[:,]\s*$",
+    re.I,
+)
+
+
+_ADD_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:tillkommer|läggs\s+till|ansluter)", re.I)
+
+
+# "ps. hela namnen: Pelle = Per Ragnarsson, Lisa = Lisa Öhman": first names spelt out
+_SPELT_OUT = re.compile(
+    r"\b(?P<short>[A-ZÅÄÖ][^\W\d_]+)\s*(?:=|är|heter)\s*(?P<full>[A-ZÅÄÖ][^\W\d_-]+(?:-[A-ZÅÄÖ][^\W\d_]+)?"
+    r"(?:\s+[A-ZÅÄÖ][^\W\d_-]+(?:-[A-ZÅÄÖ][^\W\d_]+)?)+)"
+)
+
+
+def full_names(text: str, dialog: list[Participant]) -> list[Participant]:
+    spelt = {m.group("short").casefold(): m.group("full") for m in _SPELT_OUT.finditer(text)}
+    by_name: dict[str, Participant] = {}
+    for person in dialog:
+        full = dataclasses.replace(person, name=spelt.get(person.name.casefold(), person.name))
+        by_name.setdefault(full.name.casefold(), full)
+    return list(by_name.values())
+
+
+def swaps_in(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]]:
+    """The swaps and additions the text makes, and the positions of the people they take up."""
+    swaps: list[Swap] = []
+    used: set[int] = set()
+    for left, right in itertools.pairwise(people):
+        gap = text[left.end : right.start]
+        if "\n" in gap:
+            continue
+        lead = text[max(0, left.start - 30) : left.start]
+        if (
+            right.party
+            # "byt ut X mot Y", "Samtidigt ersätts X (S) av Y (KD)"
+            and re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:mot|av|med)\s*$", gap)
+            and re.search(r"(?:byt\w*|ersätt\w*)(?:\s+ut)?\s*$", lead, re.I)
+        ) or (_SWAP_BETWEEN.match(gap) and right.party):
+            swaps.append(Swap(leaving=left.name, joining=Participant(right.name, right.party, right.role)))
+        elif _SWAP_REVERSED.match(gap) and left.party:
+            swaps.append(Swap(leaving=right.name, joining=Participant(left.name, left.party, left.role)))
+        else:
+            continue
+        used.update({left.start, right.start})
+    for person in people:
+        # "vi vill lägga till Johan Lilja (L)", "Johan Lilja (L) tillkommer": an addition
+        before = text[max(0, person.start - 100) : person.start]
+        after = text[person.end : person.end + 30]
+        if person.party and person.start not in used and (_ADD_BEFORE.search(before) or _ADD_AFTER.match(after)):
+            swaps.append(Swap("", Participant(person.name, person.party, person.role)))
+            used.add(person.start)
+    for i, person in enumerate(people):
+        # "Lena Barkman (V) har fått förhinder. I hennes ställe kommer Tove Lind (V)."
+        # "Anna Berg kan inte komma, istället kommer Olle Lund (M)."
+        before = text[max(0, person.start - 40) : person.start]
+        instead = re.search(r"(?:i\s*stället|istället)\s+(?:kommer|deltar|går\s+in)\s*$", before, re.I)
+        if (
+            i > 0
+            and person.party
+            and person.start not in used
+            and (
+                re.search(r"i\s+(?:hennes|hans|dennes|hens)\s+ställe\s+(?:kommer|deltar|går\s+in)\s*$", before, re.I)
+                or (instead and people[i - 1].negated and people[i - 1].start not in used)
+            )
+        ):
+            swaps.append(Swap(people[i - 1].name, Participant(person.name, person.party, person.role)))
+            used.update({people[i - 1].start, person.start})
+    for i, person in enumerate(people):
+        # "I stället för Anna Andersson kommer Bo Berg (M)"
+        before = text[max(0, person.start - 25) : person.start]
+        if re.search(r"(?:i\s*stället|istället)\s+för\s*$", before, re.I) and i + 1 < len(people):
+            joining = people[i + 1]
+            gap = text[person.end : joining.start]
+            if "\n" not in gap and re.search(r"kommer|deltar|går\s+in", gap) and joining.party:
+                swaps.append(Swap(person.name, Participant(joining.name, joining.party, joining.role)))
+                used.update({person.start, joining.start})
+    return swaps, used

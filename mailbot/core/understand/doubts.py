@@ -1,0 +1,96 @@
+"""Why a careful reader would not confirm a delegation as written: each finding is a doubt, sent to a person."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.core.model import Participant, Swap
+from mailbot.core.understand.parties import PartyLexicon
+from mailbot.core.understand.sentences import clause_at
+
+_EARLIER = re.compile(r"tidigare|förra|ursprunglig\w*|utgår|första\s+anmälan", re.I)
+
+
+_NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6}
+
+
+_COUNT = re.compile(
+    r"\b(?:vi\s+blir|blir\s+vi|är\s+vi|kommer\s+vi\s+att\s+vara)\s+(?:bara\s+|endast\s+)?(?P<a>en|ett|två|tre|fyra|fem|sex|[1-6])\b"
+    r"|\b(?:med|anmäler|följande)\s+(?P<b>två|tre|fyra|fem|sex|[2-6])\s+(?:deltagare|personer|politiker|ledamöter|förtroendevalda)\b"
+    r"|\b(?:vi\s+)?(?:kommer|deltar)\s+(?:vi\s+)?(?P<c>två|tre|fyra|fem|sex|[2-6])\s+(?:st\b|stycken|personer|politiker)",
+    re.I,
+)
+
+
+# "… och en från V", "+ 1 från V (namn kommer)": someone counted but not named
+_UNNAMED = re.compile(
+    r"(?:\boch|\bsamt|\+|,)\s*(?:en|ett|1|\+\s*1)\s+(?:till\s+)?(?:person\s+|ledamot\s+|politiker\s+)?från\s+\w+"
+    r"|\+\s*1\b|\ben\s+(?:tredje|till)\s+(?:person|deltagare|ledamot)\s+(?:kommer|meddelas|återkommer)",
+    re.I,
+)
+
+
+# "Anna Berg (S/MP)": which party?
+_TWO_PARTIES = re.compile(r"\(\s*([\w-]{1,25})\s*/\s*([\w-]{1,25})\s*\)")
+
+
+# "någon av de sista dagarna", "vi tar första bästa": the choice left open
+_ANY_SESSION = re.compile(
+    r"\bnågon\s+av\s+(?:de|dem|era|dagarna|tillfällena|datumen)|första\s+bästa|vilken\s+(?:dag|som)\s+som\s+helst"
+    r"|\bvalfri\w*\s+(?:dag|tillfälle|datum)|spelar\s+ingen\s+roll\s+vilken",
+    re.I,
+)
+
+
+# Finnish shows in its double vowels and endings ("Ilmoitamme … osallistujat dialogitilaisuuteen"),
+# which Swedish and English words seldom have.
+_FINNISH_WORD = re.compile(r".*(?:aa|ee|ii|uu|yy|ää|öö).*|.*(?:mme|tte|ssä|stä|llä|ksi|isin|een)", re.I)
+
+
+def _reads_as_swedish_or_english(text: str) -> bool:
+    """A Finnish mail is for a person to read: many of its lower-case words look Finnish."""
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", text) if w.islower()]  # names and parties are capitalised
+    finnish = [w for w in words if _FINNISH_WORD.fullmatch(w)]
+    return len(finnish) < 3 or len(finnish) < 0.3 * len(words)
+
+
+# "eventuellt Kim Ro (V)", "preliminärt": a delegation not yet settled
+_TENTATIVE = re.compile(r"\b(?:eventuellt|preliminär\w*|troligen|troligtvis|kanske|möjligen|ev\.)\s", re.I)
+
+
+def _stated_count(text: str) -> int | None:
+    """ "Vi blir tre", "med två politiker": how many people the sender says come (a check on the reading).
+
+    Not a count of an earlier registration: "vår tidigare anmälan med fyra deltagare utgår".
+    """
+    found = next(
+        (m for m in _COUNT.finditer(text) if not _EARLIER.search(clause_at(text, m.start()))),
+        None,
+    )
+    if not found:
+        return None
+    word = (found.group("a") or found.group("b") or found.group("c")).lower()
+    return int(word) if word.isdigit() else _NUMBERS[word]
+
+
+def delegation_doubts(
+    text: str, dialog: list[Participant], swaps: list[Swap], chooses: bool, lexicon: PartyLexicon
+) -> list[str]:
+    """The doubts about who comes: counts that do not add up, half names, two parties, no choice, another language."""
+    doubts: list[str] = []
+    stated = _stated_count(text)
+    if stated is not None and dialog and stated != len(dialog) and not swaps:
+        doubts.append(f"texten säger {stated} deltagare men {len(dialog)} kunde läsas ut")
+    if any(len(p.name.split()) < 2 for p in dialog):
+        doubts.append("en deltagare anges bara med förnamn eller efternamn")
+    if any(len({lexicon.resolve(a), lexicon.resolve(b)} - {None}) == 2 for a, b in _TWO_PARTIES.findall(text)):
+        doubts.append("en deltagare anges med två partier")
+    if not chooses and _ANY_SESSION.search(text):
+        doubts.append("tillfället lämnas öppet, inget datum väljs")
+    if not _reads_as_swedish_or_english(text):
+        doubts.append("texten är varken på svenska eller engelska")
+    if dialog and _UNNAMED.search(text):
+        doubts.append("en deltagare anges utan namn")
+    if dialog and _TENTATIVE.search(text):
+        doubts.append("anmälan är preliminär eller osäker")
+    return doubts

@@ -1,0 +1,99 @@
+"""What a mail wants besides registering: to cancel, to ask, or just to say yes."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.core.understand.dates import find_dates
+from mailbot.core.understand.sentences import Span, clause_at
+
+_QUESTION_WORDS = re.compile(
+    r"\bundrar\b|\bfundera[rt]?\s+på\s+om\b|\bvill\s+gärna\s+veta\b|\bskulle\s+vilja\s+veta\b"
+    r"|\btacksam\s+för\s+(?:svar|besked)\b|\bvore\s+tacksam\s+om\s+(?:du|ni)\s+kunde\s+svara\b",
+    re.I,
+)
+
+
+_COURTESY_QUESTION = re.compile(
+    r"hoppas|eller\s+hur|\bok\s*\?$|har\s+ni\s+(?:några\s+)?frågor|om\s+(?:du|ni)\s+har\s+frågor"
+    r"|behöver\s+(?:du|ni)\s+(?:veta\s+)?något\s+(?:mer|annat)|något\s+mer\s+(?:du|ni)\s+behöver",
+    re.I,
+)
+
+
+_CANCEL = re.compile(
+    r"avbok|avanmäl|återkalla|stryk\w*\s+(?:vår|oss|anmälan)|dra[rg]?\s+tillbaka\s+(?:vår|anmälan|oss)"
+    r"|tar?\s+tillbaka\s+(?:vår|anmälan)|ta\s+bort\s+(?:vår|oss)|annullera"
+    r"|(?:kan|har)\s+(?:\w+\s+){0,2}inte\s+(?:möjlighet\s+att\s+)?(?:delta|komma|närvara|medverka)\s*(?:alls|på\s+något|i\s+(?:någon|dialogen|något))"
+    r"|kommer\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?(?:kunna\s+)?(?:delta|komma|närvara)\s+(?:alls|på\s+något|i\s+(?:någon|något))",
+    re.I,
+)
+
+
+# "men vill gärna ha materialet": a request for something a person must send
+_ASKS_FOR = re.compile(
+    r"\b(?:vill|önskar|skulle\s+vilja)\s+(?:gärna\s+)?(?:ha|få)\s+(?:ta\s+del\s+av\s+)?(?:materialet|material|underlag\w*"
+    r"|handling\w*|presentation\w*|program\w*|dokumentation\w*)"
+    r"|\b(?:skicka|maila|mejla)\s+(?:gärna|oss|mig)\s+(?:\w+\s+)?(?:materialet|underlag\w*|presentation\w*)",
+    re.I,
+)
+
+
+# "Vi kommer!", "Täby deltar gärna": a yes with nothing else, so a registration without a date
+_SAYS_YES = re.compile(
+    r"^\W*(?:vi|\w+\s+(?:kommun|stad))\s+(?:kommer|deltar|är\s+med|anmäler\s+oss|vill\s+(?:gärna\s+)?delta)"
+    r"(?:\s+gärna)?\W*$",
+    re.I | re.M,
+)
+
+
+# "Vi vill gärna ha med en tjänsteman också om det går bra": asking leave for something the invitation does not offer
+_ASKS_LEAVE = re.compile(
+    r"(?:tjänste(?:man|män|person)|kommundirektör|sekreterare|assistent|ersättare|fler\s+än|en\s+fjärde|fyra\s+(?:personer|st)"
+    r"|ta\s+med|ha\s+med|följa\s+med)[^.?!\n]{0,60}(?:om\s+det\s+(?:går|är\s+(?:ok|okej|möjligt|tillåtet))|om\s+möjligt)"
+    r"|(?:om\s+det\s+(?:går|är\s+(?:ok|okej|möjligt|tillåtet))|om\s+möjligt)[^.?!\n]{0,60}"
+    r"(?:tjänste(?:man|män|person)|kommundirektör|sekreterare|assistent|ersättare|fler|ta\s+med|ha\s+med|följa\s+med)",
+    re.I,
+)
+
+
+# "lämnar återbud", "avstår", "tackar nej", "kommer inte att delta": the delegation declines.
+_DECLINES = (
+    r"(?:lämna\w*\s+återbud|avstå\w*|avböj\w*|tacka\w*\s+nej|hoppa\w*\s+över"
+    r"|(?:kommer|kan|har)\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?(?:kunna\s+|möjlighet\s+att\s+)?"
+    r"(?:delta|deltaga|komma|närvara|medverka)|deltar\s+inte)"
+)
+
+
+def _sends_regrets(text: str, municipality: str | None) -> bool:
+    """ "Vi får tyvärr lämna återbud", "Sundbyberg avstår": the whole delegation, on no date.
+
+    Only with the municipality or "vi" as subject: "Anna lämnar återbud" is one
+    person; and not about one date: "vi kan inte delta den 19/9" picks another.
+    """
+    who = r"vi|kommunen" + (rf"|{re.escape(municipality)}\w*(?:\s+kommun|\s+stad)?" if municipality else "")
+    if municipality and re.search(rf"\bstryk\s+{re.escape(municipality)}\b", text, re.I):
+        return True  # "Stryk Danderyd helt"
+    for found in re.finditer(rf"\b(?:{who})\s+(?:\w+\s+){{0,2}}{_DECLINES}", text, re.I):
+        if "återbud" in found.group(0).lower() or not find_dates(clause_at(text, found.end() - 1)):
+            return True
+    return False
+
+
+def asks_question(text: str, sentences: list[Span]) -> bool:
+    for sentence in sentences:
+        own = text[sentence.start : sentence.end].strip()
+        if _COURTESY_QUESTION.search(own):
+            continue
+        if own.endswith("?") or _QUESTION_WORDS.search(own) or _ASKS_LEAVE.search(own) or _ASKS_FOR.search(own):
+            return True
+    return False
+
+
+def cancels(text: str, municipality: str | None) -> bool:
+    """ "Vi avbokar", "Nacka lämnar återbud", "vi avstår": the whole delegation withdraws."""
+    return bool(_CANCEL.search(text)) or _sends_regrets(text, municipality)
+
+
+def says_yes(text: str) -> bool:
+    return _SAYS_YES.search(text) is not None
