@@ -76,6 +76,15 @@ def decide(
     stored: StoredState,
 ) -> Decision:
     """Apply the stored state and the rules to what a person's message says."""
+    stored_people = list(stored.registration.participants) if stored.registration else []
+    if (
+        not reading.registers_dialog
+        and reading.info_attendee is None  # a mail about the information meeting withdraws from that
+        and any(_find(stored_people, name) is not None for name in reading.withdrawn)
+    ):
+        # "Eva Ek (C) har fått förhinder. Vi blir bara två.": a change to the stored delegation, no one else
+        named = tuple(p for p in reading.participants if _find(stored_people, p.name) is not None)
+        reading = dataclasses.replace(reading, registers_dialog=True, participants=named)
     kind = _kind(reading)
     reasons: list[str] = list(reading.doubts)
     session, participants, kind = _delegation(reading, kind, stored, reasons)

@@ -256,6 +256,21 @@ def test_a_copy_for_information_to_a_colleague_gets_no_answer() -> None:
     assert decision.decision.outcome.value == "ignored"
 
 
+def test_someone_stored_having_fallen_ill_leaves_the_delegation() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    change = desk.send("Henrik Wallin (L) har tyvärr fått förhinder. Vi blir bara två.")
+    assert (change.kind.value, change.outcome.value) == ("change", "confirmed")
+    assert people(change) == [("Lars Ohlsson", "M"), ("Sofia Karlberg", "S")]
+
+
+def test_a_conflict_on_the_stored_day_and_a_wish_for_another_is_a_move() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    move = desk.send("Hej, vi har fått förhinder den 19/9 och vill byta till den 26/9 om det finns plats.")
+    assert (move.kind.value, move.outcome.value, move.session) == ("change", "confirmed", dt.date(2016, 9, 26))
+
+
 def test_a_cancellation_with_nothing_stored_goes_to_a_person() -> None:
     assert Desk().send("Hej! Vi avbokar vår anmälan.").outcome.value == "needs_review"
 

@@ -139,6 +139,15 @@ def read(
         for a in attachments
     )
     others = _other_municipalities(text, event, municipality, people) if municipality else []
+    # "Eva Ek (C) har fått förhinder": out of the dialog delegation (not the information meeting)
+    withdrawn = [
+        p
+        for p in people
+        if p.negated
+        and (p.party or len(p.name.split()) >= 2)
+        and p.start not in swapped
+        and scopes.for_person(p, sentence_at(sentences, p.start)) in {"dialog", ""}
+    ]
     doubts += delegation_doubts(text, dialog, swaps, bool(choices or attempts), lexicon)
     if info_named and info_attendee is None and not withdraws and not _LATER.search(text) and not _ALREADY.search(text):
         doubts.append("informationsmötet nämns men ingen deltagare kan läsas ut")
@@ -149,7 +158,7 @@ def read(
         moved_from=moved_from,
         participants=tuple(dialog),
         swaps=tuple(swaps),
-        withdrawn=tuple(dict.fromkeys(p.name for p in people if p.negated and p.start not in swapped)),
+        withdrawn=tuple(dict.fromkeys(p.name for p in withdrawn)),
         same_people=bool(_SAME_PEOPLE.search(text)),
         info_attendee=info_attendee,
         info_not_chair=not_chair,
