@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from rapidfuzz.distance import OSA
+
 from mailbot.core import rules
 from mailbot.core.model import (
     Decision,
@@ -188,8 +190,11 @@ def _delegation(
         # "Anna (M), Kim (V) och i stället för Per kommer Olle (S)": a whole list that says who replaces whom
         known = {p.name.lower() for p in participants}
         participants = (*participants, *(s.joining for s in reading.swaps if s.joining.name.lower() not in known))
-    elif before is not None and session is None and _corrects_parties(before.participants, participants):
-        # "Rättelse: Lotta Fors företräder Centerpartiet (C). Resten stämmer": the stored delegation, one party mended
+    elif (
+        before is not None and session in {None, before.session} and _corrects_people(before.participants, participants)
+    ):
+        # "Lotta Fors företräder Centerpartiet (C). Resten stämmer", "det ska vara Hellqvist, inte Helqvist":
+        # the stored delegation with one party or one spelling mended
         participants = tuple(_corrected(p, participants) for p in before.participants)
         session = before.session
     elif before is not None and reading.withdrawn and _all_stored(before.participants, participants):
@@ -233,18 +238,36 @@ def _apply_swaps(
     return tuple(result)
 
 
-def _corrects_parties(stored: tuple[Participant, ...], named: tuple[Participant, ...]) -> bool:
-    """Only people already registered are named, fewer than all, and one of them with another party."""
-    return (
-        0 < len(named) < len(stored)
-        and _all_stored(stored, named)
-        and any(p.party and stored[i].party != p.party for p in named if (i := _find(list(stored), p.name)) is not None)
+def _corrects_people(stored: tuple[Participant, ...], named: tuple[Participant, ...]) -> bool:
+    """Fewer than all are named, each one already registered (or spelt one or two letters apart), one differing."""
+    if not 0 < len(named) < len(stored):
+        return False
+    matches = [_nearest(stored, p) for p in named]
+    return all(m is not None for m in matches) and any(
+        m is not None and (m.name != p.name or (p.party and m.party != p.party))
+        for m, p in zip(matches, named, strict=True)
     )
 
 
+def _nearest(stored: tuple[Participant, ...], person: Participant) -> Participant | None:
+    """The stored person a name means: the same name, or the only one a typo away with no other party."""
+    exact = _find(list(stored), person.name)
+    if exact is not None:
+        return stored[exact]
+    close = [
+        p
+        for p in stored
+        if OSA.distance(p.name.casefold(), person.name.casefold()) <= 2
+        and (not person.party or p.party == person.party)
+    ]
+    return close[0] if len(close) == 1 else None
+
+
 def _corrected(person: Participant, named: tuple[Participant, ...]) -> Participant:
-    match = next((p for p in named if p.party and _find([person], p.name) == 0), None)
-    return dataclasses.replace(person, party=match.party) if match else person
+    match = next((p for p in named if _nearest((person,), p) is person), None)
+    if match is None:
+        return person
+    return dataclasses.replace(person, name=match.name, party=match.party or person.party)
 
 
 def _all_stored(stored: tuple[Participant, ...], named: tuple[Participant, ...]) -> bool:
@@ -283,7 +306,7 @@ def _review_reasons(reading: Reading, kind: Kind, stored: StoredState) -> list[s
         reasons.append(f"meddelandet nämner även {names}")
     if kind is Kind.CANCELLATION and stored.registration is None and stored.info_attendee is None:
         reasons.append("en avbokning men ingen anmälan finns sparad")
-    named = set(reading.session_dates) | set(reading.other_dates)
+    named = set(reading.session_dates) | set(reading.other_dates) | set(reading.cancelled_dates)
     if (
         kind is Kind.CANCELLATION
         and stored.registration is not None

@@ -148,6 +148,8 @@ class Reading:
     info_attendee: Participant | None = None
     info_not_chair: bool = False
     cancels: bool = False
+    # "Vi avbokar vår plats den 22 september": the date a cancellation names
+    cancelled_dates: tuple[dt.date, ...] = ()
     asks_question: bool = False
     points_to_attachment: bool = False
     names_other_municipalities: tuple[str, ...] = ()

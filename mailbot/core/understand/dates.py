@@ -158,6 +158,8 @@ def week_days(text: str, year: int) -> Iterator[tuple[int, int, dt.date]]:
 def _numeric(text: str) -> Iterator[DateMention]:
     for m in _NUMERIC.finditer(text):
         day, month = int(m.group("day")), int(m.group("month"))
+        if month > 12 and 1 <= day <= 12 and m.group("sep") == "/" and month <= 31:
+            day, month = month, day  # "9/19": written month first, as in American mail
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         before = text[max(0, m.start() - 6) : m.start()].lower()

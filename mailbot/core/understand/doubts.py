@@ -73,6 +73,12 @@ def _stated_count(text: str) -> int | None:
     return int(word) if word.isdigit() else _NUMBERS[word]
 
 
+# "Peder Ahlqvist (Lidingöpartiet)", "(NL)": a party the invitation does not know
+_PARTY_LIKE = re.compile(
+    r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)+\s*\(\s*(\w*(?:partiet|listan|alliansen|rörelsen)|[A-ZÅÄÖ]{2,4})\s*\)"
+)
+
+
 def delegation_doubts(
     text: str, dialog: list[Participant], swaps: list[Swap], chooses: bool, lexicon: PartyLexicon
 ) -> list[str]:
@@ -89,6 +95,9 @@ def delegation_doubts(
         doubts.append("tillfället lämnas öppet, inget datum väljs")
     if not _reads_as_swedish_or_english(text):
         doubts.append("texten är varken på svenska eller engelska")
+    unknown = [m.group(1) for m in _PARTY_LIKE.finditer(text) if not lexicon.resolve(m.group(1))]
+    if unknown and not any(w.lower() in {"kso", "ks", "kf"} for w in unknown):
+        doubts.append(f"partiet {unknown[0]} finns inte bland inbjudans partier")
     if dialog and _UNNAMED.search(text):
         doubts.append("en deltagare anges utan namn")
     if dialog and _TENTATIVE.search(text):

@@ -147,11 +147,11 @@ def writer_attending_info(
         return None
     span = sentence_at(sentences, found.start())
     sentence = text[span.start : span.end]
+    if signer is not None and signer.party:
+        return signer, sentence  # the name under the sign-off
     signing = [p for p in people if p.bound and not named_before_sign_off(text, p)]
     if len(signing) == 1:
         return signing[0], sentence
-    if not signing and signer is not None and signer.party:
-        return signer, sentence
     chairs = [p for p in people if _CHAIR.search(p.role) and any(d.name == p.name for d in dialog)]
     if len({p.name for p in chairs}) == 1:
         return chairs[0], sentence

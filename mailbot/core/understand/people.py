@@ -281,7 +281,7 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[_Item]:
         found = [
             _Item("party", inner_start + piece.start(), inner_start + piece.end(), piece.group(0), code)
             for piece in re.finditer(r"[^,/;]+", group.group(1))
-            if (code := lexicon.resolve(piece.group(0)))
+            if (code := lexicon.resolve(piece.group(0)) or lexicon.misspelt(piece.group(0).strip()))
         ]
         if len({item.code for item in found}) == 1 or not re.search(r"/", group.group(1)):
             items.extend(found)  # "(S/MP)" names two parties for one person: none is bound

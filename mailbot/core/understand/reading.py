@@ -128,8 +128,10 @@ def read(
         dialog += _writer_among(text, not_info, people, dialog, signing, lexicon, doubts)
     dialog = full_names(text, dialog)
 
-    if not choices and not attempts and (dialog or swaps) and not subject_is_reply:
-        choices = [d for d in subject_sessions(subject, event, year)]
+    if not choices and not attempts and (dialog or swaps):
+        # "Anmälan 19/9" as the subject: its date stands; a reply's subject only when it names one session
+        in_subject = subject_sessions(subject, event, year)
+        choices = in_subject if not subject_is_reply or len(in_subject) == 1 else []
 
     withdraws = cancels(text, municipality)
     asks = not forwarded and asks_question(text, sentences)
@@ -138,7 +140,8 @@ def read(
         or a.filename.lower().endswith((".pdf", ".doc", ".docx", ".xlsx", ".odt", ".dat"))
         for a in attachments
     )
-    others = _other_municipalities(text, event, municipality, people) if municipality else []
+    signed_as_own = bool(municipality) and re.search(rf"\b{re.escape(municipality or '')}", signature, re.I) is not None
+    others = _other_municipalities(text, event, municipality, people, signed_as_own) if municipality else []
     # "Eva Ek (C) har fått förhinder": out of the dialog delegation (not the information meeting)
     withdrawn = [
         p
@@ -163,6 +166,11 @@ def read(
         info_attendee=info_attendee,
         info_not_chair=not_chair,
         cancels=withdraws,
+        cancelled_dates=tuple(
+            day
+            for m in find_dates(text)
+            if re.search(r"avbok|avanmäl|stryk", clause_at(text, m.start), re.I) and (day := m.on(year)) is not None
+        ),
         asks_question=asks,
         points_to_attachment=pointer,
         names_other_municipalities=tuple(others),
@@ -320,7 +328,9 @@ def _first_names(people: list[PersonMention]) -> dict[str, PersonMention]:
 # --- intents ------------------------------------------------------------------
 
 
-def _other_municipalities(text: str, event: Event, own: str | None, people: list[PersonMention]) -> list[str]:
+def _other_municipalities(
+    text: str, event: Event, own: str | None, people: list[PersonMention], signed_as_own: bool = False
+) -> list[str]:
     """Other municipalities this mail registers too: named beside participants, or jointly with the sender's.
 
     A mere mention ("Nykvarn sköter sin egen anmälan") is no registration for it.
@@ -357,11 +367,15 @@ def _other_municipalities(text: str, event: Event, own: str | None, people: list
                 re.search(rf"{mine}\w*\s+(?:och|samt|&)\s+{pattern}|{pattern}\s+(?:och|samt|&)\s+{mine}", sentence)
             )
             # "Nykvarns kommun anmäler följande …", "på uppdrag av Nykvarns kommun": another's registration
-            on_behalf = re.search(
-                rf"(?:{pattern})(?:\s+(?:kommun|stad))?\s+(?:anmäler|deltar|kommer\s+(?:att\s+)?delta)"
-                rf"|på\s+uppdrag\s+av\s+(?:{pattern})|(?:{pattern})\s+(?:räkning|vägnar)",
-                sentence,
+            on_behalf = bool(
+                re.search(rf"på\s+uppdrag\s+av\s+(?:{pattern})|(?:{pattern})\s+(?:räkning|vägnar)", sentence)
             )
+            # "Nykvarns kommun anmäler …": another's registration, unless the writer signs as their own
+            # municipality ("… Solna stad" under "Sundbybergs stad anmäler": a copied sentence)
+            as_subject = not signed_as_own and re.search(
+                rf"(?:{pattern})(?:\s+(?:kommun|stad))?\s+(?:anmäler|deltar|kommer\s+(?:att\s+)?delta)", sentence
+            )
+            on_behalf = on_behalf or bool(as_subject)
             if beside_people or heading or joined or on_behalf or _JOINT.search(sentence):
                 found.append(municipality.name)
                 break

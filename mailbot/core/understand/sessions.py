@@ -19,7 +19,9 @@ _NON_CHOICE = re.compile(
     r"|\bhar\s+(?:\w+\s+){0,3}(?:kommunstyrelse\w*|ks|kf|fullmäktige|nämnd\w*|möte|presidium)\b"
     r"|gruppledar|återkommer|förhinder"
     # "angavs felaktigt måndagen den 22 september", "Dialogtillfällen erbjuds den 2, 19, 22 och 26 september"
-    r"|felaktig\w*|angavs\s+fel|\bfel\s+(?:dag|datum)|erbjud\w*|bjudit\s+in",
+    r"|felaktig\w*|angavs\s+fel|\bfel\s+(?:dag|datum)|erbjud\w*|bjudit\s+in"
+    # "Vi måste avboka fredagen den 2 september": the date given up
+    r"|avbok\w*|avanmäl\w*",
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(

@@ -26,6 +26,7 @@ _SELF_PARTY = re.compile(
 _SELF_BEFORE = re.compile(
     rf"(?<!\w){_SELF}(?:\s*\([^)\n]{{1,30}}\))?{_LINK}$"
     r"|\bjag\s+(?:kommer|deltar|går)\s+(?:\S+\s+){0,4}tillsammans\s+med\s+$"
+    r"|\b(?:kommer|deltar|går)\s+jag\s+(?:\S+\s+){0,3}tillsammans\s+med\s+$"
     r"|\bmed\s+mig\s+(?:kommer|följer|deltar|går)\s+(?:även\s+|också\s+)?$",
     re.I,
 )
