@@ -16,7 +16,10 @@ _QUESTION_WORDS = re.compile(
 
 _COURTESY_QUESTION = re.compile(
     r"hoppas|eller\s+hur|\bok\s*\?$|har\s+ni\s+(?:några\s+)?frågor|om\s+(?:du|ni)\s+har\s+frågor"
-    r"|behöver\s+(?:du|ni)\s+(?:veta\s+)?något\s+(?:mer|annat)|något\s+mer\s+(?:du|ni)\s+behöver",
+    r"|behöver\s+(?:du|ni)\s+(?:veta\s+)?något\s+(?:mer|annat)|något\s+mer\s+(?:du|ni)\s+behöver"
+    # rhetorical and small-talk questions that wait for no answer
+    r"|vem\s+hade\s+(?:kunnat\s+)?tro\w*|har\s+(?:du|ni)\s+(?:haft\s+)?(?:det\s+)?(?:bra|skönt|fint)"
+    r"|hur\s+(?:mår|har)\s+(?:du|ni)|hur\s+var\s+(?:din|er)\s+sommar|visst\s+är\s+det",
     re.I,
 )
 

@@ -20,6 +20,7 @@ from mailbot.core.understand.meetings import (
 )
 from mailbot.core.understand.parties import PartyLexicon
 from mailbot.core.understand.people import PersonMention, find_people, is_title, names_in_reading_order
+from mailbot.core.understand.prose import prose_parties
 from mailbot.core.understand.sentences import Span, clause_at, sentence_at, split_sentences
 from mailbot.core.understand.sessions import (
     NEGATION,
@@ -99,6 +100,7 @@ def read(
         for p in find_people(text, lexicon, places)
         if not _is_greeting_name(text, p) and p.name.casefold() not in staff
     ]
+    people = prose_parties(text, people, lexicon)
     swaps, swapped = swaps_in(text, people)
     signing = signer(signature, sender_name, lexicon, places, at=len(text))
     if signing is not None and signing.party is None and (own_party := party_beside_self(text, lexicon)):

@@ -1,0 +1,72 @@
+"""People named in running prose: "Tomas Zetterlund … – han är moderat", "Från Miljöpartiet kommer Rana Al-Sayed".
+
+Lists bind a party to the name beside it; a narrative gives it a clause
+later ("hon sitter i kommunstyrelsen för Liberalerna") or a phrase before
+("Från Miljöpartiet kommer …"). And a full name that a sentence says will
+come is a participant even when the party is missing, so that it is asked for.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from mailbot.core.understand.parties import PartyLexicon
+from mailbot.core.understand.people import PersonMention
+
+# "– han är moderat och vice ordförande", "som har suttit för Folkpartiet", "hon sitter … för Liberalerna"
+_DESCRIBED = re.compile(
+    r"^[^.;!?\n]{0,40}?\b(?:han|hon|hen|som)\s+(?:också\s+)?(?:är|sitter|har\s+suttit|representerar|företräder|tillhör)\b"
+    r"(?P<rest>[^.;!?\n]{0,70})",
+    re.I,
+)
+_PARTY_BEFORE = re.compile(
+    r"\b(?:från|för)\s+(?P<party>[\wåäöÅÄÖ-]+)\s+(?:kommer|följer|deltar|går)\s+(?:med\s+)?$", re.I
+)
+# "Den tredje blir Jonas Vikström", "Med honom kommer …", "… följer med": a narrative's list of who comes
+_COMES = re.compile(
+    r"\bden\s+(?:andra|tredje)\s+(?:platsen\s+)?(?:blir|tar|har|går\s+till)\b|\bmed\s+(?:honom|henne)\s+(?:kommer|följer)\b"
+    r"|\bföljer\s+med\b|\btar\s+den\s+(?:andra|tredje)\s+platsen\b",
+    re.I,
+)
+
+
+def prose_parties(text: str, people: list[PersonMention], lexicon: PartyLexicon) -> list[PersonMention]:
+    """The people, with parties read from the prose around them and a say on who comes."""
+    result: list[PersonMention] = []
+    for i, person in enumerate(people):
+        if person.party is None and len(person.name.split()) >= 2:
+            party = _party_after(text, person, people[i + 1 :], lexicon) or _party_before(text, person, lexicon)
+            if party:
+                person = dataclasses.replace(person, party=party, listed=True)
+            elif _said_to_come(text, person):
+                person = dataclasses.replace(person, listed=True)
+        result.append(person)
+    return result
+
+
+def _party_after(text: str, person: PersonMention, later: list[PersonMention], lexicon: PartyLexicon) -> str | None:
+    stop = min((p.start for p in later), default=len(text))
+    window = text[person.end : min(stop, person.end + 120)]
+    described = _DESCRIBED.match(window)
+    if not described:
+        return None
+    for word in re.findall(r"[\wåäöÅÄÖ-]+", described.group("rest")):
+        if code := lexicon.resolve(word):
+            return code
+    for mention in lexicon.long_mentions(described.group("rest")):
+        return mention.code
+    return None
+
+
+def _party_before(text: str, person: PersonMention, lexicon: PartyLexicon) -> str | None:
+    found = _PARTY_BEFORE.search(text[max(0, person.start - 60) : person.start])
+    return lexicon.resolve(found.group("party")) if found else None
+
+
+def _said_to_come(text: str, person: PersonMention) -> bool:
+    """ "Den tredje blir Jonas Vikström", "Med honom kommer Birgitta Ärlebrant": within the name's clause."""
+    start = max(text.rfind(mark, 0, person.start) for mark in (".", "\n", ";", " – ", "!", "?")) + 1
+    end_marks = [i for i in (text.find(m, person.end) for m in (".", "\n", ";", " – ")) if i >= 0]
+    end = min(end_marks, default=len(text))
+    return _COMES.search(text[start:end]) is not None
