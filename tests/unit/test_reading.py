@@ -1181,3 +1181,52 @@ def test_a_board_decision_date_before_the_deadline_is_no_choice() -> None:
 def test_a_swap_written_ersatts_x_av_y() -> None:
     reading = _read("Samtidigt ersätts Ahmed Yilmaz (S) av Lina Karlsson (KD).")
     assert [(s.leaving, s.joining.name) for s in reading.swaps] == [("Ahmed Yilmaz", "Lina Karlsson")]
+
+
+# (id, narrative text, the delegation)
+NARRATIVE = [
+    (
+        "pronoun-and-relative-clauses",
+        "Vi har landat i torsdagen den 22 september. Kommunstyrelsens ordförande Margareta Dahlén (M) kommer själv. "
+        "Från oppositionen följer Kjell-Åke Sundin med, han är gruppledare för Socialdemokraterna. Den tredje platsen "
+        "har Cecilia von Platen tagit; hon sitter i kommunstyrelsen för Liberalerna.",
+        {("Margareta Dahlén", "M"), ("Kjell-Åke Sundin", "S"), ("Cecilia von Platen", "L")},
+    ),
+    (
+        "party-before-and-is-moderat",
+        "Vi kommer måndagen den 26:e. Boel Kindström (S) kommer förstås. Hon har bett Tomas Zetterlund att följa med "
+        "– han är moderat och vice ordförande i KS. Från Miljöpartiet kommer Rana Al-Sayed.",
+        {("Boel Kindström", "S"), ("Tomas Zetterlund", "M"), ("Rana Al-Sayed", "MP")},
+    ),
+    (
+        "first-name-said-later",
+        "Michaela Fors (M) har valt måndagen den 19 september. Hon tar med sig Benny Holmqvist. "
+        "Benny är socialdemokrat. Som tredje person blir det Aino Kettunen från Centerpartiet.",
+        {("Michaela Fors", "M"), ("Benny Holmqvist", "S"), ("Aino Kettunen", "C")},
+    ),
+    (
+        "pronoun-joins-the-dialog",
+        "Vår ordförande Ingela Wåhlin är socialdemokrat och kommer gärna till informationsmötet den 30 augusti. "
+        "Hon vill också vara med på dialogen, fredagen den 2 september. "
+        "Med henne kommer Patrik Ström från Moderaterna och Gunnel Åkerberg, Sverigedemokraterna.",
+        {("Ingela Wåhlin", "S"), ("Patrik Ström", "M"), ("Gunnel Åkerberg", "SD")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=i) for i, t, e in NARRATIVE])
+def test_people_named_in_narrative_prose(text: str, expected: set[tuple[str, str | None]]) -> None:
+    reading = _read(text)
+    assert _people(reading) == expected
+    assert not reading.asks_question
+
+
+def test_a_rhetorical_question_is_no_question() -> None:
+    assert not _read(
+        "Att regionfrågan skulle vara tillbaka – vem hade trott det? Vi kommer 19/9: Anna Berg (M)."
+    ).asks_question
+
+
+def test_a_name_said_to_come_without_party_is_asked_for() -> None:
+    reading = _read("Salem kommer den 2 september med Madeleine Krook (M). Den tredje blir Jonas Vikström.")
+    assert ("Jonas Vikström", None) in _people(reading)

@@ -27,7 +27,8 @@ _ADD_BEFORE = re.compile(
     r"(?:lägga|lägger|lagt|läggs)\s+till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$"
     r"|\b(?:tredje|fjärde|ytterligare\s+en|en\s+till|ny)\s+(?:deltagare|person|politiker|ledamot)\b[^.\n]{0,60}[:,]\s*$"
     # "vi lägger till en tredje till den 2 september: Fatima Al-Hassan (V)"
-    r"|(?:lägg\w*|fyll\w*\s+på)\s+(?:till\s+)?(?:en\s+)?(?:tredje|fjärde|ytterligare\s+en|en\s+till)\b[^.\n]{0,60}[:,]\s*$",
+    r"|(?:lägg\w*|fyll\w*\s+på)\s+(?:till\s+)?(?:en\s+)?(?:tredje|fjärde|ytterligare\s+en|en\s+till|deltagare|person"
+    r"|ledamot|politiker)\b[^.\n]{0,60}[:,]\s*$",
     re.I,
 )
 
@@ -48,7 +49,13 @@ def full_names(text: str, dialog: list[Participant]) -> list[Participant]:
     for person in dialog:
         full = dataclasses.replace(person, name=spelt.get(person.name.casefold(), person.name))
         by_name.setdefault(full.name.casefold(), full)
-    return list(by_name.values())
+    # "Benny Holmqvist … Benny är socialdemokrat": a first name of someone already named is that person
+    firsts = {p.name.split()[0].casefold(): p for p in by_name.values() if len(p.name.split()) >= 2}
+    return [
+        p
+        for p in by_name.values()
+        if not (len(p.name.split()) == 1 and (same := firsts.get(p.name.casefold())) and p.party in {None, same.party})
+    ]
 
 
 def swaps_in(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]]:

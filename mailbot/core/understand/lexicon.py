@@ -349,6 +349,9 @@ NOT_NAMES = (
     | frozenset(w for w in WEEKDAYS if len(w) > 4)
 )
 
+# Lower-case words before a party that are never a name: "jag kommer själv (C)".
+NOT_NAMES |= frozenset({"kommer", "själv", "själva", "också", "även", "deltar", "går", "blir", "med"})
+
 NAME_PARTICLES = frozenset(
     [
         "von",

@@ -16,8 +16,12 @@ from mailbot.core.understand.people import PersonMention
 
 # "– han är moderat och vice ordförande", "som har suttit för Folkpartiet", "hon sitter … för Liberalerna"
 _DESCRIBED = re.compile(
-    r"^[^.;!?\n]{0,40}?\b(?:han|hon|hen|som)\s+(?:också\s+)?(?:är|sitter|har\s+suttit|representerar|företräder|tillhör)\b"
-    r"(?P<rest>[^.;!?\n]{0,70})",
+    r"^[^.!?\n]{0,40}?\b(?:han|hon|hen|som)\s+(?:också\s+)?(?:är|sitter|har\s+suttit|representerar|företräder|tillhör)\b"
+    r"(?P<rest>[^.;!?\n]{0,70})"
+    # "Mats Gerdin-Lund, vår kommunstyrelseordförande från Moderaterna, kommer …"
+    r"|^\s*,\s*(?P<apposition>[^,.;!?\n]{0,60}?\b(?:från|för)\s+[^,.;!?\n]{2,30}),"
+    # "Ingela Wåhlin är socialdemokrat och kommer …"
+    r"|^\s+är\s+(?P<is>(?:[\wåäö-]+\s+){0,2}?[\wåäö-]+)",
     re.I,
 )
 _PARTY_BEFORE = re.compile(
@@ -26,7 +30,7 @@ _PARTY_BEFORE = re.compile(
 # "Den tredje blir Jonas Vikström", "Med honom kommer …", "… följer med": a narrative's list of who comes
 _COMES = re.compile(
     r"\bden\s+(?:andra|tredje)\s+(?:platsen\s+)?(?:blir|tar|har|går\s+till)\b|\bmed\s+(?:honom|henne)\s+(?:kommer|följer)\b"
-    r"|\bföljer\s+med\b|\btar\s+den\s+(?:andra|tredje)\s+platsen\b",
+    r"|\bföljer\s+med\b|\btar\s+den\s+(?:andra|tredje)\s+platsen\b|\btar\s+med\s+sig\b|\bsom\s+tredje\b",
     re.I,
 )
 
@@ -51,17 +55,25 @@ def _party_after(text: str, person: PersonMention, later: list[PersonMention], l
     described = _DESCRIBED.match(window)
     if not described:
         return None
-    for word in re.findall(r"[\wåäöÅÄÖ-]+", described.group("rest")):
+    words = described.group("rest") or described.group("apposition") or described.group("is")
+    for word in re.findall(r"[\wåäöÅÄÖ-]+", words):
         if code := lexicon.resolve(word):
             return code
-    for mention in lexicon.long_mentions(described.group("rest")):
+    for mention in lexicon.long_mentions(words):
         return mention.code
     return None
 
 
 def _party_before(text: str, person: PersonMention, lexicon: PartyLexicon) -> str | None:
     found = _PARTY_BEFORE.search(text[max(0, person.start - 60) : person.start])
-    return lexicon.resolve(found.group("party")) if found else None
+    if found:
+        return lexicon.resolve(found.group("party"))
+    # "Hon tar med sig Benny Holmqvist. Benny är socialdemokrat": the first name, said later
+    first = re.escape(person.name.split()[0])
+    later = re.search(rf"\b{first}\s+är\s+((?:[\wåäö-]+\s+){{0,2}}?[\wåäö-]+)", text[person.end : person.end + 300])
+    if later:
+        return next((code for word in later.group(1).split() if (code := lexicon.resolve(word))), None)
+    return None
 
 
 def _said_to_come(text: str, person: PersonMention) -> bool:

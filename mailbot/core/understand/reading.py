@@ -128,7 +128,7 @@ def read(
     if choices or attempts or dialog:
         not_info = [text[s.start : s.end] for s in sentences if scopes.of(s.start, s.end) != "info"]
         dialog += _writer_among(text, not_info, people, dialog, signing, lexicon, doubts)
-    dialog = full_names(text, dialog)
+    dialog = full_names(text, dialog + _named_by_pronoun(text, people, sentences, scopes, dialog))
 
     if not choices and not attempts and (dialog or swaps):
         # "Anmälan 19/9" as the subject: its date stands; a reply's subject only when it names one session
@@ -179,6 +179,28 @@ def read(
         doubts=tuple(dict.fromkeys(doubts)),
         about_event=bool(_EVENT_WORDS.search(f"{subject}\n{text}") or find_dates(text) or any(p.party for p in people)),
     )
+
+
+# "Hon vill också vara med på dialogen": the person just named comes to the dialog too
+_PRONOUN_JOINS = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:Hon|Han|Hen)\s+(?:vill\s+(?:också|även)\s+vara\s+med|kommer\s+(?:också|även)|deltar\s+(?:också|även)"
+    r"|är\s+(?:också|även)\s+med|följer\s+(?:också|även)\s+med)\b",
+    re.M,
+)
+
+
+def _named_by_pronoun(
+    text: str, people: list[PersonMention], sentences: list[Span], scopes: Scopes, dialog: list[Participant]
+) -> list[Participant]:
+    joined: list[Participant] = []
+    for found in _PRONOUN_JOINS.finditer(text):
+        span = sentence_at(sentences, found.start())
+        if scopes.of(span.start, span.end) == "info":
+            continue
+        before = [p for p in people if p.end <= found.start() and p.party and len(p.name.split()) >= 2]
+        if before and all(d.name != before[-1].name for d in dialog):
+            joined.append(Participant(before[-1].name, before[-1].party, before[-1].role))
+    return joined
 
 
 def _writer_among(
@@ -292,14 +314,22 @@ def _split_by_meeting(
         if not person.bound and not person.listed:
             # "Kerstin kommer också på informationsmötet": a first name for someone named in full.
             full = first_names.get(person.name.lower())
-            if (
+            attending = (
                 full
-                and not person.negated
-                and scopes.for_person(person, sentence) == "info"
                 and _ATTENDING.search(sentence_text)
                 and not _ALREADY.search(sentence_text)
-            ):
+                and not _LATER.search(sentence_text)  # "Om informationsmötet återkommer Margareta själv"
+            )
+            if attending and full and scopes.for_person(person, sentence) == "info":
                 info.append((full, sentence_text))
+            elif (
+                attending
+                and full
+                and full.name.lower() not in dialog
+                and scopes.for_person(person, sentence) == "dialog"
+            ):
+                # "Lennart kommer då också" in the dialog's paragraph: Lennart Ådahl (M), named before
+                dialog[full.name.lower()] = Participant(full.name, full.party, full.role)
             continue
         scope = scopes.for_person(person, sentence)
         if scope in {"info", "both"} and not _ALREADY.search(sentence_text):

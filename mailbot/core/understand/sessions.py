@@ -20,8 +20,8 @@ _NON_CHOICE = re.compile(
     r"|gruppledar|återkommer|förhinder"
     # "angavs felaktigt måndagen den 22 september", "Dialogtillfällen erbjuds den 2, 19, 22 och 26 september"
     r"|felaktig\w*|angavs\s+fel|\bfel\s+(?:dag|datum)|erbjud\w*|bjudit\s+in"
-    # "Vi måste avboka fredagen den 2 september": the date given up
-    r"|avbok\w*|avanmäl\w*",
+    # "Vi måste avboka fredagen den 2 september": the date given up; "Tanken var först …": a plan dropped
+    r"|avbok\w*|avanmäl\w*|tanken\s+var|hade\s+(?:först\s+)?tänkt|först\s+tänkt|skulle\s+först",
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(

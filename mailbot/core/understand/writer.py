@@ -20,7 +20,8 @@ _SELF = r"(?:jag|mig|mej|undertecknad|undertecknade)(?:\s+själv)?"
 _LINK = r"\s*(?:,|och|samt|\+|&)\s*"
 # "jag (m)", "jag/S", "jag - mp": the writer with a party
 _SELF_PARTY = re.compile(
-    r"(?<!\w)(?:jag|undertecknad)(?:\s+själv)?\s*(?:\(\s*(?P<inner>[^)\n]{1,30}?)\s*\)|\s*[/–-]\s*(?P<after>[\w-]{1,30}))",
+    r"(?<!\w)(?:jag|undertecknad)(?:\s+(?:kommer|deltar|går)(?:\s+också)?)?(?:\s+själv)?"
+    r"\s*(?:\(\s*(?P<inner>[^)\n]{1,30}?)\s*\)|\s*[/–-]\s*(?P<after>[\w-]{1,30}))",
     re.I,
 )
 _SELF_BEFORE = re.compile(
