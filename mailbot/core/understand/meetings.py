@@ -193,7 +193,9 @@ def choose_info_attendee(
 ) -> tuple[Participant | None, bool, bool]:
     # "KSO deltar tyvärr inte vid informationsmötet": named, but no one to register
     info_named = any(
-        not re.search(r"\b(?:inte|ej)\b", found.group(0), re.I)
+        not re.search(
+            r"\b(?:inte|ej|nej)\b", text[found.start() : text.find("\n", found.end()) % (len(text) + 1)], re.I
+        )
         for found in re.finditer(
             r"(?:anmäl\w*|kommer|deltar|närvarar)[^.\n]{0,60}(?:informationsmöt|infomöt)"
             r"|(?:informationsmöt|infomöt)\w*[^.\n]{0,40}(?:anmäl|kommer|deltar)",

@@ -322,6 +322,11 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[_Item]:
                 (len(token) == 2 and re.search(r"[^\W\d_]{2}\s+$", head) is not None)
                 # "Anna Berg M, Olle Lund S": a capital letter right after a full name
                 or (token.isupper() and re.search(r"[A-ZÅÄÖ][^\W\d_]+\s+[A-ZÅÄÖ][^\W\d_]+\s+$", head) is not None)
+                # "Lena Dahl m, Ahmed Yusuf s": a lower-case letter right after a full name, before a comma
+                or (
+                    re.search(r"[A-ZÅÄÖ][^\W\d_]+\s+[A-ZÅÄÖ][^\W\d_]+\s+$", head) is not None
+                    and re.match(r"\s*(?:,|och\b|\.\s|\.?$)", line[mention.end :]) is not None
+                )
             )
             or (
                 # "Linnea Bergh S" alone on its line: a list with the party as its last column

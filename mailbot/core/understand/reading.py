@@ -81,7 +81,7 @@ def read(
     lines under the sign-off and `sender_name` the From header's name,
     which say who "jag" is.
     """
-    text = names_in_reading_order(_merge_field_blocks(text), lexicon)
+    text = names_in_reading_order(_merge_field_blocks(_merge_numbered_fields(text)), lexicon)
     year = event.sessions[0].date.year if event.sessions else event.deadline.year
     sentences = split_sentences(text)
     scopes = Scopes(text, event.info_meeting, session_positions(text, event, year))
@@ -235,6 +235,36 @@ _LINKS = frozenset({"i", "för", "av", "och", "till"})
 
 # "samma gäng som i våras", "samma personer som sist"
 _SAME_PEOPLE = re.compile(r"\bsamma\s+(?:gäng|personer|deltagare|delegation|namn|folk|tre|trio|uppsättning)\b", re.I)
+
+
+# A form's fields: "Deltagare 1: Elisabeth Wahlgren-Ohlsson" / "Parti deltagare 1: Moderaterna",
+# "Deltagare 1 - namn | Johan Sidén", "Parti 2 | Liberalerna" before "Namn 2 | Gustaf von Platen".
+_FIELD = re.compile(r"^\s*(?P<key>[^:|\n]{1,60}?)\s*(?::|\|)\s*(?P<value>[^|\n]+?)\s*$")
+
+
+def _merge_numbered_fields(text: str) -> str:
+    """Numbered form fields become one line a person, "Name (Party)", in the name field's place."""
+    lines = text.split("\n")
+    names: dict[str, int] = {}
+    parties: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        field = _FIELD.match(line)
+        number = re.search(r"\b([1-9])\b", field.group("key")) if field else None
+        if not field or not number:
+            continue
+        key = field.group("key").lower()
+        if "parti" in key:
+            parties[number.group(1)] = i
+        elif re.search(r"namn|deltagare|person|ledamot|politiker", key):
+            names[number.group(1)] = i
+    for index, i in names.items():
+        if index in parties:
+            name = _FIELD.match(lines[i])
+            party = _FIELD.match(lines[parties[index]])
+            if name and party:
+                lines[i] = f"{name.group('value')} ({party.group('value')})"
+                lines[parties[index]] = ""
+    return "\n".join(lines)
 
 
 def _merge_field_blocks(text: str) -> str:
