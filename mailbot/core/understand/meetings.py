@@ -158,6 +158,11 @@ def writer_attending_info(
     return None
 
 
+def _rest_of_line(text: str, found: re.Match[str]) -> str:
+    end = text.find("\n", found.end())
+    return text[found.start() : end if end >= 0 else len(text)]
+
+
 _CHAIR_ON_BOTH = re.compile(
     r"\b(?:kso|(?:kommunstyrelsens\s+)?ordförande\w*|ks-ordf\w*)\s+(?:kommer|deltar|går|är\s+med)\s+(?:på|till|i|vid)\s+"
     r"(?:båda|bägge|båda\s+mötena|bägge\s+mötena)\b",
@@ -193,9 +198,7 @@ def choose_info_attendee(
 ) -> tuple[Participant | None, bool, bool]:
     # "KSO deltar tyvärr inte vid informationsmötet": named, but no one to register
     info_named = any(
-        not re.search(
-            r"\b(?:inte|ej|nej)\b", text[found.start() : text.find("\n", found.end()) % (len(text) + 1)], re.I
-        )
+        not re.search(r"\b(?:inte|ej|nej)\b", _rest_of_line(text, found), re.I)  # "… informationsmötet 30/8: Nej"
         for found in re.finditer(
             r"(?:anmäl\w*|kommer|deltar|närvarar)[^.\n]{0,60}(?:informationsmöt|infomöt)"
             r"|(?:informationsmöt|infomöt)\w*[^.\n]{0,40}(?:anmäl|kommer|deltar)",
