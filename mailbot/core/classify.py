@@ -104,6 +104,13 @@ def _is_auto_reply(mail: Mail) -> bool:
     return bool(_AUTO_SUBJECT.match(mail.subject))
 
 
+def from_a_person_through_a_list(mail: Mail) -> bool:
+    """A municipal distribution list passing on a person's own mail ("anna.berg@…" in From, not "nyheter@…")."""
+    local = mail.from_address.partition("@")[0].lower()
+    machine = re.search(r"no-?reply|nyhet|news|info|utskick|bulletin|list|bounce|admin|kommunikation", local)
+    return _is_bulk(mail) and not machine and re.fullmatch(r"[a-zåäö]+(?:[.-][a-zåäö]+)+", local) is not None
+
+
 def _is_bulk(mail: Mail) -> bool:
     precedence = mail.header("precedence").strip().lower()
     return (

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from mailbot.core import decide as deciding
 from mailbot.core.authenticity import unverified_sender
-from mailbot.core.classify import automatic_kind
+from mailbot.core.classify import automatic_kind, from_a_person_through_a_list
 from mailbot.core.mail import Mail
 from mailbot.core.model import Decision, Event, Kind, Outcome, StoredState
 from mailbot.core.text import OwnWords, is_reply_subject, own_words, subject_topic
@@ -44,7 +44,8 @@ class Judge:
     def judge(self, mail: Mail, *, arrival: dt.datetime, stored: StoredState) -> Judgement:
         municipality = self.municipality_of(mail)
         automatic = automatic_kind(mail, own_addresses=self.own_addresses)
-        if automatic is not None:
+        via_list = automatic is Kind.UNRELATED and municipality is not None and from_a_person_through_a_list(mail)
+        if automatic is not None and not via_list:
             return Judgement(deciding.ignore(automatic, municipality), OwnWords(text=""))
         own = own_words(mail)
         if mail.defects and any(d.startswith("unparseable") for d in mail.defects):
@@ -61,6 +62,8 @@ class Judge:
             signature=diacritics.restore(own.signature, self.spelling),
             sender_name=mail.from_name,
         )
+        if via_list and not any(p.party for p in reading.participants) and reading.info_attendee is None:
+            return Judgement(deciding.ignore(Kind.UNRELATED, None), own)  # list mail that registers no one
         quiet = not reading.says_anything and not reading.asks_question and not reading.doubts
         if quiet and _THANKS.fullmatch(own.text.strip()):
             return Judgement(deciding.no_answer(municipality, "ett tack, inget att göra"), own)

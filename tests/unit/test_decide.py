@@ -271,6 +271,15 @@ def test_a_conflict_on_the_stored_day_and_a_wish_for_another_is_a_move() -> None
     assert (move.kind.value, move.outcome.value, move.session) == ("change", "confirmed", dt.date(2016, 9, 26))
 
 
+def test_a_persons_registration_through_a_municipal_list_is_read_but_a_newsletter_is_not() -> None:
+    desk = Desk()
+    listed = (("list-id", "<regiondialogen.lists.nacka.se>"), ("precedence", "list"))
+    registration = desk.send(NACKA, sender="anna.berg@nacka.se", headers=listed)
+    assert registration.outcome.value == "confirmed"
+    newsletter = desk.send("Nyheter i veckan: dialogen 19/9.", sender="nyheter@nacka.se", headers=listed)
+    assert newsletter.outcome.value == "ignored"
+
+
 def test_a_cancellation_with_nothing_stored_goes_to_a_person() -> None:
     assert Desk().send("Hej! Vi avbokar vår anmälan.").outcome.value == "needs_review"
 

@@ -508,6 +508,14 @@ def test_a_pointer_to_the_senders_own_earlier_mail_reads_that_mail() -> None:
     assert "Ann Lindh (S)" in own.text and "2 sept" not in own.text
 
 
+def test_a_mail_sent_as_an_attachment_is_read_when_the_text_points_to_it() -> None:
+    inner = _mail("Hej! Haninge kommer den 19 september: Ewa Strand (M).")
+    own = own_words(
+        _mail("Se bifogat mejl.\n\nMed vänlig hälsning\nKansliet", subject="VB: Anmälan", forwarded=(inner,))
+    )
+    assert own.from_forward and "Ewa Strand (M)" in own.text
+
+
 def test_signature_stops_at_the_footer() -> None:
     own = own_words(_mail(f"{_REGISTRATION}\n\nMvh\nAnna Berg\nE-post som skickas till Täby kommun kan diarieföras.\n"))
     assert own.signature == "Anna Berg"

@@ -1230,3 +1230,43 @@ def test_a_rhetorical_question_is_no_question() -> None:
 def test_a_name_said_to_come_without_party_is_asked_for() -> None:
     reading = _read("Salem kommer den 2 september med Madeleine Krook (M). Den tredje blir Jonas Vikström.")
     assert ("Jonas Vikström", None) in _people(reading)
+
+
+FORMS = [
+    (
+        "numbered-fields",
+        "Valt tillfälle: 22 september kl. 09.30–11.30\nDeltagare 1: Elisabeth Wahlgren-Ohlsson\n"
+        "Parti deltagare 1: Moderaterna\nDeltagare 2: Kenneth Öhrn\nParti deltagare 2: Socialdemokraterna\n"
+        "KSO anmäls till informationsmötet 30/8: Nej",
+        {("Elisabeth Wahlgren-Ohlsson", "M"), ("Kenneth Öhrn", "S")},
+    ),
+    (
+        "party-before-name-in-a-table",
+        "Datum för dialog | 2016-09-22\nParti 1 | Moderaterna\nNamn 1 | Cecilia Strandberg\n"
+        "Parti 2 | Liberalerna\nNamn 2 | Gustaf von Platen\nSkickat | 2016-07-20 10:05:31",
+        {("Cecilia Strandberg", "M"), ("Gustaf von Platen", "L")},
+    ),
+    (
+        "sms-lower-case-letters",
+        "Hej Rebecka! Huddinge kommer 22/9: Lena Dahl m, Ahmed Yusuf s, Olle Berglund kd. Mvh Lena",
+        {("Lena Dahl", "M"), ("Ahmed Yusuf", "S"), ("Olle Berglund", "KD")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=i) for i, t, e in FORMS])
+def test_forms_and_messages_from_systems(text: str, expected: set[tuple[str, str | None]]) -> None:
+    reading = _read(text)
+    assert _people(reading) == expected
+    assert reading.session_dates == (SEP_22,)
+    assert reading.doubts == ()
+
+
+def test_a_registry_s_metadata_dates_are_no_choice() -> None:
+    reading = _read("Handläggningsdatum: 2016-09-19\nVi anmäler till dialogen den 26 september: Anna Berg (M).")
+    assert reading.session_dates == (SEP_26,)
+
+
+def test_someone_struck_from_a_list_is_not_counted() -> None:
+    reading = _read("Ny anmälan till den 26/9: Anna Berg (M), Olle Lund (S) och Kim Ro (V). Karl Grönvall (SD) stryks.")
+    assert ("Karl Grönvall", "SD") not in _people(reading)

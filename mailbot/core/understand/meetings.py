@@ -79,7 +79,8 @@ class Scopes:
         for line in self.text.split("\n"):
             stripped = line.strip()
             # "Dialogen måndagen den 26 september kl 13.00-15.00": a heading may carry date and time
-            if stripped.endswith(":") or (stripped and len(stripped.split()) <= 9 and stripped[-1:] not in ".!?"):
+            # a form's question ("4. Anmäler ni KSO till informationsmötet 30/8?") heads its answer too
+            if stripped.endswith(":") or (stripped and len(stripped.split()) <= 9 and stripped[-1:] not in ".!"):
                 scope = self.of(offset, offset + len(line))
                 if stripped.endswith(":") or scope:
                     scopes.append((offset, scope or "dialog"))

@@ -346,7 +346,7 @@ def _split_by_meeting(
             full = first_names.get(person.name.lower())
             attending = (
                 full
-                and _ATTENDING.search(sentence_text)
+                and (_ATTENDING.search(sentence_text) or re.match(r"\W*ja\b", sentence_text, re.I))  # a form's "Ja, …"
                 and not _ALREADY.search(sentence_text)
                 and not _LATER.search(sentence_text)  # "Om informationsmötet återkommer Margareta själv"
             )

@@ -27,7 +27,10 @@ _NON_CHOICE = re.compile(
 _REFERENCE_BEFORE = re.compile(
     r"(?:mejl|mail|brev|inbjudan|meddelande|svar|bekräftelse|anmälan)(?:et|en|n)?\s+(?:från\s+|av\s+)?(?:den\s+)?$"
     # "anmälan som skickades 2016-07-13", "inbjudan daterad 2016-07-11"
-    r"|\b(?:som\s+)?(?:skickades|skickats|inkom|inkommit|daterad|daterat|daterade|justerat|justerad)\s+(?:den\s+)?$",
+    r"|\b(?:som\s+)?(?:skickades|skickats|inkom|inkommit|daterad|daterat|daterade|justerat|justerad)\s+(?:den\s+)?$"
+    # a registry's metadata: "Handläggningsdatum: 2016-09-19", "Bevakningsdatum | 2016-09-02"
+    r"|(?:handläggning|bevakning|diarie|registrering|ankomst|inkom|expedier|beslut|sammanträde|justering|utskick"
+    r"|inskick|slutför|start)\w*\s*[:|]\s*$",
     re.I,
 )
 NEGATION = re.compile(
