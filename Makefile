@@ -9,7 +9,7 @@ CORPUS ?= ../shared/corpus
 # Test processes: the integration tests mostly wait on servers, so more than the CPUs pays.
 TEST_WORKERS ?= 4
 
-.PHONY: demo test lint typecheck unit integration eval bench system-deps clean
+.PHONY: demo test lint typecheck unit integration eval holdout bench system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,12 @@ unit: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/mailbot eval "$(CORPUS)"
+
+# Corpora measured but not tuned to: their scores, for information (never a failure).
+holdout: $(STAMP)
+	@for corpus in tests/data/holdout/*/; do echo "$$corpus"; \
+		$(BIN)/mailbot eval $$corpus --quiet --min-outcome 0 --max-wrong-confirmed 1000 --no-require-final-state \
+		| grep -E "^scores|wrongly"; done
 
 bench: $(STAMP) system-deps
 	$(BIN)/python -m benchmarks
