@@ -108,6 +108,9 @@ def decide(
         else rules.check(case, tuple(r for r in rules.RULES if r.severity is Severity.REVIEW))
     )
     reasons.extend(_review_reasons(reading, kind, stored))
+    if kind in _DIALOG_KINDS and session is None and not any(v.severity is Severity.ERROR for v in violations):
+        # a delegation is never stored without its day ("flytta från den 22 …" with no new date read)
+        reasons.append("en anmälan eller flytt, men datumet kunde inte läsas")
 
     if kind is Kind.QUESTION or reasons or any(v.severity is Severity.REVIEW for v in violations):
         outcome = Outcome.NEEDS_REVIEW

@@ -280,6 +280,38 @@ def test_a_persons_registration_through_a_municipal_list_is_read_but_a_newslette
     assert newsletter.outcome.value == "ignored"
 
 
+def test_a_move_whose_new_day_cannot_be_read_is_never_stored_without_a_day() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    move = desk.send("Vi måste flytta från den 19:e, samma personer. Nytt datum återkommer vi med.")
+    assert move.outcome.value != "confirmed"
+    assert desk.ledger.registrations["Nacka"].session == dt.date(2016, 9, 19)
+
+
+def test_the_writer_replaced_by_someone_is_a_swap() -> None:
+    judge = Judge(EVENT)
+    ledger = Ledger()
+    first = Mail(
+        message_id="<a@x>",
+        from_address="gunnar.ek@botkyrka.se",
+        from_name="Gunnar Ek",
+        plain="Vi kommer den 19/9: Ebru Kaya (S), Gunnar Ek (M) och Leila Rahimi (V).",
+    )
+    ledger.apply(
+        judge.judge(first, arrival=dt.datetime(2016, 8, 1, tzinfo=CEST), stored=ledger.stored_for("Botkyrka")).decision
+    )
+    swap = Mail(
+        message_id="<b@x>",
+        from_address="gunnar.ek@botkyrka.se",
+        from_name="Gunnar Ek",
+        plain="Hej,\nTyvärr krockar den 19:e. Jag ersätts av Stefan Örnberg (M), han har tackat ja.\nGunnar",
+    )
+    decision = judge.judge(
+        swap, arrival=dt.datetime(2016, 8, 2, tzinfo=CEST), stored=ledger.stored_for("Botkyrka")
+    ).decision
+    assert [p.name for p in decision.participants] == ["Ebru Kaya", "Stefan Örnberg", "Leila Rahimi"]
+
+
 def test_a_cancellation_with_nothing_stored_goes_to_a_person() -> None:
     assert Desk().send("Hej! Vi avbokar vår anmälan.").outcome.value == "needs_review"
 

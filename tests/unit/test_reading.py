@@ -1270,3 +1270,26 @@ def test_a_registry_s_metadata_dates_are_no_choice() -> None:
 def test_someone_struck_from_a_list_is_not_counted() -> None:
     reading = _read("Ny anmälan till den 26/9: Anna Berg (M), Olle Lund (S) och Kim Ro (V). Karl Grönvall (SD) stryks.")
     assert ("Karl Grönvall", "SD") not in _people(reading)
+
+
+def test_the_information_meeting_s_day_named_as_the_dialog_is_the_information_meeting() -> None:
+    reading = _read("Hej!\nJag kommer gärna på dialogen den 30/8 på KSL.\nPernilla Brink (C)\nVallentuna")
+    assert reading.info_attendee is not None and reading.info_attendee.name == "Pernilla Brink"
+    assert not reading.participants
+
+
+def test_a_signature_mid_mail_signs_the_information_meeting_registration() -> None:
+    reading = _read(
+        "Jag kommer till informationsmötet den 30 augusti.\n\nDaniel Kjällström (M)\nKommunstyrelsens ordförande\n\n"
+        "Vi återkommer separat om vilket dialogtillfälle vi väljer."
+    )
+    assert reading.info_attendee is not None and reading.info_attendee.name == "Daniel Kjällström"
+    assert not reading.participants
+
+
+def test_the_chair_unable_to_come_registers_no_one_for_the_information_meeting() -> None:
+    reading = _read(
+        "Anmälan till dialogen: 22/9\n\nGunilla Ståhlberg, Folkpartiet\nReza Karimi, Mp\n\n"
+        "Gunilla är KSO men kan inte komma 30 aug, därför ingen anmälan till informationsmötet."
+    )
+    assert (reading.info_attendee, reading.doubts) == (None, ())

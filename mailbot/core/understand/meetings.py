@@ -68,8 +68,10 @@ class Scopes:
         for pattern in (self._info_date, self._info_place):
             if pattern is not None:
                 info += [m.start() + start for m in pattern.finditer(own)]
-        dialog = [m.start() + start for m in _DIALOG_CUE.finditer(own)]
-        dialog += [p for p in self._sessions if start <= p < end]
+        dates = [p for p in self._sessions if start <= p < end]
+        dialog = [m.start() + start for m in _DIALOG_CUE.finditer(own)] + dates
+        if self._info_date is not None and self._info_date.search(own) and not dates:
+            dialog = []  # "dialogen den 30/8 på KSL": the information meeting's day, whatever it is called
         return sorted(info), sorted(dialog)
 
     def _header_scopes(self) -> list[tuple[int, str]]:
@@ -135,22 +137,32 @@ _I_ATTEND_INFO = re.compile(
 )
 
 
+_I_ATTEND = re.compile(r"\bjag\s+(?:kommer|deltar|går|är\s+med)\b", re.I)
+
+
 def writer_attending_info(
     text: str,
     sentences: list[Span],
     people: list[PersonMention],
     dialog: list[Participant],
     signer: PersonMention | None,
+    scopes: Scopes | None = None,
 ) -> tuple[PersonMention, str] | None:
     """ "Jag kommer på informationsmötet": the one who signs, or else the chair among those named."""
     found = _I_ATTEND_INFO.search(text)
-    if not found:
+    if found is None and scopes is not None:
+        # "Jag kommer gärna på dialogen den 30/8 på KSL": the information meeting by its day or place
+        found = next((m for m in _I_ATTEND.finditer(text) if scopes.of(m.start(), m.end() + 80) == "info"), None)
+    if found is None:
         return None
     span = sentence_at(sentences, found.start())
     sentence = text[span.start : span.end]
     if signer is not None and signer.party:
         return signer, sentence  # the name under the sign-off
     signing = [p for p in people if p.bound and not named_before_sign_off(text, p)]
+    if not signing:
+        # "Daniel Kjällström (M)" alone on a line under the sentence: a signature mid-mail
+        signing = [p for p in people if p.bound and p.start > found.start() and _alone_on_line(text, p)]
     if len(signing) == 1:
         return signing[0], sentence
     chairs = [p for p in people if _CHAIR.search(p.role) and any(d.name == p.name for d in dialog)]
@@ -159,9 +171,10 @@ def writer_attending_info(
     return None
 
 
-def _rest_of_line(text: str, found: re.Match[str]) -> str:
+def _line_of(text: str, found: re.Match[str]) -> str:
+    start = text.rfind("\n", 0, found.start()) + 1
     end = text.find("\n", found.end())
-    return text[found.start() : end if end >= 0 else len(text)]
+    return text[start : end if end >= 0 else len(text)]
 
 
 _CHAIR_ON_BOTH = re.compile(
@@ -184,6 +197,13 @@ def chair_on_both(
     return chairs[0], found.group(0)
 
 
+def _alone_on_line(text: str, person: PersonMention) -> bool:
+    start = text.rfind("\n", 0, person.start) + 1
+    end = text.find("\n", person.end)
+    line = text[start : end if end >= 0 else len(text)]
+    return re.fullmatch(rf"\s*{re.escape(person.name)}\s*(?:\([^)\n]{{1,25}}\))?\s*", line) is not None
+
+
 def named_before_sign_off(text: str, person: PersonMention) -> bool:
     """Whether the person is named above the last paragraph, where a name signs the mail."""
     last_paragraph = text.rstrip().rfind("\n\n")
@@ -199,7 +219,12 @@ def choose_info_attendee(
 ) -> tuple[Participant | None, bool, bool]:
     # "KSO deltar tyvärr inte vid informationsmötet": named, but no one to register
     info_named = any(
-        not re.search(r"\b(?:inte|ej|nej)\b", _rest_of_line(text, found), re.I)  # "… informationsmötet 30/8: Nej"
+        # "… informationsmötet 30/8: Nej", "ingen anmälan till informationsmötet", "… gäller som tidigare"
+        not re.search(
+            r"\b(?:inte|ej|nej|ingen)\b|som\s+tidigare|oförändrad|kvarstår|gäller\s+fortfarande",
+            _line_of(text, found),
+            re.I,
+        )
         for found in re.finditer(
             r"(?:anmäl\w*|kommer|deltar|närvarar)[^.\n]{0,60}(?:informationsmöt|infomöt)"
             r"|(?:informationsmöt|infomöt)\w*[^.\n]{0,40}(?:anmäl|kommer|deltar)",

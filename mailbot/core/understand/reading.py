@@ -117,11 +117,15 @@ def read(
         # A full list that says who is new: the list is the delegation, not an addition.
         swaps = [s for s in swaps if s.leaving]
         dialog += [s.joining for s in additions if s.joining.name.lower() not in {p.name.lower() for p in dialog}]
-    writer = writer_attending_info(text, sentences, people, dialog, signing)
+    writer = writer_attending_info(text, sentences, people, dialog, signing, scopes)
     if writer and all(sentence == writer[1] for _, sentence in info):
         # "Michael kan inte 30/8, så jag går på infomötet i hans ställe": the writer, not Michael
         info = [writer]
-        dialog = [p for p in dialog if p.name != writer[0].name or named_before_sign_off(text, writer[0])]
+        dialog = [
+            p
+            for p in dialog
+            if p.name != writer[0].name or (named_before_sign_off(text, writer[0]) and (choices or attempts))
+        ]
     if not info and (chair := chair_on_both(text, people, dialog)):
         info = [chair]
     info_attendee, not_chair, info_named = choose_info_attendee(text, info, sentences, dialog, doubts)
@@ -349,6 +353,8 @@ def _split_by_meeting(
                 and (_ATTENDING.search(sentence_text) or re.match(r"\W*ja\b", sentence_text, re.I))  # a form's "Ja, …"
                 and not _ALREADY.search(sentence_text)
                 and not _LATER.search(sentence_text)  # "Om informationsmötet återkommer Margareta själv"
+                # "Gunilla är KSO men kan inte komma 30 aug, därför ingen anmälan till informationsmötet"
+                and not re.search(r"\b(?:kan|kommer)\s+inte\b|\bingen\s+anmälan\b", sentence_text, re.I)
             )
             if attending and full and scopes.for_person(person, sentence) == "info":
                 info.append((full, sentence_text))

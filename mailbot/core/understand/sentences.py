@@ -43,7 +43,8 @@ def clause_at(text: str, position: int) -> str:
     begin, stop = 0, len(line)
     for m in re.finditer(
         r"[.!?;:](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|och|medan)\b|\b(?:men|eftersom|utan|medan)\b"
-        r"|\bså\s+(?=(?:vi|jag|blir|kommer|tar)\b)|\s[–—]\s|\boch\s+(?=(?:vill|vi|tar|byter|kommer)\b)",
+        r"|\bså\s+(?=(?:vi|jag|blir|kommer|tar)\b)|\s[–—]\s|\boch\s+(?=(?:vill|vi|tar|byter|kommer)\b)"
+        r"|,\s*(?=(?:vi|jag)\s+(?:tar|kommer|väljer|deltar|anmäler)\b)",
         line,
     ):
         if m.end() <= local:

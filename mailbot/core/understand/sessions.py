@@ -12,7 +12,7 @@ from mailbot.core.understand.sentences import Span, clause_at, sentence_at
 
 _NON_CHOICE = re.compile(
     r"semester|ledig|tillbaka|\båter\s+(?:på|i|den)|sammanträd|fullmäktige|budget|senast|deadline"
-    r"|sista\s+(?:dag|anmälningsdag)|tidigare|förra|nämndmöte|ks-möte|fr\.?o\.?m|t\.?o\.?m|till\s+och\s+med"
+    r"|sista\s+(?:dag|anmälningsdag)|(?<!som\s)tidigare|förra|nämndmöte|ks-möte|fr\.?o\.?m|t\.?o\.?m|till\s+och\s+med"
     r"|från\s+och\s+med|sedan\s+den|bortrest|tjänstledig|konferens|utbildning|kurs\b|seminari|resa\b"
     # the sender's own meetings: "vi har vår egen kommunstyrelse den 19 september"
     r"|\beg(?:en|et|na)\s+(?:kommunstyrelse|ks|fullmäktige|nämnd|möte|sammanträde)"
@@ -72,7 +72,11 @@ def session_choices(
         before = text[max(sentence.start, mention.start - 40) : mention.start]
         if _INSTEAD_OF.search(before):
             continue
-        if _MOVE.search(before) and _has_later_date(mention, mentions, sentence):
+        moving = _MOVE.search(before) and (
+            # "flytta från den 19:e" with the new day to come later: a move away, no choice
+            _has_later_date(mention, mentions, sentence) or re.search(r"flytt|byt", sentence_text, re.I)
+        )
+        if moving:
             if day in session_days:
                 moved_from = day
             continue
@@ -207,7 +211,8 @@ def sessions_by_weekday(text: str, event: Event, doubts: list[str]) -> list[dt.d
             found.append(fitting[0])
         elif len(fitting) > 1:
             doubts.append(f'"{match.group(0).strip()}" passar flera tillfällen')
-    if not found and _VAGUE_PERIOD.search(text):
+    vague = [m for m in _VAGUE_PERIOD.finditer(text) if not _NON_CHOICE.search(clause_at(text, m.start()))]
+    if not found and vague:  # not "Vår KSO är bortrest i slutet av augusti"
         doubts.append("tillfället anges bara ungefär, inte med datum")
     return found
 
