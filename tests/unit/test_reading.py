@@ -940,6 +940,17 @@ def test_writer_and_parties_written_informally(
     assert reading.doubts == ()
 
 
+def test_in_my_place_at_the_start_of_a_sentence_is_a_swap() -> None:
+    reading = read(
+        "Jag kan tyvärr inte den 22:a. I mitt ställe kommer Kalle Sundin (S).",
+        event=EVENT,
+        lexicon=LEXICON,
+        municipality="Täby",
+        sender_name="Johan Ekdahl",
+    )
+    assert [(s.leaving, s.joining.name) for s in reading.swaps] == [("Johan Ekdahl", "Kalle Sundin")]
+
+
 def test_writer_giving_up_their_place_is_a_swap() -> None:
     reading = read(
         "hej! hoppa över mig den 22a, Kalle tar min plats. Kalle Sundin (s) alltså.",

@@ -46,7 +46,7 @@ _OTHERS_LATER = re.compile(r"övriga|fler\s+(?:namn|deltagare)|resten|kollegor|�
 _TAKES_MY_PLACE = re.compile(
     r"\b(?P<a>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)\s+(?:\([^)\n]{1,25}\)\s+)?(?:tar\s+min\s+plats|ersätter\s+mig"
     r"|(?:kommer|går\s+in|deltar)\s+i\s+mitt\s+ställe)"
-    r"|\bi\s+mitt\s+ställe\s+(?:kommer|går|deltar)\s+(?:in\s+)?(?P<b>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)"
+    r"|\b(?i:i\s+mitt\s+ställe\s+(?:kommer|går|deltar)\s+(?:in\s+)?)(?P<b>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)"
     r"|\b(?i:jag)\s+(?i:ersätts\s+av)\s+(?P<c>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)"
 )
 # A From display name that is a person, not a function mailbox ("Registrator", "Kommunstyrelsen Nacka").
