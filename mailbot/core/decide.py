@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 
 from rapidfuzz.distance import OSA
 
@@ -78,7 +79,7 @@ def decide(
     stored: StoredState,
 ) -> Decision:
     """Apply the stored state and the rules to what a person's message says."""
-    stored_people = list(stored.registration.participants) if stored.registration else []
+    stored_people = stored.registration.participants if stored.registration else ()
     if (
         not reading.registers_dialog
         and reading.info_attendee is None  # a mail about the information meeting withdraws from that
@@ -202,7 +203,7 @@ def _delegation(
         session = before.session
     elif before is not None and reading.withdrawn and _all_stored(before.participants, participants):
         # "Lisa kan inte ändå, så vi blir två": the stored delegation less those named as not coming
-        kept = [p for p in before.participants if not any(_find([p], name) == 0 for name in reading.withdrawn)]
+        kept = [p for p in before.participants if not any(_means(name, p) for name in reading.withdrawn)]
         if len(kept) < len(before.participants):
             participants = tuple(kept)
             session = session or before.session
@@ -254,7 +255,7 @@ def _corrects_people(stored: tuple[Participant, ...], named: tuple[Participant, 
 
 def _nearest(stored: tuple[Participant, ...], person: Participant) -> Participant | None:
     """The stored person a name means: the same name, or the only one a typo away with no other party."""
-    exact = _find(list(stored), person.name)
+    exact = _find(stored, person.name)
     if exact is not None:
         return stored[exact]
     close = [
@@ -274,15 +275,19 @@ def _corrected(person: Participant, named: tuple[Participant, ...]) -> Participa
 
 
 def _all_stored(stored: tuple[Participant, ...], named: tuple[Participant, ...]) -> bool:
-    return all(_find(list(stored), p.name) is not None for p in named)
+    return all(_find(stored, p.name) is not None for p in named)
 
 
-def _find(people: list[Participant], name: str) -> int | None:
+def _means(name: str, person: Participant) -> bool:
+    return bool(_matches((person,), name))
+
+
+def _find(people: Sequence[Participant], name: str) -> int | None:
     found = _matches(people, name)
     return found[0] if found else None
 
 
-def _matches(people: list[Participant], name: str) -> list[int]:
+def _matches(people: Sequence[Participant], name: str) -> list[int]:
     """Who in a delegation a name means: the same full name, or one part of a name ("Lindqvist", "Anna")."""
     wanted = name.casefold().split()
     exact = [i for i, p in enumerate(people) if p.name.casefold().split() == wanted]

@@ -10,7 +10,7 @@ from mailbot.core import decide as deciding
 from mailbot.core.authenticity import unverified_sender
 from mailbot.core.classify import automatic_kind, from_a_person_through_a_list
 from mailbot.core.mail import Mail
-from mailbot.core.model import Decision, Event, Kind, Outcome, StoredState
+from mailbot.core.model import Decision, Event, Kind, Outcome, Reading, StoredState
 from mailbot.core.text import OwnWords, is_reply_subject, own_words, subject_topic
 from mailbot.core.understand import diacritics
 from mailbot.core.understand.parties import PartyLexicon
@@ -62,17 +62,12 @@ class Judge:
             signature=diacritics.restore(own.signature, self.spelling),
             sender_name=mail.from_name,
         )
-        if via_list and not any(p.party for p in reading.participants) and reading.info_attendee is None:
+        if via_list and _registers_no_one(reading):
             return Judgement(deciding.ignore(Kind.UNRELATED, None), own)  # list mail that registers no one
         quiet = not reading.says_anything and not reading.asks_question and not reading.doubts
         if quiet and _THANKS.fullmatch(own.text.strip()):
             return Judgement(deciding.no_answer(municipality, "ett tack, inget att göra"), own)
-        if (
-            _FOR_YOUR_INFORMATION.search(own.text)
-            and not self._addressed_to_us(mail)
-            and not any(p.party for p in reading.participants)
-            and reading.info_attendee is None
-        ):
+        if _FOR_YOUR_INFORMATION.search(own.text) and not self._addressed_to_us(mail) and _registers_no_one(reading):
             # Written to a colleague, the coordinator on copy "för kännedom": its questions are the colleague's
             return Judgement(deciding.no_answer(municipality, "en kopia för kännedom, inget att göra"), own)
         if municipality is None and not reading.about_event and not reading.asks_question and not mail.in_reply_to:
@@ -97,6 +92,11 @@ _THANKS = re.compile(
 # "Rebecka på kopia för kännedom": a copy of a mail to someone else
 _FOR_YOUR_INFORMATION = re.compile(r"för\s+kännedom|\bfyi\b|på\s+kopia\s+(?:för|så)", re.I)
 _SEE_SUBJECT = re.compile(r"\bse\s+ämne\w*|\bsee\s+(?:the\s+)?subject", re.I)
+
+
+def _registers_no_one(reading: Reading) -> bool:
+    """No one with a party for the dialog and no one for the information meeting."""
+    return not any(p.party for p in reading.participants) and reading.info_attendee is None
 
 
 def _with_subject(text: str, subject: str) -> str:

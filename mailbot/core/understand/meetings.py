@@ -171,10 +171,11 @@ def writer_attending_info(
     return None
 
 
-def _line_of(text: str, found: re.Match[str]) -> str:
-    start = text.rfind("\n", 0, found.start()) + 1
-    end = text.find("\n", found.end())
-    return text[start : end if end >= 0 else len(text)]
+def _line_at(text: str, start: int, end: int) -> str:
+    """The whole line (or lines) that text[start:end] stands on."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    return text[first : last if last >= 0 else len(text)]
 
 
 _CHAIR_ON_BOTH = re.compile(
@@ -198,9 +199,7 @@ def chair_on_both(
 
 
 def _alone_on_line(text: str, person: PersonMention) -> bool:
-    start = text.rfind("\n", 0, person.start) + 1
-    end = text.find("\n", person.end)
-    line = text[start : end if end >= 0 else len(text)]
+    line = _line_at(text, person.start, person.end)
     return re.fullmatch(rf"\s*{re.escape(person.name)}\s*(?:\([^)\n]{{1,25}}\))?\s*", line) is not None
 
 
@@ -222,7 +221,7 @@ def choose_info_attendee(
         # "… informationsmötet 30/8: Nej", "ingen anmälan till informationsmötet", "… gäller som tidigare"
         not re.search(
             r"\b(?:inte|ej|nej|ingen)\b|som\s+tidigare|oförändrad|kvarstår|gäller\s+fortfarande",
-            _line_of(text, found),
+            _line_at(text, found.start(), found.end()),
             re.I,
         )
         for found in re.finditer(

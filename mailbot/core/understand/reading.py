@@ -84,10 +84,11 @@ def read(
     text = names_in_reading_order(_merge_field_blocks(_merge_numbered_fields(text)), lexicon)
     year = event.sessions[0].date.year if event.sessions else event.deadline.year
     sentences = split_sentences(text)
-    scopes = Scopes(text, event.info_meeting, session_positions(text, event, year))
+    mentions = find_dates(text)  # once: sessions, scopes, cancelled days and the event check all read them
+    scopes = Scopes(text, event.info_meeting, session_positions(mentions, event, year))
     doubts: list[str] = []
 
-    choices, attempts, moved_from = session_choices(text, sentences, event, year, doubts)
+    choices, attempts, moved_from = session_choices(text, mentions, sentences, event, year, doubts)
     if not choices and not attempts:
         choices = sessions_by_room_or_ordinal(text, event)
     if not choices and not attempts:
@@ -174,14 +175,14 @@ def read(
         cancels=withdraws,
         cancelled_dates=tuple(
             day
-            for m in find_dates(text)
+            for m in mentions
             if re.search(r"avbok|avanmäl|stryk", clause_at(text, m.start), re.I) and (day := m.on(year)) is not None
         ),
         asks_question=asks,
         points_to_attachment=pointer,
         names_other_municipalities=tuple(others),
         doubts=tuple(dict.fromkeys(doubts)),
-        about_event=bool(_EVENT_WORDS.search(f"{subject}\n{text}") or find_dates(text) or any(p.party for p in people)),
+        about_event=bool(_EVENT_WORDS.search(f"{subject}\n{text}") or mentions or any(p.party for p in people)),
     )
 
 

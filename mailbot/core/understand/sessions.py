@@ -50,14 +50,14 @@ _REGISTERING = re.compile(
 
 
 def session_choices(
-    text: str, sentences: list[Span], event: Event, year: int, doubts: list[str]
+    text: str, found: list[DateMention], sentences: list[Span], event: Event, year: int, doubts: list[str]
 ) -> tuple[list[dt.date], list[dt.date], dt.date | None]:
     session_days = {s.date for s in event.sessions}
     info_day = event.info_meeting.date if event.info_meeting else None
     choices: list[dt.date] = []
     attempts: list[dt.date] = []
     moved_from: dt.date | None = None
-    mentions = find_dates(text)
+    mentions = list(found)
     for start, end, week_day in week_days(text, year):
         if not any(m.start < end and start < m.end for m in mentions):
             mentions.append(DateMention(start, end, week_day.day, week_day.month, week_day.year, week_day.weekday()))
@@ -100,10 +100,10 @@ def session_choices(
     return choices, attempts, moved_from
 
 
-def session_positions(text: str, event: Event, year: int) -> list[int]:
+def session_positions(mentions: list[DateMention], event: Event, year: int) -> list[int]:
     """Where the text writes a date that names a session (a cue that a line is about the dialog)."""
     session_days = {s.date for s in event.sessions}
-    return [m.start for m in find_dates(text) if _resolve(m, event, year) in session_days]
+    return [m.start for m in mentions if _resolve(m, event, year) in session_days]
 
 
 def _negated_date(text: str, mention: DateMention) -> bool:
