@@ -106,8 +106,10 @@ def upgrade(engine: Engine) -> None:
 def ensure_current(engine: Engine) -> None:
     """Create the schema in an empty database; refuse a database of an older version."""
     try:
-        revision = current_revision(engine)
+        # Tables first, revision second: a worker creating the schema at this moment commits both at
+        # once, so an empty list means "create it" and a full one already carries its revision.
         tables = inspect(engine).get_table_names()
+        revision = current_revision(engine)
     except OperationalError as error:
         raise DatabaseError(f"the database cannot be opened ({error.orig})") from None
     if revision is None and not tables:
