@@ -91,7 +91,8 @@ def decide(
     kind = _kind(reading)
     reasons: list[str] = list(reading.doubts)
     session, participants, kind = _delegation(reading, kind, stored, reasons)
-    info = reading.info_attendee if kind in {Kind.INFO_MEETING, Kind.BOTH} else None
+    # a question keeps what it states, for the coordinator to settle; it is never stored as it stands
+    info = reading.info_attendee if kind in {Kind.INFO_MEETING, Kind.BOTH, Kind.QUESTION} else None
 
     case = rules.Case(
         event=event,

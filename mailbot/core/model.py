@@ -138,6 +138,8 @@ class Reading:
     registers_dialog: bool = False
     session_dates: tuple[dt.date, ...] = ()
     other_dates: tuple[dt.date, ...] = ()
+    # "den 31 september": a date as written that no calendar has, so no session either
+    impossible_dates: tuple[str, ...] = ()
     moved_from: dt.date | None = None
     participants: tuple[Participant, ...] = ()
     swaps: tuple[Swap, ...] = ()
@@ -167,6 +169,7 @@ class Reading:
             self.registers_dialog
             or self.session_dates
             or self.other_dates
+            or self.impossible_dates
             or self.participants
             or self.swaps
             or self.info_attendee

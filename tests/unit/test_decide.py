@@ -437,3 +437,39 @@ def test_we_will_come_back_about_the_dialog_is_no_date() -> None:
         "Till dialogen återkommer vi med namn och datum, frågan ska upp på gruppledarmötet den 22 augusti."
     )
     assert (decision.kind, decision.outcome) == (Kind.INFO_MEETING, Outcome.CONFIRMED)
+
+
+def test_a_question_keeps_what_it_states_and_stores_nothing() -> None:
+    desk = Desk()
+    decision = desk.send(
+        "Vi anmäler oss till dialogen 2 september:\nAgneta Tjernström (S), KSO\nBengt Olofsson (M)\n\n"
+        "Agneta kommer även på informationsmötet 30/8.\n\n"
+        "En fråga: går det bra att vår kommundirektör Håkan Lindberg följer med som stöd?",
+        sender="agneta@nynashamn.se",
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("question", "needs_review")
+    assert people(decision) == [("Agneta Tjernström", "S"), ("Bengt Olofsson", "M")]  # not the official asked about
+    assert decision.info_attendee == Participant("Agneta Tjernström", "S", decision.info_attendee.role)
+    assert "Nynäshamn" not in desk.ledger.registrations and "Nynäshamn" not in desk.ledger.info_meeting
+
+
+def test_the_chair_writing_from_a_private_address_about_the_information_meeting() -> None:
+    decision = Desk().send(
+        "Hej Rebecka!\n\nJag är kommunstyrelsens ordförande i Salem (M) och kommer gärna på informationsmötet "
+        "den 30/8. Skriver från privata mejlen.\n\nHälsningar från en regnig Baltikum!\n\nUlf Åström",
+        sender="ulf.astrom54@hotmail.com",
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("info_meeting", "needs_review")
+    assert decision.info_attendee is not None
+    assert (decision.info_attendee.name, decision.info_attendee.party) == ("Ulf Åström", "M")
+
+
+def test_a_late_chair_who_can_make_the_information_meeting_after_all() -> None:
+    decision = Desk().send(
+        "Hej Rebecka,\n\nJag hinner komma på informationsmötet i morgon tisdag 30/8.\n\n"
+        "Olof Gyllenborg (M)\nKommunstyrelsens ordförande, Danderyds kommun",
+        sender="olof@danderyd.se",
+        day=29,
+    )
+    assert (decision.kind.value, [v.code for v in decision.violations]) == ("info_meeting", ["deadline_passed"])
+    assert decision.participants == ()

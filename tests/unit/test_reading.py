@@ -1304,3 +1304,66 @@ def test_the_chair_unable_to_come_registers_no_one_for_the_information_meeting()
         "Gunilla är KSO men kan inte komma 30 aug, därför ingen anmälan till informationsmötet."
     )
     assert (reading.info_attendee, reading.doubts) == (None, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Vi anmäler Anna Berg (S) och Olle Ek (M) till den 31 september.", ("31 september",)),
+        ("Datum: 31/9\nAnna Berg (S)\nOlle Ek (M)", ("31/9",)),
+        ("Vi kommer den 19 september: Anna Berg (S). Vårt KS har möte den 31/9.", ()),
+    ],
+)
+def test_a_date_no_calendar_has_is_kept_as_written(text: str, written: tuple[str, ...]) -> None:
+    reading = _read(text)
+    assert reading.impossible_dates == written
+    assert reading.registers_dialog
+
+
+# (id, text, the session chosen): dates in the same mail that belong to something else
+OTHER_MEETINGS = [
+    (
+        "summoned-to-another-meeting",
+        "Margareta har blivit kallad till ett möte på Regeringskansliet den 22 september. Vi flyttar därför "
+        "vår dialog till måndagen den 26 september: Margareta Dahlén (M), Fredrik Åkesson (C).",
+        SEP_26,
+    ),
+    (
+        "own-board-meeting-called-off",
+        "Det extra kommunstyrelsemötet den 2 september blev inställt, så vi föreslår måndagen den 19 september. "
+        "Marie Ljungqvist (S) och Tommy Hedén (M).",
+        SEP_19,
+    ),
+    (
+        "registry-metadata-heading",
+        "Dokumentdatum: 2016-08-29\nÄrende: Anmälan dialog\n\nVi deltar den 22 september: Kjell Norrby (M).",
+        SEP_22,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "day"), [pytest.param(t, d, id=i) for i, t, d in OTHER_MEETINGS])
+def test_dates_of_other_meetings_are_no_choice(text: str, day: dt.date) -> None:
+    reading = _read(text)
+    assert (reading.session_dates, reading.other_dates) == ((day,), ())
+
+
+def test_names_decided_later_at_their_own_meeting() -> None:
+    reading = _read(
+        "Upplands-Bro vill boka in sig på torsdagen den 22 september. Vilka tre som åker bestämmer presidiet "
+        "när de ses den 29 augusti, så namnen får jag återkomma med."
+    )
+    assert (reading.session_dates, reading.other_dates, reading.participants) == ((SEP_22,), (), ())
+
+
+def test_two_days_offered_before_a_new_main_clause() -> None:
+    reading = _read(
+        "Solna kan komma antingen 19 eller 22 sept, vi bestämmer oss när presidiet är tillbaka.\n"
+        "Lars-Erik Dahl (M)\nNadia El-Amin (S)"
+    )
+    assert reading.session_dates == (SEP_19, SEP_22)
+
+
+def test_a_question_word_is_no_first_name() -> None:
+    reading = _read("Vi kommer den 2/9. Kan Anna Berg (S) och Olle Ek (M) få parkering?")
+    assert _people(reading) == {("Anna Berg", "S"), ("Olle Ek", "M")}

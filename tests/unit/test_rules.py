@@ -94,6 +94,13 @@ def test_a_date_that_is_no_session() -> None:
     assert codes(case(reading=reading)) == ["invalid_session_date"]
 
 
+def test_a_date_no_calendar_has_is_named_as_written() -> None:
+    reading = Reading(registers_dialog=True, impossible_dates=("31 september",), participants=THREE)
+    found = rules.check(case(reading=reading))
+    assert [v.code for v in found] == ["invalid_session_date"]
+    assert found[0].detail == {"date": "31 september"}
+
+
 def test_two_sessions_offered() -> None:
     reading = Reading(registers_dialog=True, session_dates=(SESSION, dt.date(2016, 9, 22)), participants=THREE)
     assert codes(case(reading=reading)) == ["multiple_session_dates"]

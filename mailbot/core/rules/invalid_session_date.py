@@ -11,6 +11,8 @@ class InvalidSessionDate:
     severity = Severity.ERROR
 
     def check(self, case: Case) -> Violation | None:
+        if case.touches_dialog and not case.dialog_choices and case.reading.impossible_dates:
+            return Violation(self.code, self.severity, {"date": case.reading.impossible_dates[0]})
         if not case.touches_dialog or len(case.dialog_choices) != 1 or not case.reading.other_dates:
             return None
         return Violation(self.code, self.severity, {"date": case.reading.other_dates[0].isoformat()})

@@ -351,6 +351,8 @@ NOT_NAMES = (
 
 # Lower-case words before a party that are never a name: "jag kommer själv (C)".
 NOT_NAMES |= frozenset({"kommer", "själv", "själva", "också", "även", "deltar", "går", "blir", "med"})
+# a question's first word: "Kan Anna Berg (S) få parkering?"
+NOT_NAMES |= frozenset({"kan", "får", "ska", "skall", "bör", "måste", "vill", "finns", "behöver", "hinner"})
 
 NAME_PARTICLES = frozenset(
     [

@@ -131,7 +131,9 @@ def _date_pattern(day: dt.date | None) -> re.Pattern[str] | None:
 _I_ATTEND_INFO = re.compile(
     # "jag är KSO i Nynäshamn och kommer på infomötet"
     r"\bjag\s+(?:är\s+(?:kso|kommunstyrelsens\s+ordförande|ordförande)\b[^.\n]{0,30}\s+och\s+)?"
-    r"(?:kommer|deltar|går|är\s+med|anmäler\s+mig|vill\s+(?:gärna\s+)?komma)\b[^.\n]{0,60}"
+    # "jag hinner komma", "jag kan gärna delta" – but not "jag kan inte komma"
+    r"(?:(?!inte\b|ej\b|tyvärr\b)\w+\s+){0,2}"
+    r"(?:kommer|komma|deltar|delta|går|gå|är\s+med|vara\s+med|anmäler\s+mig)\b[^.\n]{0,60}"
     r"(?:informationsmöt|infomöt|kso-möt)",
     re.I,
 )

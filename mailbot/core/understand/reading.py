@@ -24,6 +24,7 @@ from mailbot.core.understand.prose import prose_parties
 from mailbot.core.understand.sentences import Span, clause_at, sentence_at, split_sentences
 from mailbot.core.understand.sessions import (
     NEGATION,
+    impossible_dates,
     session_choices,
     session_positions,
     sessions_by_room_or_ordinal,
@@ -93,13 +94,16 @@ def read(
         choices = sessions_by_room_or_ordinal(text, event)
     if not choices and not attempts:
         choices = sessions_by_weekday(text, event, doubts)
+    unreal = [] if choices or attempts else impossible_dates(text, mentions, sentences, year)
     places = _place_words(event)
     # The coordinator and the contact for questions are named in mail, but never take part.
     staff = {c.name.casefold() for c in (event.coordinator, event.questions_contact) if c is not None}
     people = [
         p
         for p in find_people(text, lexicon, places)
-        if not _is_greeting_name(text, p) and p.name.casefold() not in staff
+        if not _is_greeting_name(text, p)
+        and p.name.casefold() not in staff
+        and not _asked_about(text, sentence_at(sentences, p.start), p)
     ]
     people = prose_parties(text, people, lexicon)
     swaps, swapped = swaps_in(text, people)
@@ -162,9 +166,10 @@ def read(
     if info_named and info_attendee is None and not withdraws and not _LATER.search(text) and not _ALREADY.search(text):
         doubts.append("informationsmötet nämns men ingen deltagare kan läsas ut")
     return Reading(
-        registers_dialog=bool(choices or attempts or dialog or moved_from or says_yes(text)),
+        registers_dialog=bool(choices or attempts or unreal or dialog or moved_from or says_yes(text)),
         session_dates=tuple(choices),
         other_dates=tuple(attempts),
+        impossible_dates=tuple(unreal),
         moved_from=moved_from,
         participants=tuple(dialog),
         swaps=tuple(swaps),
@@ -314,6 +319,11 @@ def _is_greeting_name(text: str, person: PersonMention) -> bool:
             re.I,
         )
     )
+
+
+def _asked_about(text: str, sentence: Span, person: PersonMention) -> bool:
+    """ "går det bra att vår kommundirektör Håkan Lindberg följer med?": the one asked about, not registered."""
+    return person.party is None and text[person.end : sentence.end].rstrip().endswith("?")
 
 
 def _place_words(event: Event) -> frozenset[str]:

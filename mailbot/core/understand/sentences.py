@@ -44,7 +44,8 @@ def clause_at(text: str, position: int) -> str:
     for m in re.finditer(
         r"[.!?;:](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|och|medan)\b|\b(?:men|eftersom|utan|medan)\b"
         r"|\bså\s+(?=(?:vi|jag|blir|kommer|tar)\b)|\s[–—]\s|\boch\s+(?=(?:vill|vi|tar|byter|kommer)\b)"
-        r"|,\s*(?=(?:vi|jag)\s+(?:tar|kommer|väljer|deltar|anmäler)\b)",
+        # ", vi bestämmer oss sen": a new main clause, with its own subject
+        r"|,\s*(?=(?:vi|jag)\s+\w+)",
         line,
     ):
         if m.end() <= local:

@@ -17,7 +17,11 @@ _NON_CHOICE = re.compile(
     # the sender's own meetings: "vi har vår egen kommunstyrelse den 19 september"
     r"|\beg(?:en|et|na)\s+(?:kommunstyrelse|ks|fullmäktige|nämnd|möte|sammanträde)"
     r"|\bhar\s+(?:\w+\s+){0,3}(?:kommunstyrelse\w*|ks|kf|fullmäktige|nämnd\w*|möte|presidium)\b"
-    r"|gruppledar|återkommer|förhinder"
+    r"|gruppledar|återkomm\w*|förhinder"
+    # "bestämmer presidiet när de ses den 29 augusti": their own meeting
+    r"|\bnär\s+(?:de|presidiet|gruppen|styrelsen|nämnden)\s+(?:ses|träffas|möts|sammanträder)\b"
+    # "kallad till ett möte på departementet den 22", "KS-mötet den 2 september blev inställt"
+    r"|\bkallad\w*\s+till|\binställ(?:t|d|da|des)\b|(?:styrelse|nämnd|fullmäktige|presidie)(?:möte|sammanträde)\w*"
     # "angavs felaktigt måndagen den 22 september", "Dialogtillfällen erbjuds den 2, 19, 22 och 26 september"
     r"|felaktig\w*|angavs\s+fel|\bfel\s+(?:dag|datum)|erbjud\w*|bjudit\s+in"
     # "Vi måste avboka fredagen den 2 september": the date given up; "Tanken var först …": a plan dropped
@@ -30,7 +34,9 @@ _REFERENCE_BEFORE = re.compile(
     r"|\b(?:som\s+)?(?:skickades|skickats|inkom|inkommit|daterad|daterat|daterade|justerat|justerad)\s+(?:den\s+)?$"
     # a registry's metadata: "Handläggningsdatum: 2016-09-19", "Bevakningsdatum | 2016-09-02"
     r"|(?:handläggning|bevakning|diarie|registrering|ankomst|inkom|expedier|beslut|sammanträde|justering|utskick"
-    r"|inskick|slutför|start)\w*\s*[:|]\s*$",
+    r"|inskick|slutför|start)\w*\s*[:|]\s*$"
+    # "Dokumentdatum: 2016-08-29", "Ankomstdatum |": a compound date heading, unless the dialog's own
+    r"|\b(?!dialog|session|möte|mötes|tillfälle)\w+datum\s*[:|]\s*$",
     re.I,
 )
 NEGATION = re.compile(
@@ -98,6 +104,21 @@ def session_choices(
     if info_day and re.search(r"samma\s+dag\s+som\s+(?:informationsmötet|infomötet|ksl|kso-mötet)", text, re.I):
         attempts.append(info_day)  # a date by meaning, and not a session
     return choices, attempts, moved_from
+
+
+def impossible_dates(text: str, mentions: list[DateMention], sentences: list[Span], year: int) -> list[str]:
+    """ "Vi kommer den 31 september": a date given as the choice that no calendar has, as written."""
+    found: list[str] = []
+    for mention in mentions:
+        if mention.month is None or mention.on(year) is not None or not 1 <= mention.day <= 31:
+            continue
+        sentence = sentence_at(sentences, mention.start)
+        before = text[max(sentence.start, mention.start - 40) : mention.start]
+        if (_REGISTERING.search(text[sentence.start : sentence.end]) or _is_field_line(text, mention.start)) and not (
+            _REFERENCE_BEFORE.search(before) or _NON_CHOICE.search(clause_at(text, mention.start))
+        ):
+            found.append(text[mention.start : mention.end].strip(" .,:;"))
+    return found
 
 
 def session_positions(mentions: list[DateMention], event: Event, year: int) -> list[int]:

@@ -65,10 +65,18 @@ class WriterMention:
     party: str | None = None
 
 
+# "Jag är kommunstyrelsens ordförande i Salem (M)": the party after the writer's own title
+_SELF_TITLE_PARTY = re.compile(
+    r"\bjag\s+är\s+(?:[^.\n()]{0,30}\s)?(?:kso|ordförande|ordf\.?|\w*råd|gruppledare|ledamot)\b[^.\n()]{0,30}?"
+    r"\(\s*(?P<inner>[^)\n]{1,30}?)\s*\)",
+    re.I,
+)
+
+
 def party_beside_self(text: str, lexicon: PartyLexicon) -> str | None:
-    """ "jag (m)", "jag - mp": the party the writer gives beside "jag"."""
-    for found in _SELF_PARTY.finditer(text):
-        party = lexicon.resolve(found.group("inner") or found.group("after"))
+    """ "jag (m)", "jag - mp", "jag är KSO i Salem (M)": the party the writer gives beside "jag"."""
+    for found in [*_SELF_PARTY.finditer(text), *_SELF_TITLE_PARTY.finditer(text)]:
+        party = lexicon.resolve(found.groupdict().get("inner") or found.groupdict().get("after") or "")
         if party:
             return party
     return None
@@ -149,9 +157,14 @@ def _person_name(display: str) -> str | None:
     return name
 
 
+_SIGN_OFF_TAIL = re.compile(r".*[!:]\s*$|\s*[a-zåäö]\w*(?:\s+[\wåäö]+){2,}\s*$")
+
+
 def _one_card(signature: str) -> str:
     """ "Anna Berg" over "Kommunstyrelsens ordförande (M)" or "Moderaterna": one line, name then party."""
     lines = [line for line in signature.split("\n") if line.strip()]
+    while len(lines) >= 2 and _SIGN_OFF_TAIL.match(lines[0]):
+        lines = lines[1:]  # "Hälsningar / från en regnig Baltikum!": the sign-off's own words, not a name
     if len(lines) >= 2 and not re.search(r"[(,]", lines[0]):
         party = re.search(r"\(([^)]{1,40})\)\s*$", lines[1])
         title = lines[1][: party.start()].strip(" ,") if party else ""
