@@ -473,3 +473,9 @@ def test_a_late_chair_who_can_make_the_information_meeting_after_all() -> None:
     )
     assert (decision.kind.value, [v.code for v in decision.violations]) == ("info_meeting", ["deadline_passed"])
     assert decision.participants == ()
+
+
+def test_a_weekday_naming_another_session_leaves_the_day_to_a_person() -> None:
+    decision = Desk().send("Vi kommer torsdagen den 19 september: Anna Berg (S), Olle Ek (M).")
+    assert (decision.outcome.value, decision.session, decision.violations) == ("needs_review", None, ())
+    assert any("veckodagen" in r for r in decision.reasons)

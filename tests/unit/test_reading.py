@@ -495,17 +495,23 @@ def test_session_dates(
     )
 
 
-# (id, text): a weekday that does not fit its date cannot be read with confidence
+# (id, text, the session kept): a weekday that does not fit its date cannot be read with confidence;
+# when the weekday is another session's, neither day is the one read
 CONTRADICTING_WEEKDAYS = [
-    ("thursday-19th", "Vi kommer torsdagen den 19 september."),
-    ("tuesday-22-slash", "Vi tar tisdag 22/9."),
-    ("monday-2nd", "Vi kommer måndag 2 sept."),
+    ("thursday-19th-the-thursday-is-the-22nd", "Vi kommer torsdagen den 19 september.", ()),
+    ("monday-22nd-two-mondays", "Vi kommer måndagen den 22 september.", ()),
+    ("tuesday-22-slash-no-tuesday-session", "Vi tar tisdag 22/9.", (SEP_22,)),
+    ("monday-2nd", "Vi kommer måndag 2 sept.", ()),
 ]
 
 
-@pytest.mark.parametrize("text", [pytest.param(text, id=case_id) for case_id, text in CONTRADICTING_WEEKDAYS])
-def test_weekday_contradicting_its_date_is_a_doubt(text: str) -> None:
-    assert _read(text + _PEOPLE_LINE).doubts
+@pytest.mark.parametrize(
+    ("text", "kept"), [pytest.param(text, kept, id=case_id) for case_id, text, kept in CONTRADICTING_WEEKDAYS]
+)
+def test_weekday_contradicting_its_date_is_a_doubt(text: str, kept: tuple[dt.date, ...]) -> None:
+    reading = _read(text + _PEOPLE_LINE)
+    assert reading.doubts
+    assert (reading.session_dates, reading.registers_dialog) == (kept, True)
 
 
 # (id, text): weekday and date agree

@@ -89,12 +89,13 @@ def read(
     scopes = Scopes(text, event.info_meeting, session_positions(mentions, event, year))
     doubts: list[str] = []
 
-    choices, attempts, moved_from = session_choices(text, mentions, sentences, event, year, doubts)
-    if not choices and not attempts:
+    choices, attempts, moved_from, contradicted = session_choices(text, mentions, sentences, event, year, doubts)
+    if not choices and not attempts and not contradicted:
         choices = sessions_by_room_or_ordinal(text, event)
-    if not choices and not attempts:
+    if not choices and not attempts and not contradicted:
         choices = sessions_by_weekday(text, event, doubts)
     unreal = [] if choices or attempts else impossible_dates(text, mentions, sentences, year)
+    dated = bool(choices or attempts or contradicted or unreal)  # the text gives the dialog a day, readable or not
     places = _place_words(event)
     # The coordinator and the contact for questions are named in mail, but never take part.
     staff = {c.name.casefold() for c in (event.coordinator, event.questions_contact) if c is not None}
@@ -126,20 +127,16 @@ def read(
     if writer and all(sentence == writer[1] for _, sentence in info):
         # "Michael kan inte 30/8, så jag går på infomötet i hans ställe": the writer, not Michael
         info = [writer]
-        dialog = [
-            p
-            for p in dialog
-            if p.name != writer[0].name or (named_before_sign_off(text, writer[0]) and (choices or attempts))
-        ]
+        dialog = [p for p in dialog if p.name != writer[0].name or (named_before_sign_off(text, writer[0]) and dated)]
     if not info and (chair := chair_on_both(text, people, dialog)):
         info = [chair]
     info_attendee, not_chair, info_named = choose_info_attendee(text, info, sentences, dialog, doubts)
-    if choices or attempts or dialog:
+    if dated or dialog:
         not_info = [text[s.start : s.end] for s in sentences if scopes.of(s.start, s.end) != "info"]
         dialog += _writer_among(text, not_info, people, dialog, signing, lexicon, doubts)
     dialog = full_names(text, dialog + _named_by_pronoun(text, people, sentences, scopes, dialog))
 
-    if not choices and not attempts and (dialog or swaps):
+    if not dated and (dialog or swaps):
         # "Anmälan 19/9" as the subject: its date stands; a reply's subject only when it names one session
         in_subject = subject_sessions(subject, event, year)
         choices = in_subject if not subject_is_reply or len(in_subject) == 1 else []
@@ -162,11 +159,11 @@ def read(
         and p.start not in swapped
         and scopes.for_person(p, sentence_at(sentences, p.start)) in {"dialog", ""}
     ]
-    doubts += delegation_doubts(text, dialog, swaps, bool(choices or attempts), lexicon)
+    doubts += delegation_doubts(text, dialog, swaps, dated, lexicon)
     if info_named and info_attendee is None and not withdraws and not _LATER.search(text) and not _ALREADY.search(text):
         doubts.append("informationsmötet nämns men ingen deltagare kan läsas ut")
     return Reading(
-        registers_dialog=bool(choices or attempts or unreal or dialog or moved_from or says_yes(text)),
+        registers_dialog=bool(dated or dialog or moved_from or says_yes(text)),
         session_dates=tuple(choices),
         other_dates=tuple(attempts),
         impossible_dates=tuple(unreal),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from mailbot.core.model import Event
 from mailbot.core.understand.dates import DateMention, find_dates, week_days
@@ -55,14 +56,25 @@ _REGISTERING = re.compile(
 )
 
 
+class SessionChoices(NamedTuple):
+    choices: list[dt.date]
+    # dates given for the dialog that are no session
+    attempts: list[dt.date]
+    # "flyttar från den 19": the session left
+    moved_from: dt.date | None
+    # "torsdagen den 19" (a Monday) when a Thursday session exists: a day that cannot be read
+    contradicted: list[dt.date]
+
+
 def session_choices(
     text: str, found: list[DateMention], sentences: list[Span], event: Event, year: int, doubts: list[str]
-) -> tuple[list[dt.date], list[dt.date], dt.date | None]:
+) -> SessionChoices:
     session_days = {s.date for s in event.sessions}
     info_day = event.info_meeting.date if event.info_meeting else None
     choices: list[dt.date] = []
     attempts: list[dt.date] = []
     moved_from: dt.date | None = None
+    contradicted: list[dt.date] = []
     mentions = list(found)
     for start, end, week_day in week_days(text, year):
         if not any(m.start < end and start < m.end for m in mentions):
@@ -90,6 +102,10 @@ def session_choices(
             continue
         if mention.weekday is not None and day.weekday() != mention.weekday:
             doubts.append(f"veckodagen stämmer inte med datumet {day.isoformat()}")
+            if any(s.date.weekday() == mention.weekday for s in event.sessions):
+                # "torsdagen den 19": the Thursday session or the 19th – neither is the day read
+                contradicted.append(day)
+                continue
         if day in session_days:
             if day not in choices:
                 choices.append(day)
@@ -103,7 +119,7 @@ def session_choices(
             attempts.append(day)
     if info_day and re.search(r"samma\s+dag\s+som\s+(?:informationsmötet|infomötet|ksl|kso-mötet)", text, re.I):
         attempts.append(info_day)  # a date by meaning, and not a session
-    return choices, attempts, moved_from
+    return SessionChoices(choices, attempts, moved_from, contradicted)
 
 
 def impossible_dates(text: str, mentions: list[DateMention], sentences: list[Span], year: int) -> list[str]:
