@@ -117,6 +117,12 @@ def test_a_session_without_names() -> None:
     assert codes(case(participants=())) == ["no_participants"]
 
 
+def test_neither_date_nor_names_is_only_the_missing_date() -> None:
+    # "Vi kommer!": SPEC's no_participants is a session date without names
+    reading = Reading(registers_dialog=True)
+    assert codes(case(reading=reading, participants=())) == ["no_session_date"]
+
+
 def test_a_person_without_party_is_named() -> None:
     people = (*THREE[:2], Participant("Nils Berglöf", None))
     found = rules.check(case(participants=people))
