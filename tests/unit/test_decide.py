@@ -479,3 +479,12 @@ def test_a_weekday_naming_another_session_leaves_the_day_to_a_person() -> None:
     decision = Desk().send("Vi kommer torsdagen den 19 september: Anna Berg (S), Olle Ek (M).")
     assert (decision.outcome.value, decision.session, decision.violations) == ("needs_review", None, ())
     assert any("veckodagen" in r for r in decision.reasons)
+
+
+def test_the_writer_registering_alone_with_the_party_of_their_seat() -> None:
+    decision = Desk().send(
+        "Hej Rebecka!\n\nJag sitter i kommunstyrelsen i Ekerö för Centerpartiet och vill anmäla mig till "
+        "dialogen den 22 september.\n\nMvh\nBengt Lavesson",
+        sender="Bengt Lavesson <bengt.lavesson@ekero.se>",
+    )
+    assert (decision.outcome.value, people(decision)) == ("confirmed", [("Bengt Lavesson", "C")])

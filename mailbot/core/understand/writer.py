@@ -38,7 +38,9 @@ _SELF_AFTER = re.compile(
 # "Jag kommer den 19/9", "jag anmäler mig till dialogen": the writer alone, when no one else is named.
 _SELF_ALONE = re.compile(
     r"\bjag\s+(?:kommer(?!\s+(?:att\s+(?:återkomma|skicka|meddela)|återkomma|tillbaka|med\s+(?:namn|besked)))"
-    r"|deltar|anmäler\s+(?:härmed\s+)?mig|vill\s+(?:gärna\s+)?(?:komma|delta|anmäla\s+mig))\b",
+    r"|deltar|anmäler\s+(?:härmed\s+)?mig|vill\s+(?:gärna\s+)?(?:komma|delta|anmäla\s+mig))\b"
+    # "Jag sitter i KS för C och vill anmäla mig", "härmed anmäler jag mig": first person however far from "jag"
+    r"|\banmäl(?:er|a)\s+(?:härmed\s+)?(?:jag\s+)?mig\b|\banmäler\s+(?:härmed\s+)?jag\s+mig\b",
     re.I,
 )
 _OTHERS_LATER = re.compile(r"övriga|fler\s+(?:namn|deltagare)|resten|kollegor|återkommer|senare", re.I)
@@ -71,6 +73,8 @@ _SELF_TITLE_PARTY = re.compile(
     r"\(\s*(?P<inner>[^)\n]{1,30}?)\s*\)",
     re.I,
 )
+# "Jag sitter i kommunstyrelsen i Ekerö för Centerpartiet": the party among the words of the writer's seat
+_SELF_SEAT = re.compile(r"\bjag\s+(?:sitter|är|företräder)\b[^.\n]{0,60}", re.I)
 
 
 def party_beside_self(text: str, lexicon: PartyLexicon) -> str | None:
@@ -79,6 +83,10 @@ def party_beside_self(text: str, lexicon: PartyLexicon) -> str | None:
         party = lexicon.resolve(found.groupdict().get("inner") or found.groupdict().get("after") or "")
         if party:
             return party
+    for seat in _SELF_SEAT.finditer(text):
+        for word in re.finditer(r"\b(?:för|i)\s+(\w+)", seat.group(0), re.I):
+            if party := lexicon.resolve(word.group(1)):
+                return party
     return None
 
 
