@@ -488,3 +488,45 @@ def test_the_writer_registering_alone_with_the_party_of_their_seat() -> None:
         sender="Bengt Lavesson <bengt.lavesson@ekero.se>",
     )
     assert (decision.outcome.value, people(decision)) == ("confirmed", [("Bengt Lavesson", "C")])
+
+
+def test_a_delegation_built_by_several_writers() -> None:
+    desk = Desk()
+    desk.send(
+        "Huddinge anmäler Tuğba Yıldız (S), oppositionsråd, till dialogen den 19 september.", sender="a@huddinge.se"
+    )
+    second = desk.send(
+        "Som komplement till den anmälan som Jonatan Ek (S) skickade den 14 juli anmäls härmed även "
+        "kommunstyrelsens ordförande Daniel Ekwall-Berg (M) till dialogtillfället den 19 september.",
+        sender="b@huddinge.se",
+    )
+    assert (second.kind.value, second.outcome.value) == ("change", "confirmed")
+    assert people(second) == [("Tuğba Yıldız", "S"), ("Daniel Ekwall-Berg", "M")]  # not the earlier mail's sender
+    third = desk.send(
+        "Jag hakar på Saras mejl: även undertecknad, Ulrika Strand (L), gruppledare för Liberalerna, deltar i "
+        "dialogen den 19 september.",
+        sender="c@huddinge.se",
+    )
+    assert people(third) == [("Tuğba Yıldız", "S"), ("Daniel Ekwall-Berg", "M"), ("Ulrika Strand", "L")]
+
+
+def test_a_swap_with_the_newcomers_title_between() -> None:
+    desk = Desk()
+    desk.send("Täby kommer den 2 september: Kristina Åhlund (M), Nasrin Karimi (S), Erik Lind (L).", sender="a@taby.se")
+    swap = desk.send(
+        "Oppositionsrådet Nasrin Karimi (S) har fått förhinder och ersätts av gruppledare Ola Nyberg (S). "
+        "Övriga deltagare enl. tidigare anmälan.",
+        sender="b@taby.se",
+    )
+    assert people(swap) == [("Kristina Åhlund", "M"), ("Ola Nyberg", "S"), ("Erik Lind", "L")]
+
+
+def test_the_writer_in_both_meetings_stays_in_the_delegation() -> None:
+    decision = Desk().send(
+        "Då kör vi fredagen 2 sept: Ewa Lindström (S) KSO, Daniel Sjölund (M) och Rebwar Aziz (V). "
+        "Jag kommer på infomötet 30/8 också.",
+        sender="Ewa Lindström <ewa.lindstrom@huddinge.se>",
+    )
+    assert decision.kind.value == "registration+info_meeting"
+    assert people(decision)[0] == ("Ewa Lindström", "S")
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Ewa Lindström"

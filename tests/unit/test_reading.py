@@ -1373,3 +1373,19 @@ def test_two_days_offered_before_a_new_main_clause() -> None:
 def test_a_question_word_is_no_first_name() -> None:
     reading = _read("Vi kommer den 2/9. Kan Anna Berg (S) och Olle Ek (M) få parkering?")
     assert _people(reading) == {("Anna Berg", "S"), ("Olle Ek", "M")}
+
+
+def test_the_other_session_after_one_turned_down_is_a_doubt() -> None:
+    reading = _read(
+        "Den 2:a går inte pga budgetdagar så vi tar det andra tillfället. Det blir Ann Hägg (M) och Siv Öst (S)."
+    )
+    assert reading.session_dates == () and reading.doubts
+    assert _read("Sundbyberg tar det andra tillfället: Jelena Ivanović (S).").session_dates == (SEP_19,)
+
+
+def test_a_later_phrase_about_vacations_does_not_void_the_date() -> None:
+    reading = _read(
+        "som vi pratade om i telefon så kör vi på torsdagen 22/9 från Täby, skönt att få det bokat innan alla "
+        "försvinner på semester. Anna Berg (S)"
+    )
+    assert reading.session_dates == (SEP_22,)

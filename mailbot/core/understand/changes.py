@@ -7,14 +7,22 @@ import itertools
 import re
 
 from mailbot.core.model import Participant, Swap
-from mailbot.core.understand.people import PersonMention
+from mailbot.core.understand.people import PersonMention, is_title
 
 # "… ersätts av ledamoten Maja Thorsell": a definite title may stand before the newcomer
 _SWAP_BETWEEN = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:[^.\n(]{0,50}\s+och\s+|,\s*)?(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:av|mot|med)"
-    r"(?:\s+[a-zåäö-]+(?:en|et|rådet))?\s*$",
+    r"(?P<titles>(?:\s+[a-zåäö:.-]+){0,3}?)\s*$",
     re.I,
 )
+
+
+def _swap_between(gap: str) -> bool:
+    """ "ersätts av ledamoten", "ersätts av gruppledare": only titles may stand before the newcomer."""
+    found = _SWAP_BETWEEN.match(gap)
+    if found is None:
+        return False
+    return all(is_title(w.lower().strip(".")) or re.search(r"(?:en|et)$", w) for w in found.group("titles").split())
 
 
 _SWAP_REVERSED = re.compile(
@@ -28,7 +36,9 @@ _ADD_BEFORE = re.compile(
     r"|\b(?:tredje|fjärde|ytterligare\s+en|en\s+till|ny)\s+(?:deltagare|person|politiker|ledamot)\b[^.\n]{0,60}[:,]\s*$"
     # "vi lägger till en tredje till den 2 september: Fatima Al-Hassan (V)"
     r"|(?:lägg\w*|fyll\w*\s+på)\s+(?:till\s+)?(?:en\s+)?(?:tredje|fjärde|ytterligare\s+en|en\s+till|deltagare|person"
-    r"|ledamot|politiker)\b[^.\n]{0,60}[:,]\s*$",
+    r"|ledamot|politiker)\b[^.\n]{0,60}[:,]\s*$"
+    # "även undertecknad, Ulrika Strand (L)", "anmäls härmed även kommunstyrelsens ordförande Daniel Ek (M)"
+    r"|\b(?:även|också)\s+(?:undertecknad\w*\s*,?\s*)?(?:[a-zåäö:.-]+\s+){0,3}$",
     re.I,
 )
 
@@ -72,7 +82,7 @@ def swaps_in(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[in
             # "byt ut X mot Y", "Samtidigt ersätts X (S) av Y (KD)"
             and re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:mot|av|med)\s*$", gap)
             and re.search(r"(?:byt\w*|ersätt\w*)(?:\s+ut)?\s*$", lead, re.I)
-        ) or (_SWAP_BETWEEN.match(gap) and right.party):
+        ) or (_swap_between(gap) and right.party):
             swaps.append(Swap(leaving=left.name, joining=Participant(right.name, right.party, right.role)))
         elif _SWAP_REVERSED.match(gap) and left.party:
             swaps.append(Swap(leaving=right.name, joining=Participant(left.name, left.party, left.role)))

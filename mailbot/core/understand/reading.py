@@ -91,7 +91,7 @@ def read(
 
     choices, attempts, moved_from, contradicted = session_choices(text, mentions, sentences, event, year, doubts)
     if not choices and not attempts and not contradicted:
-        choices = sessions_by_room_or_ordinal(text, event)
+        choices = sessions_by_room_or_ordinal(text, event, doubts)
     if not choices and not attempts and not contradicted:
         choices = sessions_by_weekday(text, event, doubts)
     unreal = [] if choices or attempts else impossible_dates(text, mentions, sentences, year)
@@ -105,6 +105,7 @@ def read(
         if not _is_greeting_name(text, p)
         and p.name.casefold() not in staff
         and not _asked_about(text, sentence_at(sentences, p.start), p)
+        and not _wrote_earlier(text, p)
     ]
     people = prose_parties(text, people, lexicon)
     swaps, swapped = swaps_in(text, people)
@@ -127,7 +128,10 @@ def read(
     if writer and all(sentence == writer[1] for _, sentence in info):
         # "Michael kan inte 30/8, så jag går på infomötet i hans ställe": the writer, not Michael
         info = [writer]
-        dialog = [p for p in dialog if p.name != writer[0].name or (named_before_sign_off(text, writer[0]) and dated)]
+        also = re.search(r"\b(?:också|även|dessutom)\b", writer[1], re.I)  # "jag kommer på infomötet också"
+        dialog = [
+            p for p in dialog if p.name != writer[0].name or also or (named_before_sign_off(text, writer[0]) and dated)
+        ]
     if not info and (chair := chair_on_both(text, people, dialog)):
         info = [chair]
     info_attendee, not_chair, info_named = choose_info_attendee(text, info, sentences, dialog, doubts)
@@ -321,6 +325,19 @@ def _is_greeting_name(text: str, person: PersonMention) -> bool:
 def _asked_about(text: str, sentence: Span, person: PersonMention) -> bool:
     """ "går det bra att vår kommundirektör Håkan Lindberg följer med?": the one asked about, not registered."""
     return person.party is None and text[person.end : sentence.end].rstrip().endswith("?")
+
+
+_WROTE_BEFORE = re.compile(r"\b(?:anmäld|skickad|skickat|inskickad|mejlad)\s+av\s+(?:[\wåäö-]+\s+){0,2}$", re.I)
+_WROTE_AFTER = re.compile(
+    r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:skickade|skrev|mejlade|mailade|sände|skickat|skrivit)\b", re.I
+)
+
+
+def _wrote_earlier(text: str, person: PersonMention) -> bool:
+    """ "den anmälan som Jonatan Ek (S) skickade", "anmäld av kommunsekreterare Cecilia Hedström": a sender."""
+    return bool(
+        _WROTE_BEFORE.search(text[max(0, person.start - 60) : person.start]) or _WROTE_AFTER.match(text, person.end)
+    )
 
 
 def _place_words(event: Event) -> frozenset[str]:

@@ -34,20 +34,26 @@ def sentence_at(sentences: list[Span], position: int) -> Span:
     return next((s for s in sentences if s.start <= position < s.end), Span(position, position))
 
 
-def clause_at(text: str, position: int) -> str:
+_CLAUSE_END = (
+    r"[.!?;:](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|och|medan)\b|\b(?:men|eftersom|utan|medan)\b"
+    r"|\bså\s+(?=(?:vi|jag|blir|kommer|tar)\b)|\s[–—]\s|\boch\s+(?=(?:vill|vi|tar|byter|kommer)\b)"
+    # ", vi bestämmer oss sen": a new main clause, with its own subject
+    r"|,\s*(?=(?:vi|jag)\s+\w+)"
+)
+_CLAUSE = re.compile(_CLAUSE_END)
+# "… 22/9 från Täby, skönt att få det bokat innan semestern": a comma before a new phrase, not a list
+_PHRASE = re.compile(_CLAUSE_END + r"|,\s+(?=(?!och\b|eller\b|samt\b|kl\b)[a-zåäö])")
+
+
+def clause_at(text: str, position: int, *, at_commas: bool = False) -> str:
+    """The clause around position; `at_commas`: the phrase, cut also where a comma starts a new one."""
     sentence_start = max(text.rfind("\n", 0, position), -1) + 1
     line_end = text.find("\n", position)
     line_end = len(text) if line_end < 0 else line_end
     line = text[sentence_start:line_end]
     local = position - sentence_start
     begin, stop = 0, len(line)
-    for m in re.finditer(
-        r"[.!?;:](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|och|medan)\b|\b(?:men|eftersom|utan|medan)\b"
-        r"|\bså\s+(?=(?:vi|jag|blir|kommer|tar)\b)|\s[–—]\s|\boch\s+(?=(?:vill|vi|tar|byter|kommer)\b)"
-        # ", vi bestämmer oss sen": a new main clause, with its own subject
-        r"|,\s*(?=(?:vi|jag)\s+\w+)",
-        line,
-    ):
+    for m in (_PHRASE if at_commas else _CLAUSE).finditer(line):
         if m.end() <= local:
             begin = m.end()
         elif m.start() >= local:

@@ -86,7 +86,6 @@ def session_choices(
         day = _resolve(mention, event, year, sentence_text)
         if day is None or day == info_day:
             continue
-        clause = clause_at(text, mention.start)
         before = text[max(sentence.start, mention.start - 40) : mention.start]
         if _INSTEAD_OF.search(before):
             continue
@@ -98,7 +97,8 @@ def session_choices(
             if day in session_days:
                 moved_from = day
             continue
-        if _REFERENCE_BEFORE.search(before) or _NON_CHOICE.search(clause) or _negated_date(text, mention):
+        phrase = clause_at(text, mention.start, at_commas=True)
+        if _REFERENCE_BEFORE.search(before) or _NON_CHOICE.search(phrase) or _negated_date(text, mention):
             continue
         if mention.weekday is not None and day.weekday() != mention.weekday:
             doubts.append(f"veckodagen stämmer inte med datumet {day.isoformat()}")
@@ -192,7 +192,7 @@ def _is_field_line(text: str, position: int) -> bool:
     return bool(re.match(r"\s*(?:datum|dag|tillfälle|dialog\w*|session)\s*:", text[line_start:position], re.I))
 
 
-def sessions_by_room_or_ordinal(text: str, event: Event) -> list[dt.date]:
+def sessions_by_room_or_ordinal(text: str, event: Event, doubts: list[str] | None = None) -> list[dt.date]:
     found: list[dt.date] = []
     for session in event.sessions:
         room = session.room.split(",")[0].strip()
@@ -215,10 +215,20 @@ def sessions_by_room_or_ordinal(text: str, event: Event) -> list[dt.date]:
             found.append(event.sessions[index].date)
     if ordinal and event.sessions:
         word = ordinal.group(1).lower()
+        if word == "andra" and doubts is not None and _turns_down_a_date(text[: ordinal.start()]):
+            # "den 2:a går inte, så vi tar det andra tillfället": the second, or the other one?
+            doubts.append(
+                "'det andra tillfället' efter ett datum som inte passar: det andra i ordningen eller ett annat?"
+            )
+            return found
         index = len(event.sessions) - 1 if word == "sista" else ORDINALS.get(word, 99)
         if index < len(event.sessions) and event.sessions[index].date not in found:
             found.append(event.sessions[index].date)
     return found
+
+
+def _turns_down_a_date(text: str) -> bool:
+    return any(_negated_date(text, mention) for mention in find_dates(text))
 
 
 _WEEKDAY_STEMS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4}
