@@ -236,6 +236,8 @@ def _apply_swaps(
             reasons.append(f"flera i den sparade anmälan kan vara {swap.leaving}")
             continue
         index = _find(result, swap.leaving)
+        if index is None and (near := _nearest(tuple(result), Participant(swap.leaving, None))) is not None:
+            index = result.index(near)  # "Anders Yngveson ersätts av …": the stored Yngvesson, spelt in haste
         if index is None:
             reasons.append(f"{swap.leaving} finns inte i den sparade anmälan")
             continue

@@ -530,3 +530,27 @@ def test_the_writer_in_both_meetings_stays_in_the_delegation() -> None:
     assert decision.kind.value == "registration+info_meeting"
     assert people(decision)[0] == ("Ewa Lindström", "S")
     assert decision.info_attendee is not None and decision.info_attendee.name == "Ewa Lindström"
+
+
+def test_a_swap_by_pronoun_of_a_name_spelt_in_haste() -> None:
+    desk = Desk()
+    desk.send("Vi kommer den 22/9: Anders Yngvesson (S), Kicki Berg (M), Ola Ek (C)", sender="a@taby.se")
+    swap = desk.send(
+        "Hej! Anders Yngveson kan inte den 22:a, krock med ett annat uppdrag, han ersätts av Leila Haddad (S).",
+        sender="a@taby.se",
+    )
+    assert (swap.outcome.value, people(swap)) == (
+        "confirmed",
+        [("Leila Haddad", "S"), ("Kicki Berg", "M"), ("Ola Ek", "C")],
+    )
+
+
+def test_the_writer_takes_the_information_meeting_too_signed_with_a_card() -> None:
+    decision = Desk().send(
+        "Sundbyberg kommer 19 sept, det blir jag Peter Lindqvist (S) ks-ordf, Malin Ahlgren (V) och Joakim Nordin (M)."
+        " jag tar infomötet 30/8 också så skriv upp mig där med"
+        "\n\nHälsningar\nPeter\nPeter Lindqvist\nKommunstyrelsens ordförande",
+        sender="Lindqvist Peter <peter.lindqvist@sundbyberg.se>",
+    )
+    assert decision.kind.value == "registration+info_meeting"
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Peter Lindqvist"

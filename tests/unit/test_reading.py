@@ -1389,3 +1389,38 @@ def test_a_later_phrase_about_vacations_does_not_void_the_date() -> None:
         "försvinner på semester. Anna Berg (S)"
     )
     assert reading.session_dates == (SEP_22,)
+
+
+# (id, colloquial text, the delegation)
+COLLOQUIAL = [
+    (
+        "month-typo-party-nouns-in-speech",
+        "Sundbyberg kommer 19 spet, det blir jag Peter Lindqvist (S) ks-ordf, Malin Ahlgren som är V-aren hos oss "
+        "i KS och en moderat, Joakim Nordin.",
+        {("Peter Lindqvist", "S"), ("Malin Ahlgren", "V"), ("Joakim Nordin", "M")},
+    ),
+    (
+        "we-social-democrats-send",
+        "Botkyrka kör 19/9. Vi sossar skickar vår KSO Katarina Berggren, sen kommer V-aren Ali Ibrahim och "
+        "miljöpartisten Tove Strand.",
+        {("Katarina Berggren", "S"), ("Ali Ibrahim", "V"), ("Tove Strand", "MP")},
+    ),
+    (
+        "own-council-then-so-it-becomes",
+        "vi har KF den 22/9 så det blir den 26:e för vår del. Christina Ek (S) kommer, och så snackade jag med "
+        "Hasse Lund i C, han hänger på.",
+        {("Christina Ek", "S"), ("Hasse Lund", "C")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=i) for i, t, e in COLLOQUIAL])
+def test_colloquial_registrations(text: str, expected: set[tuple[str, str | None]]) -> None:
+    reading = _read(text)
+    assert _people(reading) == expected
+    assert len(reading.session_dates) == 1 and not reading.doubts
+
+
+def test_the_same_day_as_another_municipality_is_a_doubt() -> None:
+    reading = _read("Vi i Väsby tar samma dag som Solna. Therese Lindh (M), Juha Mäkinen (S)")
+    assert reading.session_dates == () and reading.doubts

@@ -11,7 +11,10 @@ from mailbot.core.understand.people import PersonMention, is_title
 
 # "… ersätts av ledamoten Maja Thorsell": a definite title may stand before the newcomer
 _SWAP_BETWEEN = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:[^.\n(]{0,50}\s+och\s+|,\s*)?(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:av|mot|med)"
+    r"^\s*(?:\([^)]*\)\s*)?"
+    # "X kan inte den 22:a, krock med annat, han ersätts av Y": the pronoun takes X along
+    r"(?:[^.\n(]{0,80}?(?:,|\s+så|\s+och)\s+(?:han|hon|hen)\s+|[^.\n(]{0,50}\s+och\s+|,\s*)?"
+    r"(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:av|mot|med)"
     r"(?P<titles>(?:\s+[a-zåäö:.-]+){0,3}?)\s*$",
     re.I,
 )

@@ -38,6 +38,11 @@ MONTHS: dict[str, int] = {
     "december": 12,
     "dec": 12,
 }
+# Typed in haste ("19 spet", "2 septmber"): the event's months, one slip of the finger off
+MONTHS |= dict.fromkeys(
+    ("spet", "setp", "sepr", "septmber", "septemer", "sepember", "spetember", "septembre", "setpember", "septembet"), 9
+)
+MONTHS |= dict.fromkeys(("agusti", "augsuti", "auguti", "augusit", "agu"), 8)
 
 WEEKDAYS: dict[str, int] = {
     "måndag": 0,

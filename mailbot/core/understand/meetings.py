@@ -133,7 +133,7 @@ _I_ATTEND_INFO = re.compile(
     r"\bjag\s+(?:är\s+(?:kso|kommunstyrelsens\s+ordförande|ordförande)\b[^.\n]{0,30}\s+och\s+)?"
     # "jag hinner komma", "jag kan gärna delta" – but not "jag kan inte komma"
     r"(?:(?!inte\b|ej\b|tyvärr\b)\w+\s+){0,2}"
-    r"(?:kommer|komma|deltar|delta|går|gå|är\s+med|vara\s+med|anmäler\s+mig)\b[^.\n]{0,60}"
+    r"(?:kommer|komma|deltar|delta|går|gå|tar|är\s+med|vara\s+med|anmäler\s+mig)\b[^.\n]{0,60}"
     r"(?:informationsmöt|infomöt|kso-möt)",
     re.I,
 )
@@ -161,6 +161,9 @@ def writer_attending_info(
     sentence = text[span.start : span.end]
     if signer is not None and signer.party:
         return signer, sentence  # the name under the sign-off
+    own = sorted(signer.name.casefold().split()) if signer is not None else []
+    if named := [p for p in people if p.party and sorted(p.name.casefold().split()) == own]:
+        return named[0], sentence  # "det blir jag Peter Lindqvist (S)": the writer, named with a party above
     signing = [p for p in people if p.bound and not named_before_sign_off(text, p)]
     if not signing:
         # "Daniel Kjällström (M)" alone on a line under the sentence: a signature mid-mail

@@ -30,7 +30,17 @@ class PartyLexicon:
         self.names: dict[str, str] = {}
         for party in parties:
             self.codes[party.code.lower()] = party.code
-            for suffix in ("politiker", "politikern", "ledamot", "ledamoten", "företrädare", "företrädaren"):
+            # "KD-politiker", "S-ledamoten", "V-aren" (one of the party, said in speech)
+            for suffix in (
+                "politiker",
+                "politikern",
+                "ledamot",
+                "ledamoten",
+                "företrädare",
+                "företrädaren",
+                "are",
+                "aren",
+            ):
                 self.names[f"{party.code.lower()}-{suffix}"] = party.code
             for alias in (party.name, *party.aliases):
                 key = _key(alias)

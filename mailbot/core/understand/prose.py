@@ -21,16 +21,23 @@ _DESCRIBED = re.compile(
     # "Mats Gerdin-Lund, vår kommunstyrelseordförande från Moderaterna, kommer …"
     r"|^\s*,\s*(?P<apposition>[^,.;!?\n]{0,60}?\b(?:från|för)\s+[^,.;!?\n]{2,30}),"
     # "Ingela Wåhlin är socialdemokrat och kommer …"
-    r"|^\s+är\s+(?P<is>(?:[\wåäö-]+\s+){0,2}?[\wåäö-]+)",
+    r"|^\s+är\s+(?P<is>(?:[\wåäö-]+\s+){0,2}?[\wåäö-]+)"
+    # "Hasse Lund i C, han hänger på", "Lisa Enqvist från S"
+    r"|^\s+(?:i|från)\s+(?P<in>[\wåäö-]+)(?=\s*[,.;]|\s+(?:och|som|han|hon)\b|\s*$)",
     re.I,
 )
 _PARTY_BEFORE = re.compile(
-    r"\b(?:från|för)\s+(?P<party>[\wåäöÅÄÖ-]+)\s+(?:kommer|följer|deltar|går)\s+(?:med\s+)?$", re.I
+    r"\b(?:från|för)\s+(?P<party>[\wåäöÅÄÖ-]+)\s+(?:kommer|följer|deltar|går)\s+(?:med\s+)?$"
+    # "Vi sossar skickar vår KSO Katarina Berggren", "och en moderat, Joakim Nordin"
+    r"|\bvi\s+(?P<we>[\wåäöÅÄÖ-]+)\s+(?:skickar|har|tar|kommer\s+med)\s+(?:vår\w*\s+)?(?:[\wåäö:.-]+\s+){0,2}$"
+    r"|\ben\s+(?P<one>[\wåäöÅÄÖ-]+)\s*[,:–-]\s*$",
+    re.I,
 )
 # "Den tredje blir Jonas Vikström", "Med honom kommer …", "… följer med": a narrative's list of who comes
 _COMES = re.compile(
     r"\bden\s+(?:andra|tredje)\s+(?:platsen\s+)?(?:blir|tar|har|går\s+till)\b|\bmed\s+(?:honom|henne)\s+(?:kommer|följer)\b"
-    r"|\bföljer\s+med\b|\btar\s+den\s+(?:andra|tredje)\s+platsen\b|\btar\s+med\s+sig\b|\bsom\s+tredje\b",
+    r"|\bföljer\s+med\b|\btar\s+den\s+(?:andra|tredje)\s+platsen\b|\btar\s+med\s+sig\b|\bsom\s+tredje\b"
+    r"|\bhänger\s+på\b|\bhakar\s+på\b",
     re.I,
 )
 
@@ -55,7 +62,7 @@ def _party_after(text: str, person: PersonMention, later: list[PersonMention], l
     described = _DESCRIBED.match(window)
     if not described:
         return None
-    words = described.group("rest") or described.group("apposition") or described.group("is")
+    words = described.group("rest") or described.group("apposition") or described.group("is") or described.group("in")
     for word in re.findall(r"[\wåäöÅÄÖ-]+", words):
         if code := lexicon.resolve(word):
             return code
@@ -66,8 +73,8 @@ def _party_after(text: str, person: PersonMention, later: list[PersonMention], l
 
 def _party_before(text: str, person: PersonMention, lexicon: PartyLexicon) -> str | None:
     found = _PARTY_BEFORE.search(text[max(0, person.start - 60) : person.start])
-    if found:
-        return lexicon.resolve(found.group("party"))
+    if found and (party := lexicon.resolve(found.group("party") or found.group("we") or found.group("one"))):
+        return party
     # "Hon tar med sig Benny Holmqvist. Benny är socialdemokrat": the first name, said later
     first = re.escape(person.name.split()[0])
     later = re.search(rf"\b{first}\s+är\s+((?:[\wåäö-]+\s+){{0,2}}?[\wåäö-]+)", text[person.end : person.end + 300])

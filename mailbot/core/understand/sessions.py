@@ -119,6 +119,8 @@ def session_choices(
             attempts.append(day)
     if info_day and re.search(r"samma\s+dag\s+som\s+(?:informationsmötet|infomötet|ksl|kso-mötet)", text, re.I):
         attempts.append(info_day)  # a date by meaning, and not a session
+    elif not choices and re.search(r"\bsamma\s+(?:dag|datum|tillfälle)\s+som\s+(?!förra|sist|tidigare)\w", text, re.I):
+        doubts.append("datumet anges som 'samma dag som' någon annan")  # "samma dag som Solna": whose day is that?
     return SessionChoices(choices, attempts, moved_from, contradicted)
 
 

@@ -173,6 +173,8 @@ def _one_card(signature: str) -> str:
     lines = [line for line in signature.split("\n") if line.strip()]
     while len(lines) >= 2 and _SIGN_OFF_TAIL.match(lines[0]):
         lines = lines[1:]  # "Hälsningar / från en regnig Baltikum!": the sign-off's own words, not a name
+    if len(lines) >= 2 and len(lines[0].split()) == 1 and lines[1].split()[0].casefold() == lines[0].strip().casefold():
+        lines = lines[1:]  # "Peter" signs, then the card says "Peter Lindqvist"
     if len(lines) >= 2 and not re.search(r"[(,]", lines[0]):
         party = re.search(r"\(([^)]{1,40})\)\s*$", lines[1])
         title = lines[1][: party.start()].strip(" ,") if party else ""
