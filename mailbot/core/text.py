@@ -233,6 +233,7 @@ def _split_quote(lines: list[str]) -> tuple[list[str], int | None, bool]:
     kept, so that bottom-posted and interleaved answers survive.
     """
     own: list[str] = []
+    last_quoted = ""
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -258,11 +259,25 @@ def _split_quote(lines: list[str]) -> tuple[list[str], int | None, bool]:
         if line.lstrip().startswith(">"):
             if own and own[-1] != _BLOCK_BREAK:
                 own.append(_BLOCK_BREAK)
+            if line.lstrip(" >").strip():
+                last_quoted = line.lstrip(" >").strip()
             i += 1
             continue
+        if last_quoted and _POINTS_UP.match(line) and not re.search(r"\b(?:inte|ej|tyvärr)\b", line, re.I):
+            own.append(last_quoted)  # "> 22 sept 09.30 …" then "Den här passar oss bäst": the line answered
+        if line.strip():
+            last_quoted = ""  # only the first own line after a quote answers it
         own.append(line)
         i += 1
     return own, None, False
+
+
+# An interleaved answer that points at the quoted line just above it
+_POINTS_UP = re.compile(
+    r"\s*(?:den\s+här|det\s+här|denna|detta|den\s+passar|den\s+tar\s+vi|vi\s+tar\s+den(?:na)?|vi\s+väljer\s+den(?:na)?"
+    r"|här\s+kommer\s+vi|^\s*ja[,!.]?\s+(?:den|det|vi)\b)\b(?!\s+(?:den\s+)?\d)",
+    re.I,
+)
 
 
 def _header_block_at(lines: list[str], i: int) -> bool:
@@ -343,7 +358,7 @@ def _strip_signature(lines: list[str]) -> tuple[str, str]:
     return "\n\n".join(text for text, _ in stripped if text), signature
 
 
-def _strip_block(lines: list[str]) -> tuple[str, str]:
+def _strip_block(lines: list[str], *, party_card: bool = True) -> tuple[str, str]:
     kept: list[str] = []
     signature: list[str] = []
     for n, line in enumerate(lines):
@@ -356,7 +371,8 @@ def _strip_block(lines: list[str]) -> tuple[str, str]:
             postscript = next((m for m in range(n + 1, len(lines)) if _POSTSCRIPT.match(lines[m])), len(lines))
             signature = _signature_lines(lines[n:postscript])
             # "ps. hela namnen: Pelle = Per Ragnarsson": written under the signature, still the sender's words
-            kept += ["", *_strip_block(lines[postscript:])[0].split("\n")] if postscript < len(lines) else []
+            postscript_text = _strip_block(lines[postscript:], party_card=False)[0]
+            kept += ["", *postscript_text.split("\n")] if postscript < len(lines) else []
             break
         kept.append(line)
     # A footer runs from its first line to the end of its paragraph; what stands above it stays.
@@ -370,7 +386,7 @@ def _strip_block(lines: list[str]) -> tuple[str, str]:
         if not in_footer:
             without_footers.append(line)
     if not signature:
-        without_footers, signature = _trailing_card(without_footers)
+        without_footers, signature = _trailing_card(without_footers, party_card=party_card)
     return "\n".join(without_footers).strip(), "\n".join(signature)
 
 
@@ -384,7 +400,7 @@ _CARD_LINE = re.compile(
 )
 
 
-def _trailing_card(lines: list[str]) -> tuple[list[str], list[str]]:
+def _trailing_card(lines: list[str], *, party_card: bool = True) -> tuple[list[str], list[str]]:
     """ "Jonna Sandell / Kommunledningen / Lidingö stad" closing the text with no sign-off: a signature too.
 
     Only a last paragraph that is a bare name (no party) over lines naming an
@@ -397,7 +413,16 @@ def _trailing_card(lines: list[str]) -> tuple[list[str], list[str]]:
     while start and lines[start - 1].strip():
         start -= 1
     card = [line.strip() for line in lines[start:end]]
-    if start == 0 or not 2 <= len(card) <= 6 or not _CARD_NAME.fullmatch(card[0]):
+    if start == 0 or not 2 <= len(card) <= 6:
+        return lines, []
+    if not _CARD_NAME.fullmatch(card[0]) and not (
+        # "Birgitta Norén (M) / Kommunstyrelsens ordförande, Lidingö stad" under a mail in the first person;
+        # under a PS, whose sign-off came before, the same lines are the writer's addition
+        party_card
+        and _CARD_NAME.fullmatch(re.sub(r"\s*\([^)\n]{1,25}\)$", "", card[0]))
+        and any(re.search(r"\b(?:kommun|stad)\b", line, re.I) for line in card[1:])
+        and re.search(r"\bjag\b", "\n".join(lines[:start]), re.I)
+    ):
         return lines, []
     if not all(_CARD_LINE.search(line) for line in card[1:]):
         return lines, []

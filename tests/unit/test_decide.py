@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from email.utils import parseaddr
 from pathlib import Path
 
 from mailbot import settings
@@ -34,9 +35,11 @@ class Desk:
         headers: tuple[tuple[str, str], ...] = (),
     ) -> Decision:
         self.count += 1
+        name, address = parseaddr(sender)
         mail = Mail(
             message_id=f"<{self.count}@test>",
-            from_address=sender,
+            from_address=address,
+            from_name=name,
             subject=subject,
             plain=text,
             headers=headers,
@@ -554,3 +557,33 @@ def test_the_writer_takes_the_information_meeting_too_signed_with_a_card() -> No
     )
     assert decision.kind.value == "registration+info_meeting"
     assert decision.info_attendee is not None and decision.info_attendee.name == "Peter Lindqvist"
+
+
+def test_a_pair_of_one_party_in_prose() -> None:
+    decision = Desk().send(
+        "Botkyrka kommun vill delta i dialogen måndagen den 26 september. Från\nkommunstyrelsen kommer Katarina "
+        "Berggren och Mehmet Yilmaz, båda\nsocialdemokrater, samt moderaten Jan-Olof Fors.",
+        sender="a@botkyrka.se",
+    )
+    assert people(decision) == [("Katarina Berggren", "S"), ("Mehmet Yilmaz", "S"), ("Jan-Olof Fors", "M")]
+    assert [v.code for v in decision.violations] == ["duplicate_party"]
+
+
+def test_the_chair_sends_a_deputy_to_the_information_meeting_and_signs_with_a_card() -> None:
+    decision = Desk().send(
+        "Hej!\n\nJag kan tyvärr inte själv den 30/8, men vår 1:e vice ordförande Jonas Ekelund (L) kommer i mitt "
+        "ställe till informationsmötet.\n\nBirgitta Norén (M)\nKommunstyrelsens ordförande, Lidingö stad",
+        sender="birgitta.noren@lidingo.se",
+    )
+    assert (decision.kind.value, [v.code for v in decision.violations]) == ("info_meeting", ["not_chair"])
+    assert decision.participants == ()
+
+
+def test_a_postscript_adding_the_writer_under_a_list() -> None:
+    decision = Desk().send(
+        "Salems kommun anmäler följande till dialogen 2 sept:\n\nKarin Sjöblom (M)\nTobias Åkerlund (C)\n"
+        "Rebwar Karimi (MP)\n\nVänliga hälsningar\nHussein\n\nPS. Och så kommer jag också!\n\n"
+        "Hussein Al-Amin (S)\nOppositionsråd\nSalems kommun",
+        sender="Al-Amin Hussein <hussein.al-amin@salem.se>",
+    )
+    assert [v.code for v in decision.violations] == ["too_many_participants"]

@@ -269,8 +269,9 @@ BOTTOM_POSTED = [
         "> 19 sept 15.00–17.00 Skärgårdssalen, Landstingshuset\n"
         "Den tar vi! Bengt Alm (M) och Rut Säll (S).\n"
         "> 22 sept 09.30–11.30 Mälarsalen, Landstingshuset\n",
-        ("Den passar oss inte.", "Bengt Alm (M)", "Rut Säll (S)"),
-        ("Skärgårdssalen", "Mälarsalen", "Fyra tillfällen"),
+        # "Den tar vi!" points at the quoted line above it, which comes along; the refused one does not
+        ("Den passar oss inte.", "Bengt Alm (M)", "Rut Säll (S)", "19 sept 15.00–17.00"),
+        ("2 sept", "Mälarsalen", "Fyra tillfällen"),
     ),
 ]
 
@@ -906,3 +907,14 @@ SUBJECTS = [
 )
 def test_subject_topic(subject: str, topic: str) -> None:
     assert subject_topic(subject) == topic
+
+
+def test_an_answer_pointing_at_the_quoted_session_above_it() -> None:
+    plain = (
+        "svarar direkt i texten nedan.\n\nDen 2016-07-11 kl. 09:40, skrev Rebecka Frej:\n"
+        "> 19 sept    15.00–17.00   Skärgårdssalen, Landstingshuset\n"
+        "> 22 sept    09.30–11.30   Mälarsalen, Landstingshuset\n\n"
+        "Den här passar oss bäst. Vi blir Helena Sjödin (M) och Marianne Björk (C).\n\n"
+        "> 26 sept    13.00–15.00   Skärgårdssalen, Landstingshuset\n"
+    )
+    _check(own_words(_mail(plain)).text, ("22 sept", "Den här passar oss bäst"), ("19 sept", "26 sept"))

@@ -42,8 +42,13 @@ _COMES = re.compile(
 )
 
 
+# "Katarina Berggren och Mehmet Yilmaz, båda socialdemokrater": one party for the pair
+_BOTH = re.compile(r"\s*,?\s*(?:båda|bägge|bäggedera|två)\s+(?P<party>[\wåäö-]+)", re.I)
+
+
 def prose_parties(text: str, people: list[PersonMention], lexicon: PartyLexicon) -> list[PersonMention]:
     """The people, with parties read from the prose around them and a say on who comes."""
+    people = _pairs_of_one_party(text, people, lexicon)
     result: list[PersonMention] = []
     for i, person in enumerate(people):
         if person.party is None and len(person.name.split()) >= 2:
@@ -53,6 +58,19 @@ def prose_parties(text: str, people: list[PersonMention], lexicon: PartyLexicon)
             elif _said_to_come(text, person):
                 person = dataclasses.replace(person, listed=True)
         result.append(person)
+    return result
+
+
+def _pairs_of_one_party(text: str, people: list[PersonMention], lexicon: PartyLexicon) -> list[PersonMention]:
+    result = list(people)
+    for i in range(1, len(result)):
+        first, second = result[i - 1], result[i]
+        both = _BOTH.match(text, second.end)
+        joined = re.fullmatch(r"\s+(?:och|samt|&)\s+", text[first.end : second.start])
+        party = lexicon.resolve(both.group("party")) if both and joined else None
+        if party and first.party is None and second.party is None:
+            result[i - 1] = dataclasses.replace(first, party=party, listed=True)
+            result[i] = dataclasses.replace(second, party=party, listed=True)
     return result
 
 

@@ -112,7 +112,11 @@ def read(
     signing = signer(signature, sender_name, lexicon, places, at=len(text))
     if signing is not None and signing.party is None and (own_party := party_beside_self(text, lexicon)):
         signing = dataclasses.replace(signing, party=own_party)
-    if (joining := leaving_writer(text, people)) is not None and joining.start not in swapped:
+    if (
+        (joining := leaving_writer(text, people)) is not None
+        and joining.start not in swapped
+        and scopes.of(sentence_at(sentences, joining.start).start, sentence_at(sentences, joining.start).end) != "info"
+    ):
         if signing is None:
             doubts.append("avsändaren lämnar sin plats men namnet framgår inte")
         else:

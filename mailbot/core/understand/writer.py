@@ -43,6 +43,11 @@ _SELF_ALONE = re.compile(
     r"|\banmäl(?:er|a)\s+(?:härmed\s+)?(?:jag\s+)?mig\b|\banmäler\s+(?:härmed\s+)?jag\s+mig\b",
     re.I,
 )
+_SELF_TOO = re.compile(
+    r"\b(?:kommer|deltar|följer)\s+(?:även\s+|också\s+)?jag\s+(?:också|med|även)\b"
+    r"|\bjag\s+(?:kommer|deltar|följer\s+med)\s+(?:också|även)\b|\bäven\s+jag\b",
+    re.I,
+)
 _OTHERS_LATER = re.compile(r"övriga|fler\s+(?:namn|deltagare)|resten|kollegor|återkommer|senare", re.I)
 # "hoppa över mig, Kalle tar min plats", "i mitt ställe kommer Kalle Sundin (S)": the writer leaves.
 _TAKES_MY_PLACE = re.compile(
@@ -101,6 +106,8 @@ def counts_writer(
     for sentence in dialog_sentences:
         if party := party_beside_self(sentence, lexicon):
             return WriterMention(True, party)
+    if any(_SELF_TOO.search(sentence) for sentence in dialog_sentences):
+        return WriterMention(True)  # "PS. Och så kommer jag också!" under a list of others
     for person in named:
         before = text[max(0, person.start - 50) : person.start]
         if _SELF_BEFORE.search(before) or _SELF_AFTER.match(text[person.end : person.end + 60]):
