@@ -125,6 +125,7 @@ def decide(
         outcome = Outcome.CONFIRMED
 
     confirmed = outcome is Outcome.CONFIRMED
+    info_only = reading.cancels_info and not reading.cancels
     return Decision(
         kind=kind,
         outcome=outcome,
@@ -135,9 +136,15 @@ def decide(
         info_attendee=info,
         previous=stored.registration,
         store_registration=confirmed and kind in _DIALOG_KINDS,
-        cancel_registration=confirmed and kind is Kind.CANCELLATION and stored.registration is not None,
+        cancel_registration=confirmed
+        and kind is Kind.CANCELLATION
+        and stored.registration is not None
+        and not info_only,
         cancel_info_attendee=(
-            confirmed and kind is Kind.CANCELLATION and stored.registration is None and stored.info_attendee is not None
+            confirmed
+            and kind is Kind.CANCELLATION
+            and (stored.registration is None or info_only)
+            and stored.info_attendee is not None
         ),
         store_info_attendee=confirmed and info is not None,
         reasons=tuple(dict.fromkeys(reasons)),
@@ -149,6 +156,8 @@ def _kind(reading: Reading) -> Kind:
         return Kind.QUESTION
     if reading.cancels and not reading.participants and not reading.info_attendee:
         return Kind.CANCELLATION  # a date in a cancellation names what is cancelled
+    if reading.cancels_info and not reading.participants and not reading.info_attendee and not reading.session_dates:
+        return Kind.CANCELLATION  # the information meeting only; "Dialogen gäller som tidigare"
     if reading.swaps and not reading.participants:
         return Kind.CHANGE
     if reading.registers_dialog and reading.info_attendee is not None:
@@ -317,6 +326,8 @@ def _review_reasons(reading: Reading, kind: Kind, stored: StoredState) -> list[s
         reasons.append(f"meddelandet nämner även {names}")
     if kind is Kind.CANCELLATION and stored.registration is None and stored.info_attendee is None:
         reasons.append("en avbokning men ingen anmälan finns sparad")
+    elif kind is Kind.CANCELLATION and reading.cancels_info and not reading.cancels and stored.info_attendee is None:
+        reasons.append("en avbokning av informationsmötet men ingen anmälan till det finns sparad")
     named = set(reading.session_dates) | set(reading.other_dates) | set(reading.cancelled_dates)
     if (
         kind is Kind.CANCELLATION

@@ -150,6 +150,8 @@ class Reading:
     info_attendee: Participant | None = None
     info_not_chair: bool = False
     cancels: bool = False
+    # "Min anmälan till informationsmötet kan strykas": the information meeting's attendee withdraws
+    cancels_info: bool = False
     # "Vi avbokar vår plats den 22 september": the date a cancellation names
     cancelled_dates: tuple[dt.date, ...] = ()
     asks_question: bool = False

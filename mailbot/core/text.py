@@ -145,6 +145,10 @@ def own_words(mail: Mail) -> OwnWords:
             # "Deltagarna är desamma som i tabellen nedan": the people of the sender's own earlier mail
             answers += [line for line in earlier if " | " in line or _ANSWER_LINE.search(line)]
         return OwnWords(text="\n".join([text, "", *answers]), quoted=quoted, signature=signature)
+    if cut is not None and _PEOPLE_BELOW.search(text) and (earlier := _own_earlier_mail(lines[cut:], mail)):
+        # "Botkyrka väljer den 26 september. Deltagare enligt vår anmälan nedan": the people of the earlier mail
+        people = [line for line in earlier if " | " in line or _ANSWER_LINE.search(line)]
+        return OwnWords(text="\n".join([text, "", *people]), quoted=quoted, signature=signature)
     if cut is not None and _is_empty_or_pointer(text) and (earlier := _own_earlier_mail(lines[cut:], mail)):
         # "Då gäller vår anmälan enligt nedan": the sender's own earlier mail in the thread stands
         earlier_text, earlier_signature = _strip_signature(earlier)
@@ -166,6 +170,11 @@ _ANSWER_LINE = re.compile(
 )
 
 
+_PEOPLE_BELOW = re.compile(
+    r"\b(?:deltagare|deltagarna|namnen|personerna)\s+(?:är\s+)?(?:enligt|som\s+i)\s+(?:vår\s+|den\s+|min\s+)?"
+    r"(?:tidigare\s+)?(?:anmälan|mejlet|mailet|listan)?\s*(?:nedan|ovan|nedanför)",
+    re.I,
+)
 _SAME_AS_BELOW = re.compile(
     r"\b(?:desamma|samma)\s+som\s+(?:i\s+)?(?:tabellen\s+|listan\s+)?(?:nedan|ovan|tidigare)", re.I
 )
@@ -185,8 +194,11 @@ def _own_earlier_mail(quoted: list[str], mail: Mail) -> list[str] | None:
     sender = mail.from_address.lower()
     if not sender:
         return None
+    names = {sender}
+    if len(mail.from_name.split()) >= 2:
+        names.add(" ".join(mail.from_name.split()).lower())  # "Från: Karimzadeh Hamid", Outlook's own mail
     for i, line in enumerate(quoted):
-        if _HEADER_FROM.match(line) and sender in line.lower() and _header_block_at(quoted, i):
+        if _HEADER_FROM.match(line) and any(n in line.lower() for n in names) and _header_block_at(quoted, i):
             return _split_quote(_after_header_block(quoted[i:]))[0]  # up to the mail it quotes in turn
     return None
 

@@ -587,3 +587,42 @@ def test_a_postscript_adding_the_writer_under_a_list() -> None:
         sender="Al-Amin Hussein <hussein.al-amin@salem.se>",
     )
     assert [v.code for v in decision.violations] == ["too_many_participants"]
+
+
+def test_withdrawing_from_the_information_meeting_keeps_the_dialog() -> None:
+    desk = Desk()
+    desk.send(
+        "Vi kommer den 26/9: Anna Berg (S), Bo Ek (M), Cia Lund (C). Anna Berg kommer även på informationsmötet.",
+        sender="a@solna.se",
+    )
+    withdrawal = desk.send(
+        "Tyvärr måste jag lämna återbud till informationsmötet den 30 augusti. Min anmälan till informationsmötet "
+        "kan alltså strykas.\n\nDialogen den 26 september gäller som tidigare.",
+        sender="a@solna.se",
+    )
+    assert (withdrawal.kind.value, withdrawal.outcome.value) == ("cancellation", "confirmed")
+    assert "Solna" not in desk.ledger.info_meeting
+    assert desk.ledger.registrations["Solna"].session == dt.date(2016, 9, 26)
+
+
+def test_the_chair_of_the_list_attends_the_information_meeting_by_title() -> None:
+    decision = Desk().send(
+        "På uppdrag av kommunstyrelsens ordförande Lennart Ek-Wahlberg (M) meddelas följande.\n\n"
+        "Informationsmötet tisdagen den 30 augusti: KSO deltar.\n\n"
+        "Dialogen måndagen den 26 september: från Solna stad deltar\n- Lennart Ek-Wahlberg (M), KSO\n"
+        "- Ahmed Abdirahman (S), 1:e vice ordf.\n- Pia de Geer (L), gruppledare",
+        sender="sekr@solna.se",
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("registration+info_meeting", "confirmed")
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Lennart Ek-Wahlberg"
+
+
+def test_a_correction_opening_with_an_article() -> None:
+    desk = Desk()
+    desk.send("Vi kommer 2/9: Lars Nilsson (M), Ann Ek (S), Björn Åkerblom (C).", sender="a@jarfalla.se")
+    fix = desk.send(
+        "En rättelse till anmälan nedan: jag representerar Kristdemokraterna och inte Centerpartiet, så det ska "
+        "stå Björn Åkerblom (KD). I övrigt stämmer anmälan.",
+        sender="a@jarfalla.se",
+    )
+    assert people(fix) == [("Lars Nilsson", "M"), ("Ann Ek", "S"), ("Björn Åkerblom", "KD")]

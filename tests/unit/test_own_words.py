@@ -918,3 +918,19 @@ def test_an_answer_pointing_at_the_quoted_session_above_it() -> None:
         "> 26 sept    13.00–15.00   Skärgårdssalen, Landstingshuset\n"
     )
     _check(own_words(_mail(plain)).text, ("22 sept", "Den här passar oss bäst"), ("19 sept", "26 sept"))
+
+
+def test_participants_by_pointer_to_the_senders_own_earlier_mail() -> None:
+    mail = Mail(
+        message_id="<a@b>",
+        from_address="hamid.karimzadeh@botkyrka.se",
+        from_name="Karimzadeh Hamid",
+        subject="SV: Anmälan",
+        plain=(
+            "Botkyrka väljer måndagen den 26 september. Deltagare enligt vår anmälan nedan.\n\n"
+            "Från: Karimzadeh Hamid\nSkickat: den 10 augusti 2016 09:05\nTill: 'rebecka.frej@sll.se'\n"
+            "Ämne: Anmälan Botkyrka\n\nHej Rebecka,\n\nKSO Katarina Bergendahl (S)\n1:e vice ordf. Jan Sjöström (M)\n\n"
+            "Samtliga kan både den 19 september och den 26 september."
+        ),
+    )
+    _check(own_words(mail).text, ("Katarina Bergendahl (S)", "Jan Sjöström (M)", "26 september"), ("19 september",))

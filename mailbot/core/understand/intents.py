@@ -94,8 +94,30 @@ def asks_question(text: str, sentences: list[Span]) -> bool:
 
 
 def cancels(text: str, municipality: str | None) -> bool:
-    """ "Vi avbokar", "Nacka lämnar återbud", "vi avstår": the whole delegation withdraws."""
-    return bool(_CANCEL.search(text)) or _sends_regrets(text, municipality)
+    """ "Vi avbokar", "Nacka lämnar återbud", "vi avstår": the whole delegation withdraws.
+
+    Not a sentence about the information meeting alone: that withdraws its attendee (`cancels_info`).
+    """
+    meant = [s for s in _SENTENCE_SPLIT.split(text) if not _about_info_only(s)]
+    return any(_CANCEL.search(s) for s in meant) or _sends_regrets("\n".join(meant), municipality)
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n")
+_INFO_WORD = re.compile(r"informationsmöt|infomöt|kso-möt", re.I)
+_DIALOG_WORD = re.compile(r"dialog|\bbåda\b|\bbägge\b|\balla\b", re.I)
+_WITHDRAWS = re.compile(
+    rf"återbud|avbok|avanmäl|stryk|strykas|utgår|{_DECLINES}|har\s+(?:\w+\s+)?förhinder|går\s+(?:\w+\s+)?inte",
+    re.I,
+)
+
+
+def _about_info_only(sentence: str) -> bool:
+    return bool(_INFO_WORD.search(sentence)) and not _DIALOG_WORD.search(sentence)
+
+
+def cancels_info(text: str) -> bool:
+    """ "Min anmälan till informationsmötet kan strykas", "återbud till infomötet": that attendee withdraws."""
+    return any(_about_info_only(s) and _WITHDRAWS.search(s) for s in _SENTENCE_SPLIT.split(text))
 
 
 def says_yes(text: str) -> bool:

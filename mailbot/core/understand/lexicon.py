@@ -358,6 +358,8 @@ NOT_NAMES = (
 NOT_NAMES |= frozenset({"kommer", "själv", "själva", "också", "även", "deltar", "går", "blir", "med"})
 # a question's first word: "Kan Anna Berg (S) få parkering?"
 NOT_NAMES |= frozenset({"kan", "får", "ska", "skall", "bör", "måste", "vill", "finns", "behöver", "hinner"})
+# an article opening a sentence: "En rättelse till anmälan nedan"
+NOT_NAMES |= frozenset({"en", "ett"})
 
 NAME_PARTICLES = frozenset(
     [

@@ -170,7 +170,11 @@ def writer_attending_info(
         signing = [p for p in people if p.bound and p.start > found.start() and _alone_on_line(text, p)]
     if len(signing) == 1:
         return signing[0], sentence
-    chairs = [p for p in people if _CHAIR.search(p.role) and any(d.name == p.name for d in dialog)]
+    chairs = [
+        p
+        for p in people
+        if _CHAIR.search(p.role) and not _NOT_CHAIR.search(p.role) and any(d.name == p.name for d in dialog)
+    ]
     if len({p.name for p in chairs}) == 1:
         return chairs[0], sentence
     return None
@@ -190,17 +194,41 @@ _CHAIR_ON_BOTH = re.compile(
 )
 
 
+# "Informationsmötet tisdagen den 30 augusti: KSO deltar."
+_CHAIR_ATTENDS = re.compile(
+    r"\b(?:kso(?::n)?|(?:vår\s+)?(?:kommunstyrelsens\s+)?ordförande(?:n)?|ks-ordf\w*)\s+(?:deltar|kommer|närvarar|är\s+med)\b"
+    r"(?![^.\n]*\b(?:inte|ej)\b)",
+    re.I,
+)
+
+
 def chair_on_both(
-    text: str, people: list[PersonMention], dialog: list[Participant]
+    text: str, people: list[PersonMention], dialog: list[Participant], scopes: Scopes | None = None
 ) -> tuple[PersonMention, str] | None:
-    """ "Malin Ekholm (M) KSO, … KSO kommer på båda": the delegation's chair comes to the information meeting too."""
+    """ "Malin Ekholm (M) KSO, … KSO kommer på båda": the delegation's chair comes to the information meeting too.
+
+    Also "Informationsmötet: KSO deltar" beside a delegation with one chair in it.
+    """
     found = _CHAIR_ON_BOTH.search(text)
+    if not found and scopes is not None:
+        found = next(
+            (m for m in _CHAIR_ATTENDS.finditer(text) if scopes.of(_line_start(text, m.start()), m.end()) == "info"),
+            None,
+        )
     if not found:
         return None
-    chairs = [p for p in people if _CHAIR.search(p.role) and any(d.name == p.name for d in dialog)]
+    chairs = [
+        p
+        for p in people
+        if _CHAIR.search(p.role) and not _NOT_CHAIR.search(p.role) and any(d.name == p.name for d in dialog)
+    ]
     if len({p.name for p in chairs}) != 1:
         return None
     return chairs[0], found.group(0)
+
+
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
 
 
 def _alone_on_line(text: str, person: PersonMention) -> bool:

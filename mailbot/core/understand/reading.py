@@ -10,7 +10,7 @@ from mailbot.core.model import Event, Participant, Reading, Swap
 from mailbot.core.understand.changes import full_names, swaps_in
 from mailbot.core.understand.dates import find_dates
 from mailbot.core.understand.doubts import delegation_doubts
-from mailbot.core.understand.intents import asks_question, cancels, says_yes
+from mailbot.core.understand.intents import asks_question, cancels, cancels_info, says_yes
 from mailbot.core.understand.meetings import (
     Scopes,
     chair_on_both,
@@ -136,7 +136,7 @@ def read(
         dialog = [
             p for p in dialog if p.name != writer[0].name or also or (named_before_sign_off(text, writer[0]) and dated)
         ]
-    if not info and (chair := chair_on_both(text, people, dialog)):
+    if not info and (chair := chair_on_both(text, people, dialog, scopes)):
         info = [chair]
     info_attendee, not_chair, info_named = choose_info_attendee(text, info, sentences, dialog, doubts)
     if dated or dialog:
@@ -168,7 +168,15 @@ def read(
         and scopes.for_person(p, sentence_at(sentences, p.start)) in {"dialog", ""}
     ]
     doubts += delegation_doubts(text, dialog, swaps, dated, lexicon)
-    if info_named and info_attendee is None and not withdraws and not _LATER.search(text) and not _ALREADY.search(text):
+    withdraws_info = cancels_info(text)
+    if (
+        info_named
+        and info_attendee is None
+        and not withdraws
+        and not withdraws_info
+        and not _LATER.search(text)
+        and not _ALREADY.search(text)
+    ):
         doubts.append("informationsmötet nämns men ingen deltagare kan läsas ut")
     return Reading(
         registers_dialog=bool(dated or dialog or moved_from or says_yes(text)),
@@ -183,6 +191,7 @@ def read(
         info_attendee=info_attendee,
         info_not_chair=not_chair,
         cancels=withdraws,
+        cancels_info=withdraws_info,
         cancelled_dates=tuple(
             day
             for m in mentions
