@@ -70,8 +70,10 @@ class Judge:
         if _FOR_YOUR_INFORMATION.search(own.text) and not self._addressed_to_us(mail) and _registers_no_one(reading):
             # Written to a colleague, the coordinator on copy "för kännedom": its questions are the colleague's
             return Judgement(deciding.no_answer(municipality, "en kopia för kännedom, inget att göra"), own)
-        if municipality is None and not reading.about_event and not reading.asks_question and not mail.in_reply_to:
-            # Phishing and other strangers' mail that says nothing of the invitation: like bulk mail, never answered
+        stranger = municipality is None and not reading.asks_question and not mail.in_reply_to
+        if stranger and (not reading.about_event or (_MARKETING.search(own.text) and _registers_no_one(reading))):
+            # Phishing, and strangers' marketing ("Register now", "early bird"), say nothing of the invitation even
+            # when they name a date: like bulk mail, never answered
             return Judgement(deciding.ignore(Kind.UNRELATED, None), own)
         decision = deciding.decide(reading, event=self.event, arrival=arrival, municipality=municipality, stored=stored)
         forged = unverified_sender(mail)
@@ -91,6 +93,11 @@ _THANKS = re.compile(
 )
 # "Rebecka på kopia för kännedom": a copy of a mail to someone else
 _FOR_YOUR_INFORMATION = re.compile(r"för\s+kännedom|\bfyi\b|på\s+kopia\s+(?:för|så)", re.I)
+_MARKETING = re.compile(
+    r"early\s+bird|register\s+(?:now|here|today|before)|\bwebinar|unsubscribe|avregistrera|avsluta\s+prenumeration"
+    r"|(?:anmäl|boka)\s+(?:dig|er)\s+(?:här|nu|idag)|\bkampanj\w*|\brabatt\w*|erbjudande",
+    re.I,
+)
 _SEE_SUBJECT = re.compile(r"\bse\s+ämne\w*|\bsee\s+(?:the\s+)?subject", re.I)
 
 

@@ -626,3 +626,34 @@ def test_a_correction_opening_with_an_article() -> None:
         sender="a@jarfalla.se",
     )
     assert people(fix) == [("Lars Nilsson", "M"), ("Ann Ek", "S"), ("Björn Åkerblom", "KD")]
+
+
+def test_a_strangers_conference_marketing_naming_a_session_day_is_ignored() -> None:
+    decision = Desk().send(
+        "Dear colleague,\n\nYou are warmly invited to the Smart Regions Summit Europe 2016, 22-23 September, "
+        "Brussels. Register before 26 September to secure your early bird rate.\n\nRegister now: http://example.org",
+        sender="events@summit.example",
+    )
+    assert (decision.outcome.value, decision.kind.value) == ("ignored", "unrelated")
+
+
+def test_the_information_meeting_handled_by_someone_else_leaves_no_doubt() -> None:
+    decision = Desk().send(
+        "Täby kommun deltar gärna i dialogen torsdagen den 22 september kl. 9.30.\n\nFrån kommunstyrelsen kommer:\n\n"
+        "- Anna-Karin Sjögren, Moderaterna\n- Magnus von Ehrenborg, Liberalerna\n- Ulrika Lindström, "
+        "Socialdemokraterna\n\nAnmälan till informationsmötet sköter KSO:s kansli.",
+        sender="a@taby.se",
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("registration", "confirmed")
+
+
+def test_one_more_who_also_comes_makes_four() -> None:
+    desk = Desk()
+    desk.send("Vi kommer den 19/9: Lisa Engström (M), Reza Moradi (S), Camilla Nord (MP).", sender="a@jarfalla.se")
+    more = desk.send(
+        "Quick update: vi vill gärna add:a en person till. Björn Sahlin (KD) följer också med den 19/9, så vi blir "
+        "fyra totalt.",
+        sender="a@jarfalla.se",
+    )
+    assert (more.kind.value, [v.code for v in more.violations]) == ("change", ["too_many_participants"])
+    assert len(desk.ledger.registrations["Järfälla"].participants) == 3

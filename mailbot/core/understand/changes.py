@@ -46,7 +46,11 @@ _ADD_BEFORE = re.compile(
 )
 
 
-_ADD_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:tillkommer|läggs\s+till|ansluter)", re.I)
+_ADD_AFTER = re.compile(
+    r"^\s*(?:\([^)]*\))?\s*,?\s*(?:tillkommer|läggs\s+till|ansluter"
+    r"|(?:följer|kommer|deltar)\s+(?:också|även)\b(?!\s+(?:på|till)\s+info))",  # "X (KD) följer också med"
+    re.I,
+)
 
 
 # "ps. hela namnen: Pelle = Per Ragnarsson, Lisa = Lisa Öhman": first names spelt out

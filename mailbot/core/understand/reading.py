@@ -58,7 +58,9 @@ _EVENT_WORDS = re.compile(
     re.I,
 )
 _LATER = re.compile(
-    r"separat|senare|återkommer|längre\s+fram|skickar\s+\w+\s+\w*\s*själv|(?:hanteras|sköts|skickas)\s+av", re.I
+    r"separat|senare|återkommer|längre\s+fram|skickar\s+\w+\s+\w*\s*själv|(?:hanteras|sköts|skickas)\s+av"
+    r"|\b(?:sköter|hanterar|tar\s+hand\s+om|ansvarar\s+för)\b",  # "Anmälan till informationsmötet sköter KSO:s kansli"
+    re.I,
 )
 
 
