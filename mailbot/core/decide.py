@@ -324,6 +324,14 @@ def _review_reasons(reading: Reading, kind: Kind, stored: StoredState) -> list[s
     if reading.names_other_municipalities and kind is not Kind.UNRELATED:
         names = ", ".join(reading.names_other_municipalities)
         reasons.append(f"meddelandet nämner även {names}")
+    if (
+        reading.supplements
+        and kind in _DIALOG_KINDS
+        and stored.registration is None
+        and not (reading.session_dates or reading.other_dates)
+    ):
+        # "Nicklas Hed är C, glömde skriva det" after a rejected mail: a person puts the two together
+        reasons.append("ett tillägg till ett tidigare mejl, men ingen anmälan finns sparad")
     if kind is Kind.CANCELLATION and stored.registration is None and stored.info_attendee is None:
         reasons.append("en avbokning men ingen anmälan finns sparad")
     elif kind is Kind.CANCELLATION and reading.cancels_info and not reading.cancels and stored.info_attendee is None:

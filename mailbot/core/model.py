@@ -155,6 +155,8 @@ class Reading:
     # "Vi avbokar vår plats den 22 september": the date a cancellation names
     cancelled_dates: tuple[dt.date, ...] = ()
     asks_question: bool = False
+    # "Nicklas Hed är C, glömde skriva det": a supplement to an earlier mail
+    supplements: bool = False
     points_to_attachment: bool = False
     names_other_municipalities: tuple[str, ...] = ()
     doubts: tuple[str, ...] = ()

@@ -27,8 +27,8 @@ _SEPARATOR = re.compile(
 )
 _FORWARD_SEPARATOR = re.compile(r"vidarebefordra|forward|videresend|weitergeleitet", re.I)
 _FORWARD_INTRO = re.compile(
-    r"^\s*(?:begin forwarded message|början på vidarebefordrat (?:meddelande|brev)"
-    r"|vidarebefordrat meddelande|forwarded message)\s*:?\s*$",
+    r"^\s*(?:begin\s+forwarded\s+message|början\s+(?:på|av)\s+(?:ett\s+)?vidarebefordrat\s+(?:meddelande|brev|mejl)"
+    r"|vidarebefordrat\s+(?:meddelande|brev|mejl)|forwarded\s+message)\s*:?\s*$",
     re.I,
 )
 _HEADER_FROM = re.compile(r"^\s*\**\s*(?:från|from|fr\.|av)\s*\**\s*:\s*\**", re.I)

@@ -657,3 +657,20 @@ def test_one_more_who_also_comes_makes_four() -> None:
     )
     assert (more.kind.value, [v.code for v in more.violations]) == ("change", ["too_many_participants"])
     assert len(desk.ledger.registrations["Järfälla"].participants) == 3
+
+
+def test_a_supplement_to_a_rejected_mail_goes_to_a_person() -> None:
+    desk = Desk()
+    first = desk.send("Vi kommer den 19/9: Anna Berg (S), Bo Ek (M) och Nicklas Hed.", sender="a@norrtalje.se")
+    assert [v.code for v in first.violations] == ["missing_party"]
+    supplement = desk.send("Nicklas Hed är C, glömde skriva det.", sender="a@norrtalje.se")
+    assert (supplement.outcome.value, supplement.violations) == ("needs_review", ())
+
+
+def test_the_writer_with_name_and_party_code_in_parentheses() -> None:
+    decision = Desk().send(
+        "Hej Lena, kan du anmäla oss till landstingets dialog 22/9: jag (Pontus Lindgren M), Elisabeth Hovland (S) "
+        "och Hamid Rezai (Mp). Tack!",
+        sender="a@jarfalla.se",
+    )
+    assert people(decision) == [("Pontus Lindgren", "M"), ("Elisabeth Hovland", "S"), ("Hamid Rezai", "MP")]

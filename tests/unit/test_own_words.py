@@ -934,3 +934,15 @@ def test_participants_by_pointer_to_the_senders_own_earlier_mail() -> None:
         ),
     )
     _check(own_words(mail).text, ("Katarina Bergendahl (S)", "Jan Sjöström (M)", "26 september"), ("19 september",))
+
+
+def test_apple_mails_swedish_forward_intro_with_av() -> None:
+    plain = (
+        "Se nedan, anmälan från oss.\n\nHälsningar\nLinnéa\n\nBörjan av vidarebefordrat brev:\n\n"
+        "> Från: Marie Stenqvist <marie.stenqvist@sodertalje.se>\n> Ämne: Dialogen\n> Datum: 25 augusti 2016\n"
+        "> Till: Linnéa Berglund <linnea.berglund@sodertalje.se>\n>\n"
+        "> kan du anmäla oss till dialogen den 2 september? Det blir Hampus Ekdahl (M) och Tiina Kallio (V).\n"
+    )
+    words = own_words(_mail(plain, subject="Fwd: Dialogen"))
+    assert words.from_forward
+    _check(words.text, ("den 2 september", "Hampus Ekdahl (M)"), ("Se nedan",))

@@ -105,7 +105,20 @@ def names_in_reading_order(text: str, lexicon: PartyLexicon) -> str:
             and not lexicon.misspelt(found.group("first"))
         ):
             lines[n] = f"{found.group('bullet')}{found.group('first')} {found.group('last')}{found.group('rest')}"
-    return "\n".join(lines)
+    return _NAME_AND_CODE_IN_PARENTHESES.sub(lambda m: _party_out(m, lexicon), "\n".join(lines))
+
+
+# "jag (Pontus Lindgren M)": a name and its party's code together in parentheses
+_NAME_AND_CODE_IN_PARENTHESES = re.compile(
+    r"\((?P<name>[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)+) (?P<code>[A-Za-zÅÄÖåäö]{1,3})\)"
+)
+
+
+def _party_out(found: re.Match[str], lexicon: PartyLexicon) -> str:
+    """ "(Pontus Lindgren M)" becomes "Pontus Lindgren (M)", the same length, so positions hold."""
+    if lexicon.resolve(found.group("code")) is None:
+        return found.group(0)
+    return f"{found.group('name')} ({found.group('code')})"
 
 
 def find_people(text: str, lexicon: PartyLexicon, not_names: frozenset[str] = frozenset()) -> list[PersonMention]:

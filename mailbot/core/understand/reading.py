@@ -57,6 +57,7 @@ _EVENT_WORDS = re.compile(
     r"|kommunstyrelse|ordförande|politiker|ledamot|invitation|register|attend|meeting",
     re.I,
 )
+_SUPPLEMENT = re.compile(r"\bglömde\b|\bglömt\b|\bkomplettering\w*|\bkompletterar\b|\btillägg\b|\brättelse\b", re.I)
 _LATER = re.compile(
     r"separat|senare|återkommer|längre\s+fram|skickar\s+\w+\s+\w*\s*själv|(?:hanteras|sköts|skickas)\s+av"
     r"|\b(?:sköter|hanterar|tar\s+hand\s+om|ansvarar\s+för)\b",  # "Anmälan till informationsmötet sköter KSO:s kansli"
@@ -194,6 +195,7 @@ def read(
         info_not_chair=not_chair,
         cancels=withdraws,
         cancels_info=withdraws_info,
+        supplements=bool(_SUPPLEMENT.search(text)),
         cancelled_dates=tuple(
             day
             for m in mentions
