@@ -734,6 +734,8 @@ QUESTIONS = [
     ("get-back", "Hör av er om något är oklart.", False),
     ("anything-more", "Behöver ni veta något mer?", False),
     ("looking-forward", "Vi ser fram emot dialogen.", False),
+    ("please-put-them-in", "Kan du lägga in dem?", False),
+    ("please-register-us", "Kan ni anmäla oss, tack?", False),
 ]
 
 

@@ -19,7 +19,10 @@ _COURTESY_QUESTION = re.compile(
     r"|behöver\s+(?:du|ni)\s+(?:veta\s+)?något\s+(?:mer|annat)|något\s+mer\s+(?:du|ni)\s+behöver"
     # rhetorical and small-talk questions that wait for no answer
     r"|vem\s+hade\s+(?:kunnat\s+)?tro\w*|har\s+(?:du|ni)\s+(?:haft\s+)?(?:det\s+)?(?:bra|skönt|fint)"
-    r"|hur\s+(?:mår|har)\s+(?:du|ni)|hur\s+var\s+(?:din|er)\s+sommar|visst\s+är\s+det",
+    r"|hur\s+(?:mår|har)\s+(?:du|ni)|hur\s+var\s+(?:din|er)\s+sommar|visst\s+är\s+det"
+    # "Kan du lägga in dem?": the registration asked for, not a question to settle
+    r"|\bkan\s+(?:du|ni)\s+(?:\w+\s+)?(?:lägga\s+in|anmäla|registrera|skriva\s+upp|notera|boka\s+in|föra\s+in)"
+    r"\s+(?:dem|oss|mig|honom|henne|dessa|det)\b",
     re.I,
 )
 
