@@ -7,9 +7,11 @@ import re
 
 from mailbot.core.mail import Attachment
 from mailbot.core.model import Event, Participant, Reading, Swap
+from mailbot.core.understand.bystanders import is_bystander
 from mailbot.core.understand.changes import full_names, swaps_in
 from mailbot.core.understand.dates import find_dates
 from mailbot.core.understand.doubts import delegation_doubts
+from mailbot.core.understand.forms import merge_fields
 from mailbot.core.understand.intents import asks_question, cancels, cancels_info, says_yes
 from mailbot.core.understand.meetings import (
     Scopes,
@@ -19,7 +21,7 @@ from mailbot.core.understand.meetings import (
     writer_attending_info,
 )
 from mailbot.core.understand.parties import PartyLexicon
-from mailbot.core.understand.people import PersonMention, find_people, is_title, names_in_reading_order
+from mailbot.core.understand.people import PersonMention, find_people, names_in_reading_order
 from mailbot.core.understand.prose import prose_parties
 from mailbot.core.understand.sentences import Span, clause_at, sentence_at, split_sentences
 from mailbot.core.understand.sessions import (
@@ -85,7 +87,7 @@ def read(
     lines under the sign-off and `sender_name` the From header's name,
     which say who "jag" is.
     """
-    text = names_in_reading_order(_merge_field_blocks(_merge_numbered_fields(text)), lexicon)
+    text = names_in_reading_order(merge_fields(text), lexicon)
     year = event.sessions[0].date.year if event.sessions else event.deadline.year
     sentences = split_sentences(text)
     mentions = find_dates(text)  # once: sessions, scopes, cancelled days and the event check all read them
@@ -105,10 +107,7 @@ def read(
     people = [
         p
         for p in find_people(text, lexicon, places)
-        if not _is_greeting_name(text, p)
-        and p.name.casefold() not in staff
-        and not _asked_about(text, sentence_at(sentences, p.start), p)
-        and not _wrote_earlier(text, p)
+        if p.name.casefold() not in staff and not is_bystander(text, p, sentence_at(sentences, p.start))
     ]
     people = prose_parties(text, people, lexicon)
     swaps, swapped = swaps_in(text, people)
@@ -258,103 +257,13 @@ def _writer_among(
 
 
 _DIALOG_WORD = re.compile(r"dialog|tillfälle|anmäl", re.I)
-_LINKS = frozenset({"i", "för", "av", "och", "till"})
 
 
 # "samma gäng som i våras", "samma personer som sist"
 _SAME_PEOPLE = re.compile(r"\bsamma\s+(?:gäng|personer|deltagare|delegation|namn|folk|tre|trio|uppsättning)\b", re.I)
 
 
-# A form's fields: "Deltagare 1: Elisabeth Wahlgren-Ohlsson" / "Parti deltagare 1: Moderaterna",
-# "Deltagare 1 - namn | Johan Sidén", "Parti 2 | Liberalerna" before "Namn 2 | Gustaf von Platen".
-_FIELD = re.compile(r"^\s*(?P<key>[^:|\n]{1,60}?)\s*(?::|\|)\s*(?P<value>[^|\n]+?)\s*$")
-
-
-def _merge_numbered_fields(text: str) -> str:
-    """Numbered form fields become one line a person, "Name (Party)", in the name field's place."""
-    lines = text.split("\n")
-    names: dict[str, int] = {}
-    parties: dict[str, int] = {}
-    for i, line in enumerate(lines):
-        field = _FIELD.match(line)
-        number = re.search(r"\b([1-9])\b", field.group("key")) if field else None
-        if not field or not number:
-            continue
-        key = field.group("key").lower()
-        if "parti" in key:
-            parties[number.group(1)] = i
-        elif re.search(r"namn|deltagare|person|ledamot|politiker", key):
-            names[number.group(1)] = i
-    for index, i in names.items():
-        if index in parties:
-            name = _FIELD.match(lines[i])
-            party = _FIELD.match(lines[parties[index]])
-            if name and party:
-                lines[i] = f"{name.group('value')} ({party.group('value')})"
-                lines[parties[index]] = ""
-    return "\n".join(lines)
-
-
-def _merge_field_blocks(text: str) -> str:
-    """ "Namn: Anna Andersson" over "Parti: S" becomes "Anna Andersson (S)" (forms, one field a line)."""
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        party = re.match(r"\s*parti\s*:\s*(\S.*?)\s*$", line, re.I)
-        if not party or i == 0:
-            continue
-        j = i - 1
-        while j > 0 and re.match(r"\s*(?:titel|roll|uppdrag)\s*:", lines[j], re.I):
-            j -= 1
-        name = re.match(r"(\s*)(?:namn\s*:\s*)?([^:()|]+?)\s*$", lines[j], re.I)
-        if name and name.group(2) and "(" not in lines[j]:
-            lines[j] = f"{name.group(1)}{name.group(2)} ({party.group(1)})"
-            lines[i] = ""
-    for i, line in enumerate(lines):
-        # A card: "Harriet Lindgren" over "Kommunstyrelsens ordförande (S)".
-        titled = re.match(r"\s*([^()\[\]\d@|:]{0,60}?)\s*[(\[]([^)\]]{1,30})[)\]]\s*$", line)
-        words = titled.group(1).split() if titled else []
-        if not titled or i == 0 or not words or not all(is_title(w.lower()) or w.lower() in _LINKS for w in words):
-            continue
-        above = lines[i - 1].strip()
-        if re.fullmatch(r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){1,3}", above) and above[0].isupper():
-            lines[i - 1] = f"{lines[i - 1].rstrip()} ({titled.group(2)}), {titled.group(1).strip()}"
-            lines[i] = ""
-    return "\n".join(lines)
-
-
-# --- people -----------------------------------------------------------------
-
-
-def _is_greeting_name(text: str, person: PersonMention) -> bool:
-    """ "Hej Rebecka," names the reader, not a participant."""
-    if person.party:
-        return False
-    line_start = text.rfind("\n", 0, person.start) + 1
-    return bool(
-        re.fullmatch(
-            r"\s*(?:hej|hejsan|hallå|hi|hello|dear|kära|bästa|tack|god\s+morgon)(?:\s+igen|\s+och\s+tack)?[\s,]*",
-            text[line_start : person.start],
-            re.I,
-        )
-    )
-
-
-def _asked_about(text: str, sentence: Span, person: PersonMention) -> bool:
-    """ "går det bra att vår kommundirektör Håkan Lindberg följer med?": the one asked about, not registered."""
-    return person.party is None and text[person.end : sentence.end].rstrip().endswith("?")
-
-
-_WROTE_BEFORE = re.compile(r"\b(?:anmäld|skickad|skickat|inskickad|mejlad)\s+av\s+(?:[\wåäö-]+\s+){0,2}$", re.I)
-_WROTE_AFTER = re.compile(
-    r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:skickade|skrev|mejlade|mailade|sände|skickat|skrivit)\b", re.I
-)
-
-
-def _wrote_earlier(text: str, person: PersonMention) -> bool:
-    """ "den anmälan som Jonatan Ek (S) skickade", "anmäld av kommunsekreterare Cecilia Hedström": a sender."""
-    return bool(
-        _WROTE_BEFORE.search(text[max(0, person.start - 60) : person.start]) or _WROTE_AFTER.match(text, person.end)
-    )
+# A form's fields: "Deltagare 1: Elisabeth Wahlgren-Oh------------------------
 
 
 def _place_words(event: Event) -> frozenset[str]:

@@ -1,0 +1,44 @@
+"""People a mail names who are not registered: the reader greeted, the one asked about, an earlier mail's sender."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.core.understand.people import PersonMention
+from mailbot.core.understand.sentences import Span
+
+
+def is_bystander(text: str, person: PersonMention, sentence: Span) -> bool:
+    return _is_greeting_name(text, person) or _asked_about(text, sentence, person) or _wrote_earlier(text, person)
+
+
+def _is_greeting_name(text: str, person: PersonMention) -> bool:
+    """ "Hej Rebecka," names the reader, not a participant."""
+    if person.party:
+        return False
+    line_start = text.rfind("\n", 0, person.start) + 1
+    return bool(
+        re.fullmatch(
+            r"\s*(?:hej|hejsan|hallå|hi|hello|dear|kära|bästa|tack|god\s+morgon)(?:\s+igen|\s+och\s+tack)?[\s,]*",
+            text[line_start : person.start],
+            re.I,
+        )
+    )
+
+
+def _asked_about(text: str, sentence: Span, person: PersonMention) -> bool:
+    """ "går det bra att vår kommundirektör Håkan Lindberg följer med?": the one asked about, not registered."""
+    return person.party is None and text[person.end : sentence.end].rstrip().endswith("?")
+
+
+_WROTE_BEFORE = re.compile(r"\b(?:anmäld|skickad|skickat|inskickad|mejlad)\s+av\s+(?:[\wåäö-]+\s+){0,2}$", re.I)
+_WROTE_AFTER = re.compile(
+    r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:skickade|skrev|mejlade|mailade|sände|skickat|skrivit)\b", re.I
+)
+
+
+def _wrote_earlier(text: str, person: PersonMention) -> bool:
+    """ "den anmälan som Jonatan Ek (S) skickade", "anmäld av kommunsekreterare Cecilia Hedström": a sender."""
+    return bool(
+        _WROTE_BEFORE.search(text[max(0, person.start - 60) : person.start]) or _WROTE_AFTER.match(text, person.end)
+    )

@@ -1,0 +1,73 @@
+"""Forms and cards typed as fields: "Namn: Anna Andersson" over "Parti: S", numbered fields, a title over a party.
+
+Each is rewritten to one line a person, "Anna Andersson (S)", before the people are read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.core.understand.people import is_title
+
+_LINKS = frozenset({"i", "för", "av", "och", "till"})
+
+
+def merge_fields(text: str) -> str:
+    return _merge_field_blocks(_merge_numbered_fields(text))
+
+
+# A form's fields: "Deltagare 1: Elisabeth Wahlgren-Ohlsson" / "Parti deltagare 1: Moderaterna",
+# "Deltagare 1 - namn | Johan Sidén", "Parti 2 | Liberalerna" before "Namn 2 | Gustaf von Platen".
+_FIELD = re.compile(r"^\s*(?P<key>[^:|\n]{1,60}?)\s*(?::|\|)\s*(?P<value>[^|\n]+?)\s*$")
+
+
+def _merge_numbered_fields(text: str) -> str:
+    """Numbered form fields become one line a person, "Name (Party)", in the name field's place."""
+    lines = text.split("\n")
+    names: dict[str, int] = {}
+    parties: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        field = _FIELD.match(line)
+        number = re.search(r"\b([1-9])\b", field.group("key")) if field else None
+        if not field or not number:
+            continue
+        key = field.group("key").lower()
+        if "parti" in key:
+            parties[number.group(1)] = i
+        elif re.search(r"namn|deltagare|person|ledamot|politiker", key):
+            names[number.group(1)] = i
+    for index, i in names.items():
+        if index in parties:
+            name = _FIELD.match(lines[i])
+            party = _FIELD.match(lines[parties[index]])
+            if name and party:
+                lines[i] = f"{name.group('value')} ({party.group('value')})"
+                lines[parties[index]] = ""
+    return "\n".join(lines)
+
+
+def _merge_field_blocks(text: str) -> str:
+    """ "Namn: Anna Andersson" over "Parti: S" becomes "Anna Andersson (S)" (forms, one field a line)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        party = re.match(r"\s*parti\s*:\s*(\S.*?)\s*$", line, re.I)
+        if not party or i == 0:
+            continue
+        j = i - 1
+        while j > 0 and re.match(r"\s*(?:titel|roll|uppdrag)\s*:", lines[j], re.I):
+            j -= 1
+        name = re.match(r"(\s*)(?:namn\s*:\s*)?([^:()|]+?)\s*$", lines[j], re.I)
+        if name and name.group(2) and "(" not in lines[j]:
+            lines[j] = f"{name.group(1)}{name.group(2)} ({party.group(1)})"
+            lines[i] = ""
+    for i, line in enumerate(lines):
+        # A card: "Harriet Lindgren" over "Kommunstyrelsens ordförande (S)".
+        titled = re.match(r"\s*([^()\[\]\d@|:]{0,60}?)\s*[(\[]([^)\]]{1,30})[)\]]\s*$", line)
+        words = titled.group(1).split() if titled else []
+        if not titled or i == 0 or not words or not all(is_title(w.lower()) or w.lower() in _LINKS for w in words):
+            continue
+        above = lines[i - 1].strip()
+        if re.fullmatch(r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){1,3}", above) and above[0].isupper():
+            lines[i - 1] = f"{lines[i - 1].rstrip()} ({titled.group(2)}), {titled.group(1).strip()}"
+            lines[i] = ""
+    return "\n".join(lines)
