@@ -60,7 +60,7 @@ class Judge:
             municipality=municipality,
             forwarded=own.from_forward,
             signature=diacritics.restore(own.signature, self.spelling),
-            sender_name=mail.from_name,
+            sender_name=own.writer_name or mail.from_name,
         )
         if via_list and _registers_no_one(reading):
             return Judgement(deciding.ignore(Kind.UNRELATED, None), own)  # list mail that registers no one

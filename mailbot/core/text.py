@@ -96,6 +96,8 @@ class OwnWords:
     quoted: str = ""
     # The lines under the sign-off ("Anna Berg / Kommunstyrelsens ordförande (M)"): who "jag" is.
     signature: str = ""
+    # Who wrote a forwarded text ("Från: Lindblad Henrik"), when it is read instead of the sender's own
+    writer_name: str = ""
 
 
 def visible_text(mail: Mail) -> str:
@@ -132,12 +134,24 @@ def own_words(mail: Mail) -> OwnWords:
     if _is_empty_or_pointer(text) and _is_forward(mail, forward_cut):
         if mail.forwarded:
             inner = own_words(mail.forwarded[0])
-            return OwnWords(text=inner.text, from_forward=True, quoted=quoted, signature=inner.signature)
+            return OwnWords(
+                text=inner.text,
+                from_forward=True,
+                quoted=quoted,
+                signature=inner.signature,
+                writer_name=inner.writer_name or mail.forwarded[0].from_name,
+            )
         if cut is not None:
             inner_lines = _after_header_block(_unquoted(lines[cut:]))
             inner_own, _, _ = _split_quote(inner_lines)
             inner_text, inner_signature = _strip_signature(inner_own)
-            return OwnWords(text=inner_text, from_forward=True, quoted=quoted, signature=inner_signature)
+            return OwnWords(
+                text=inner_text,
+                from_forward=True,
+                quoted=quoted,
+                signature=inner_signature,
+                writer_name=_forwarded_writer(_unquoted(lines[cut:])),
+            )
     if cut is not None and _INLINE_ANSWERS.search(text) and (answers := _answers_in_quote(lines[cut:])):
         # "Se mina svar i blått nedan": Outlook quotes without marks, so the answers are the lines
         # in the quote that speak as the sender ("Nacka väljer 26 sept", "Mats Gustafsson (M) … kommer")
@@ -187,6 +201,15 @@ def _answers_in_quote(quoted: list[str]) -> list[str]:
 
 def _names_own_choice(line: str) -> bool:
     return bool(re.search(r"^\s*[A-ZÅÄÖ][\w-]+\s+(?:väljer|tar|anmäler|kommer|deltar)\b", line))
+
+
+def _forwarded_writer(lines: list[str]) -> str:
+    """The name on the forwarded mail's From line: "Från: Lindblad Henrik", "From: Anna Berg <anna@x.se>"."""
+    for line in lines[:12]:
+        if _HEADER_FROM.match(line):
+            name = re.sub(r"<[^>]*>|\[mailto:[^\]]*\]|\S+@\S+|\"", " ", _HEADER_FROM.sub("", line, count=1))
+            return " ".join(name.split())
+    return ""
 
 
 def _own_earlier_mail(quoted: list[str], mail: Mail) -> list[str] | None:

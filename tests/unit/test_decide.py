@@ -674,3 +674,38 @@ def test_the_writer_with_name_and_party_code_in_parentheses() -> None:
         sender="a@jarfalla.se",
     )
     assert people(decision) == [("Pontus Lindgren", "M"), ("Elisabeth Hovland", "S"), ("Hamid Rezai", "MP")]
+
+
+def test_a_party_name_cut_short_and_one_unknown() -> None:
+    short = Desk().send(
+        "Ny anmälan till 26 september:\nFatima Warsame (S)\nHussein Abdi (Miljöparti)", sender="a@sigtuna.se"
+    )
+    assert people(short) == [("Fatima Warsame", "S"), ("Hussein Abdi", "MP")]
+    unknown = Desk().send(
+        "Vi kommer den 26 september:\nAnna Berg, Socialdemokraterna\nBo Ek, Piratpartiet", sender="a@sigtuna.se"
+    )
+    assert unknown.outcome.value == "needs_review"  # never a confirmation without Bo Ek
+
+
+def test_the_chair_who_also_comes_to_the_information_meeting_in_second_language_swedish() -> None:
+    decision = Desk().send(
+        "Meeting 2.9 passar oss bäst. Från Huddinge kommer:\nDaniel Dutkiewicz (M)\nSara Hassan (S)\n"
+        "Mikael Öhrn (Folkpartiet)\n\n"
+        "Jag som är ordförande för kommunstyrelsen kommer också på informationsmötet 30.8.",
+        sender="Daniel Dutkiewicz <daniel.dutkiewicz@huddinge.se>",
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("registration+info_meeting", "confirmed")
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Daniel Dutkiewicz"
+
+
+def test_a_forwarded_mail_speaks_as_its_own_writer() -> None:
+    decision = Desk().send(
+        "Se nedan, anmälan från vår KSO.\n\nHälsningar\nNora Grönlund\n\nFrån: Lindblad Henrik\n"
+        "Skickat: den 23 augusti 2016 17:40\nTill: Grönlund Nora\nÄmne: Anmälan\n\nHej Nora,\n\n"
+        "Kan du anmäla oss? Till dialogen den 19/9 kommer jag själv, Henrik Lindblad (M), samt Marjatta Salo (S) "
+        "och Kaveh Ebrahimi (C).\nJag kommer också på informationsmötet 30/8.\n\nTack!\nHenrik",
+        sender="Grönlund Nora <nora.gronlund@sollentuna.se>",
+        subject="VB: Anmälan",
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("registration+info_meeting", "confirmed")
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Henrik Lindblad"

@@ -76,7 +76,10 @@ def _stated_count(text: str) -> int | None:
 
 # "Peder Ahlqvist (Lidingöpartiet)", "(NL)": a party the invitation does not know
 _PARTY_LIKE = re.compile(
-    r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)+\s*\(\s*(\w*(?:partiet|listan|alliansen|rörelsen)|[A-ZÅÄÖ]{2,4})\s*\)"
+    r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)+\s*\(\s*(\w*(?:parti\w*|listan|alliansen|rörelsen)|[A-ZÅÄÖ]{2,4})\s*\)"
+    # "Shirin Moradi, Miljöparti": a party-like word after the name on a list line
+    r"|^[ \t•*-]*[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)+\s*[,–-]\s*(\w*parti\w*)\s*$",
+    re.M,
 )
 
 
@@ -96,7 +99,8 @@ def delegation_doubts(
         doubts.append("tillfället lämnas öppet, inget datum väljs")
     if not _reads_as_swedish_or_english(text):
         doubts.append("texten är varken på svenska eller engelska")
-    unknown = [m.group(1) for m in _PARTY_LIKE.finditer(text) if not lexicon.resolve(m.group(1))]
+    written = [m.group(1) or m.group(2) for m in _PARTY_LIKE.finditer(text)]
+    unknown = [w for w in written if not lexicon.resolve(w) and not lexicon.misspelt(w)]
     if unknown and not any(w.lower() in {"kso", "ks", "kf"} for w in unknown):
         doubts.append(f"partiet {unknown[0]} finns inte bland inbjudans partier")
     if dialog and _UNNAMED.search(text):

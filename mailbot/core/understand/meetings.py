@@ -130,7 +130,7 @@ def _date_pattern(day: dt.date | None) -> re.Pattern[str] | None:
 
 _I_ATTEND_INFO = re.compile(
     # "jag är KSO i Nynäshamn och kommer på infomötet"
-    r"\bjag\s+(?:är\s+(?:kso|kommunstyrelsens\s+ordförande|ordförande)\b[^.\n]{0,30}\s+och\s+)?"
+    r"\bjag\s+(?:(?:som\s+)?är\s+(?:kso|kommunstyrelsens\s+ordförande|ordförande)\b[^.\n]{0,30}?\s+(?:och\s+)?)?"
     # "jag hinner komma", "jag kan gärna delta" – but not "jag kan inte komma"
     r"(?:(?!inte\b|ej\b|tyvärr\b)\w+\s+){0,2}"
     r"(?:kommer|komma|deltar|delta|går|gå|tar|är\s+med|vara\s+med|anmäl(?:er|a)\s+mig)\b[^.\n]{0,60}"

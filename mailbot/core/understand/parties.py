@@ -72,13 +72,14 @@ class PartyLexicon:
         if len(key) < 8 or not key.isalpha():
             return None
         if key not in self._misspelt:
-            allowed = 1 if len(key) < 11 else 2
             # Same first letter: typos in haste fall inside a word, and it keeps this cheap.
+            # Two slips in a long name ("Miljöparti" for "Miljöpartiet"), one in a short one.
             self._misspelt[key] = next(
                 (
                     code
                     for name, code in self._single_word_names.get(key[0], ())
-                    if abs(len(name) - len(key)) <= allowed and OSA.distance(key, name) <= allowed
+                    if abs(len(name) - len(key)) <= (allowed := 1 if max(len(key), len(name)) < 11 else 2)
+                    and OSA.distance(key, name) <= allowed
                 ),
                 None,
             )
