@@ -198,7 +198,16 @@ def _delegation(
         # the stored delegation with the swap, and those named again are in it anyway.
         swapped = _apply_swaps(before.participants, reading.swaps, reasons)
         known = {p.name.lower() for p in swapped}
-        participants = (*swapped, *(p for p in participants if p.name.lower() not in known))
+        # "Björn Ljungdahl (L) ersätts av … Björn går på föräldraledighet": the one leaving is not named to stay
+        leaving = [s.leaving for s in reading.swaps if s.leaving]
+        participants = (
+            *swapped,
+            *(
+                p
+                for p in participants
+                if p.name.lower() not in known and not any(_means(p.name, Participant(name, None)) for name in leaving)
+            ),
+        )
         session = session or before.session
     elif reading.swaps:
         # "Anna (M), Kim (V) och i stället för Per kommer Olle (S)": a whole list that says who replaces whom

@@ -709,3 +709,46 @@ def test_a_forwarded_mail_speaks_as_its_own_writer() -> None:
     )
     assert (decision.kind.value, decision.outcome.value) == ("registration+info_meeting", "confirmed")
     assert decision.info_attendee is not None and decision.info_attendee.name == "Henrik Lindblad"
+
+
+def test_the_third_name_promised_is_added() -> None:
+    desk = Desk()
+    desk.send("Vi kommer den 22 september: Johan Sundeby (M) och Agneta Wester (S).", sender="a@danderyd.se")
+    third = desk.send(
+        "Som utlovat kommer här det tredje namnet till Danderyds delegation den 22 september: Lars-Erik Roos (C).",
+        sender="a@danderyd.se",
+    )
+    assert people(third) == [("Johan Sundeby", "M"), ("Agneta Wester", "S"), ("Lars-Erik Roos", "C")]
+
+
+def test_the_one_swapped_out_named_again_by_first_name_stays_out() -> None:
+    desk = Desk()
+    desk.send("Vi kommer den 22/9: Sara Heikkinen (M), Björn Ljungdahl (L), Aida Hadžić (S).", sender="a@huddinge.se")
+    swap = desk.send(
+        "En ändring: Björn Ljungdahl (L) ersätts av Pernilla Åkesson-Roos (KD). Björn går på föräldraledighet från "
+        "den 1 september.\n\nÖvriga deltagare är oförändrade.",
+        sender="a@huddinge.se",
+    )
+    assert people(swap) == [("Sara Heikkinen", "M"), ("Pernilla Åkesson-Roos", "KD"), ("Aida Hadžić", "S")]
+
+
+def test_put_me_down_for_the_information_meeting_in_a_forwarded_mail() -> None:
+    decision = Desk().send(
+        "Anmälan från vår KSO nedan gäller för Södertälje.\n\nMaja Lind\n\nFrån: Dahlgren Leif\n"
+        "Skickat: den 22 augusti 2016 17:03\nTill: Lind Maja\nÄmne: Regiondialogen\n\nHej Maja!\n\n"
+        "Kan du anmäla oss till regiondialogen måndag 26 september: Leif Dahlgren (S), Ann-Sofie Marin (M) och "
+        "Tomas Källström (MP). Jag är i Bryssel 19–21 sept.\n\nAnmäl mig också till informationsmötet 30/8.\n\n/Leif",
+        sender="Lind Maja <maja.lind@sodertalje.se>",
+        subject="VB: Regiondialogen",
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("registration+info_meeting", "confirmed")
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Leif Dahlgren"
+
+
+def test_the_writer_named_with_a_party_in_apposition() -> None:
+    decision = Desk().send(
+        "Men till saken: jag själv, Sara Rosengren-Falk (M), kommer till informationsmötet den 30 augusti. Till "
+        "dialogen den 22 september kommer jag tillsammans med Tommy Åkesson (S) och Ylva Dahlberg (L).",
+        sender="Sara Rosengren-Falk <sara@huddinge.se>",
+    )
+    assert (decision.outcome.value, len(decision.participants)) == ("confirmed", 3)

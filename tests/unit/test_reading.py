@@ -1426,3 +1426,39 @@ def test_colloquial_registrations(text: str, expected: set[tuple[str, str | None
 def test_the_same_day_as_another_municipality_is_a_doubt() -> None:
     reading = _read("Vi i Väsby tar samma dag som Solna. Therese Lindh (M), Juha Mäkinen (S)")
     assert reading.session_dates == () and reading.doubts
+
+
+# (id, text, the session chosen): words of other plans hidden in names, and stretches of days
+HIDDEN_WORDS_AND_STRETCHES = [
+    (
+        "names-holding-tom-and-resa",
+        "Till dialogen den 22 september kommer Tommy Åkesson (S) och Teresa Lind (M).",
+        SEP_22,
+    ),
+    (
+        "a-conference-over-two-days",
+        "Jag ska på Kommunforum i Göteborg den 14–15 september, så det blir en del resande. "
+        "Vi landar i torsdagen den 22 september: Anna Berg (S).",
+        SEP_22,
+    ),
+    (
+        "a-study-trip-between-two-days",
+        "Mats ska på en studieresa mellan den 25 och 27 september, så vi tar den 22 september. Anna Berg (S).",
+        SEP_22,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "day"), [pytest.param(t, d, id=i) for i, t, d in HIDDEN_WORDS_AND_STRETCHES])
+def test_only_the_chosen_day_is_read(text: str, day: dt.date) -> None:
+    reading = _read(text)
+    assert (reading.session_dates, reading.other_dates) == ((day,), ())
+
+
+def test_small_talk_about_the_summer_is_no_question() -> None:
+    assert not _read("Har du också fått en regnig semester? Vi kommer den 22/9: Anna Berg (S).").asks_question
+
+
+def test_two_days_offered_tentatively_are_two_days_not_a_doubt() -> None:
+    reading = _read("Nacka kommer troligen att kunna delta antingen den 19 eller den 22 september.\n- Anna Berg (S)")
+    assert reading.session_dates == (SEP_19, SEP_22) and reading.doubts == ()

@@ -36,7 +36,8 @@ _SWAP_REVERSED = re.compile(
 
 _ADD_BEFORE = re.compile(
     r"(?:lägga|lägger|lagt|läggs)\s+till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$"
-    r"|\b(?:tredje|fjärde|ytterligare\s+en|en\s+till|ny)\s+(?:deltagare|person|politiker|ledamot)\b[^.\n]{0,60}[:,]\s*$"
+    r"|\b(?:tredje|fjärde|ytterligare\s+en|en\s+till|ny)\s+(?:deltagare\w*|person\w*|politiker\w*|ledamot\w*|namn\w*)\b"
+    r"[^.\n]{0,60}[:,]\s*$"
     # "vi lägger till en tredje till den 2 september: Fatima Al-Hassan (V)"
     r"|(?:lägg\w*|fyll\w*\s+på)\s+(?:till\s+)?(?:en\s+)?(?:tredje|fjärde|ytterligare\s+en|en\s+till|deltagare|person"
     r"|ledamot|politiker)\b[^.\n]{0,60}[:,]\s*$"

@@ -84,7 +84,13 @@ _PARTY_LIKE = re.compile(
 
 
 def delegation_doubts(
-    text: str, dialog: list[Participant], swaps: list[Swap], chooses: bool, lexicon: PartyLexicon
+    text: str,
+    dialog: list[Participant],
+    swaps: list[Swap],
+    chooses: bool,
+    lexicon: PartyLexicon,
+    *,
+    several_days: bool = False,
 ) -> list[str]:
     """The doubts about who comes: counts that do not add up, half names, two parties, no choice, another language."""
     doubts: list[str] = []
@@ -105,6 +111,6 @@ def delegation_doubts(
         doubts.append(f"partiet {unknown[0]} finns inte bland inbjudans partier")
     if dialog and _UNNAMED.search(text):
         doubts.append("en deltagare anges utan namn")
-    if dialog and _TENTATIVE.search(text):
+    if dialog and _TENTATIVE.search(text) and not several_days:  # "troligen den 19 eller 22": the notice asks for one
         doubts.append("anmälan är preliminär eller osäker")
     return doubts

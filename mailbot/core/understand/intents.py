@@ -20,6 +20,8 @@ _COURTESY_QUESTION = re.compile(
     # rhetorical and small-talk questions that wait for no answer
     r"|vem\s+hade\s+(?:kunnat\s+)?tro\w*|har\s+(?:du|ni)\s+(?:haft\s+)?(?:det\s+)?(?:bra|skönt|fint)"
     r"|hur\s+(?:mår|har)\s+(?:du|ni)|hur\s+var\s+(?:din|er)\s+sommar|visst\s+är\s+det"
+    # "Har du också fått en regnig semester?": small talk about the reader's summer
+    r"|\b(?:har|hade|var|fick)\s+(?:du|ni)\b[^.?!]{0,40}\b(?:semester\w*|sommar\w*|ledighet\w*|helg\w*|väder\w*)"
     # "Kan du lägga in dem?": the registration asked for, not a question to settle
     r"|\bkan\s+(?:du|ni)\s+(?:\w+\s+)?(?:lägga\s+in|anmäla|registrera|skriva\s+upp|notera|boka\s+in|föra\s+in)"
     r"\s+(?:dem|oss|mig|honom|henne|dessa|det)\b",

@@ -134,7 +134,9 @@ _I_ATTEND_INFO = re.compile(
     # "jag hinner komma", "jag kan gärna delta" – but not "jag kan inte komma"
     r"(?:(?!inte\b|ej\b|tyvärr\b)\w+\s+){0,2}"
     r"(?:kommer|komma|deltar|delta|går|gå|tar|är\s+med|vara\s+med|anmäl(?:er|a)\s+mig)\b[^.\n]{0,60}"
-    r"(?:informationsmöt|infomöt|kso-möt)",
+    r"(?:informationsmöt|infomöt|kso-möt)"
+    # "Anmäl mig också till informationsmötet": the writer asks to be put down
+    r"|\banmäl\s+(?:gärna\s+|även\s+|också\s+)*mig\b[^.\n]{0,60}(?:informationsmöt|infomöt|kso-möt)",
     re.I,
 )
 

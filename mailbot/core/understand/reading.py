@@ -114,6 +114,11 @@ def read(
     signing = signer(signature, sender_name, lexicon, places, at=len(text))
     if signing is not None and signing.party is None and (own_party := party_beside_self(text, lexicon)):
         signing = dataclasses.replace(signing, party=own_party)
+    if signing is not None and signing.party is None:
+        # "jag själv, Sara Rosengren-Falk (M), kommer …": the writer named with a party in the text
+        named = {p.party for p in people if p.party and same_person(p.name, signing.name)}
+        if len(named) == 1:
+            signing = dataclasses.replace(signing, party=named.pop())
     if (
         (joining := leaving_writer(text, people)) is not None
         and joining.start not in swapped
@@ -169,7 +174,7 @@ def read(
         and p.start not in swapped
         and scopes.for_person(p, sentence_at(sentences, p.start)) in {"dialog", ""}
     ]
-    doubts += delegation_doubts(text, dialog, swaps, dated, lexicon)
+    doubts += delegation_doubts(text, dialog, swaps, dated, lexicon, several_days=len(choices) > 1)
     withdraws_info = cancels_info(text)
     if (
         info_named

@@ -12,9 +12,12 @@ from mailbot.core.understand.lexicon import MONTHS, ORDINALS
 from mailbot.core.understand.sentences import Span, clause_at, sentence_at
 
 _NON_CHOICE = re.compile(
-    r"semester|ledig|tillbaka|\båter\s+(?:på|i|den)|sammanträd|fullmäktige|budget|senast|deadline"
-    r"|sista\s+(?:dag|anmälningsdag)|(?<!som\s)tidigare|förra|nämndmöte|ks-möte|fr\.?o\.?m|t\.?o\.?m|till\s+och\s+med"
-    r"|från\s+och\s+med|sedan\s+den|bortrest|tjänstledig|konferens|utbildning|kurs\b|seminari|resa\b"
+    # whole words (or the end of a lower-case compound, "studieresa", "föräldraledig") where a name could
+    # hide one: "Tommy" holds "tom", "Teresa" holds "resa"
+    r"semester|(?:\b|(?<=[a-zåäö]{3}))ledig|tillbaka|\båter\s+(?:på|i|den)|sammanträd|fullmäktige|budget|\bsenast|deadline"
+    r"|sista\s+(?:dag|anmälningsdag)|(?<!som\s)\btidigare|\bförra\b|nämndmöte|ks-möte|\bfr\.?o\.?m\b|\bt\.?o\.?m\b"
+    r"|till\s+och\s+med|från\s+och\s+med|sedan\s+den|bortrest|tjänstledig|konferens|utbildning|\bkurs\b|seminari"
+    r"|(?:\b|(?<=[a-zåäö]{3}))resa\b"
     # the sender's own meetings: "vi har vår egen kommunstyrelse den 19 september"
     r"|\beg(?:en|et|na)\s+(?:kommunstyrelse|ks|fullmäktige|nämnd|möte|sammanträde)"
     r"|\bhar\s+(?:\w+\s+){0,3}(?:kommunstyrelse\w*|ks|kf|fullmäktige|nämnd\w*|möte|presidium)\b"
@@ -47,7 +50,7 @@ NEGATION = re.compile(
     re.I,
 )
 _INSTEAD_OF = re.compile(
-    r"(?:(?:i\s*stället|istället)\s+för|efter|före|innan|tidigast|senare\s+än|tidigare\s+än)\s+(?:den\s+)?$",
+    r"\b(?:(?:i\s*stället|istället)\s+för|efter|före|innan|tidigast|senare\s+än|tidigare\s+än)\s+(?:den\s+)?$",
     re.I,
 )
 _MOVE = re.compile(r"\b(?:från|fr\.)\s+(?:(?:mån|tis|ons|tors|fre)dag(?:en)?\s+)?(?:den\s+)?$", re.I)
@@ -102,6 +105,8 @@ def session_choices(
         phrase = clause_at(text, mention.start, at_commas=True)
         if _REFERENCE_BEFORE.search(before) or _NON_CHOICE.search(phrase) or _negated_date(text, mention):
             continue
+        if _in_a_range(text, mention):
+            continue  # "Kommunforum i Göteborg den 14–15 september", "mellan den 25 och 27": a stretch of days
         if mention.weekday is not None and day.weekday() != mention.weekday:
             doubts.append(f"veckodagen stämmer inte med datumet {day.isoformat()}")
             if any(s.date.weekday() == mention.weekday for s in event.sessions):
@@ -185,6 +190,20 @@ def _resolve(mention: DateMention, event: Event, year: int, sentence: str = "") 
     if event.info_meeting and event.info_meeting.date.day == mention.day:
         return event.info_meeting.date
     return None
+
+
+def _in_a_range(text: str, mention: DateMention) -> bool:
+    before = text[max(0, mention.start - 12) : mention.start]
+    after = text[mention.end : mention.end + 6]
+    return bool(
+        re.search(r"\d\s*[–—-]\s*$", before)
+        or re.match(r"\s*[–—-]\s*\d", after)
+        or re.search(r"\bmellan\s+(?:den\s+)?$", before)
+        or re.search(
+            r"\bmellan\s+(?:den\s+)?\d{1,2}\s+(?:och|-)\s+(?:den\s+)?$",
+            text[max(0, mention.start - 24) : mention.start],
+        )
+    )
 
 
 def _has_later_date(mention: DateMention, mentions: list[DateMention], sentence: Span) -> bool:
