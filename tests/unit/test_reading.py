@@ -1462,3 +1462,11 @@ def test_small_talk_about_the_summer_is_no_question() -> None:
 def test_two_days_offered_tentatively_are_two_days_not_a_doubt() -> None:
     reading = _read("Nacka kommer troligen att kunna delta antingen den 19 eller den 22 september.\n- Anna Berg (S)")
     assert reading.session_dates == (SEP_19, SEP_22) and reading.doubts == ()
+
+
+def test_also_for_the_information_meeting_adds_no_one_to_the_dialog() -> None:
+    reading = _read(
+        "Vi kommer den 19/9: Bo Ek (M), Cia Lund (C), Dan Ås (S). Även Anna Berg (S) kommer till informationsmötet."
+    )
+    assert _people(reading) == {("Bo Ek", "M"), ("Cia Lund", "C"), ("Dan Ås", "S")} and reading.swaps == ()
+    assert reading.info_attendee is not None and reading.info_attendee.name == "Anna Berg"

@@ -111,6 +111,13 @@ def read(
     ]
     people = prose_parties(text, people, lexicon)
     swaps, swapped = swaps_in(text, people)
+    for person in people:
+        # "Även Anna Berg (S) kommer till informationsmötet": that "även" adds to the other meeting
+        span = sentence_at(sentences, person.start)
+        if person.start in swapped and scopes.of(span.start, span.end) == "info":
+            swaps = [s for s in swaps if s.leaving or s.joining.name != person.name]
+            if not any(s.joining.name == person.name or s.leaving == person.name for s in swaps):
+                swapped.discard(person.start)
     signing = signer(signature, sender_name, lexicon, places, at=len(text))
     if signing is not None and signing.party is None and (own_party := party_beside_self(text, lexicon)):
         signing = dataclasses.replace(signing, party=own_party)
