@@ -156,8 +156,8 @@ def _kind(reading: Reading) -> Kind:
         return Kind.QUESTION
     if reading.cancels and not reading.participants and not reading.info_attendee:
         return Kind.CANCELLATION  # a date in a cancellation names what is cancelled
-    if reading.cancels_info and not reading.participants and not reading.info_attendee and not reading.session_dates:
-        return Kind.CANCELLATION  # the information meeting only; "Dialogen gäller som tidigare"
+    if reading.cancels_info and not reading.participants and not reading.info_attendee:
+        return Kind.CANCELLATION  # the information meeting only; "Dialogen den 26/9 gäller som tidigare"
     if reading.swaps and not reading.participants:
         return Kind.CHANGE
     if reading.registers_dialog and reading.info_attendee is not None:

@@ -752,3 +752,14 @@ def test_the_writer_named_with_a_party_in_apposition() -> None:
         sender="Sara Rosengren-Falk <sara@huddinge.se>",
     )
     assert (decision.outcome.value, len(decision.participants)) == ("confirmed", 3)
+
+
+def test_skipping_the_information_meeting_while_restating_the_dialog() -> None:
+    desk = Desk()
+    desk.send("Vi kommer den 22/9: Anna Melin (M), Nils Wahl (S) och Tove Järv (C).", sender="a@upplandsvasby.se")
+    again = desk.send(
+        "Då avstår vi från informationsmötet den här gången. Dialogen står kvar som tidigare - torsdag 22 september "
+        "med Anna Melin (M), Nils Wahl (S) och Tove Järv (C).",
+        sender="a@upplandsvasby.se",
+    )
+    assert (again.kind.value, again.outcome.value, again.session) == ("registration", "confirmed", dt.date(2016, 9, 22))

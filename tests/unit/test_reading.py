@@ -1470,3 +1470,28 @@ def test_also_for_the_information_meeting_adds_no_one_to_the_dialog() -> None:
     )
     assert _people(reading) == {("Bo Ek", "M"), ("Cia Lund", "C"), ("Dan Ås", "S")} and reading.swaps == ()
     assert reading.info_attendee is not None and reading.info_attendee.name == "Anna Berg"
+
+
+# (id, text, the session chosen): a subordinate clause's date, and a day given up
+CLAUSES_OF_OTHER_DAYS = [
+    (
+        "because-clause-before-the-main-verb",
+        "Eftersom kommunstyrelsen sammanträder den 19 september väljer Norrtälje dialogen måndagen den 26 september."
+        "\nJan Sundqvist (M)",
+        SEP_26,
+    ),
+    (
+        "the-old-day-lapses",
+        "Vi byter till måndagen den 26 september: Johan Ahlgren, M. Anmälan till den 22/9 utgår alltså.",
+        SEP_26,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "day"), [pytest.param(t, d, id=i) for i, t, d in CLAUSES_OF_OTHER_DAYS])
+def test_days_of_other_clauses_are_no_choice(text: str, day: dt.date) -> None:
+    assert _read(text).session_dates == (day,)
+
+
+def test_names_as_before_point_to_the_stored_people() -> None:
+    assert _read("Ursäkta, det blev fel. Rätt datum är 22/9, namnen enligt tidigare.").same_people

@@ -272,7 +272,12 @@ _DIALOG_WORD = re.compile(r"dialog|tillfälle|anmäl", re.I)
 
 
 # "samma gäng som i våras", "samma personer som sist"
-_SAME_PEOPLE = re.compile(r"\bsamma\s+(?:gäng|personer|deltagare|delegation|namn|folk|tre|trio|uppsättning)\b", re.I)
+_SAME_PEOPLE = re.compile(
+    r"\bsamma\s+(?:gäng|personer|deltagare|delegation|namn|folk|tre|trio|uppsättning)\b"
+    # "Rätt datum är 22/9, namnen enligt tidigare"
+    r"|\b(?:namnen|deltagarna|personerna)\s+(?:är\s+)?(?:enligt|som)\s+(?:tidigare|förut|innan|sist)\b",
+    re.I,
+)
 
 
 # A form's fields: "Deltagare 1: Elisabeth Wahlgren-Oh------------------------

@@ -39,6 +39,8 @@ _CLAUSE_END = (
     r"|\bså\s+(?=(?:vi|jag|det|blir|kommer|tar)\b)|\s[–—]\s|\boch\s+(?=(?:vill|vi|tar|byter|kommer)\b)"
     # ", vi bestämmer oss sen": a new main clause, with its own subject
     r"|,\s*(?=(?:vi|jag)\s+\w+)"
+    # "Eftersom KS sammanträder den 19 september väljer Norrtälje den 26": the main clause starts at its verb
+    r"|(?:\d|\b(?:september|sept|sep|augusti|aug))\.?\s+(?=(?:väljer|tar|blir|bokar|anmäler|kommer|deltar)\s)"
 )
 _CLAUSE = re.compile(_CLAUSE_END)
 # "… 22/9 från Täby, skönt att få det bokat innan semestern": a comma before a new phrase, not a list

@@ -22,8 +22,8 @@ _NON_CHOICE = re.compile(
     r"|\beg(?:en|et|na)\s+(?:kommunstyrelse|ks|fullmäktige|nämnd|möte|sammanträde)"
     r"|\bhar\s+(?:\w+\s+){0,3}(?:kommunstyrelse\w*|ks|kf|fullmäktige|nämnd\w*|möte|presidium)\b"
     r"|gruppledar|återkomm\w*|förhinder"
-    # "Dialogen den 26 september gäller som tidigare": the stored choice, not a new one
-    r"|gäller\s+som\s+(?:tidigare|förut|planerat|anmält)|står\s+(?:fast|kvar)|kvarstår|oförändrad"
+    # "Anmälan till den 22/9 utgår alltså": the day given up
+    r"|\butgår\b"
     # "bestämmer presidiet när de ses den 29 augusti": their own meeting
     r"|\bnär\s+(?:de|presidiet|gruppen|styrelsen|nämnden)\s+(?:ses|träffas|möts|sammanträder)\b"
     # "kallad till ett möte på departementet den 22", "KS-mötet den 2 september blev inställt"
