@@ -125,7 +125,6 @@ def decide(
         outcome = Outcome.CONFIRMED
 
     confirmed = outcome is Outcome.CONFIRMED
-    info_only = reading.cancels_info and not reading.cancels
     return Decision(
         kind=kind,
         outcome=outcome,
@@ -139,11 +138,11 @@ def decide(
         cancel_registration=confirmed
         and kind is Kind.CANCELLATION
         and stored.registration is not None
-        and not info_only,
+        and not reading.leaves_info_meeting_only,
         cancel_info_attendee=(
             confirmed
             and kind is Kind.CANCELLATION
-            and (stored.registration is None or info_only)
+            and (stored.registration is None or reading.leaves_info_meeting_only)
             and stored.info_attendee is not None
         ),
         store_info_attendee=confirmed and info is not None,
@@ -154,10 +153,10 @@ def decide(
 def _kind(reading: Reading) -> Kind:
     if reading.asks_question:
         return Kind.QUESTION
-    if reading.cancels and not reading.participants and not reading.info_attendee:
-        return Kind.CANCELLATION  # a date in a cancellation names what is cancelled
-    if reading.cancels_info and not reading.participants and not reading.info_attendee:
-        return Kind.CANCELLATION  # the information meeting only; "Dialogen den 26/9 gäller som tidigare"
+    if (reading.cancels or reading.cancels_info) and not reading.participants and not reading.info_attendee:
+        # a date in a cancellation names what is cancelled; "Dialogen den 26/9 gäller som tidigare" beside
+        # a withdrawal from the information meeting leaves the dialog as it is
+        return Kind.CANCELLATION
     if reading.swaps and not reading.participants:
         return Kind.CHANGE
     if reading.registers_dialog and reading.info_attendee is not None:
@@ -343,7 +342,7 @@ def _review_reasons(reading: Reading, kind: Kind, stored: StoredState) -> list[s
         reasons.append("ett tillägg till ett tidigare mejl, men ingen anmälan finns sparad")
     if kind is Kind.CANCELLATION and stored.registration is None and stored.info_attendee is None:
         reasons.append("en avbokning men ingen anmälan finns sparad")
-    elif kind is Kind.CANCELLATION and reading.cancels_info and not reading.cancels and stored.info_attendee is None:
+    elif kind is Kind.CANCELLATION and reading.leaves_info_meeting_only and stored.info_attendee is None:
         reasons.append("en avbokning av informationsmötet men ingen anmälan till det finns sparad")
     named = set(reading.session_dates) | set(reading.other_dates) | set(reading.cancelled_dates)
     if (

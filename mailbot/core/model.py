@@ -164,6 +164,11 @@ class Reading:
     about_event: bool = True
 
     @property
+    def leaves_info_meeting_only(self) -> bool:
+        """ "Min anmälan till informationsmötet kan strykas", and no word of leaving the dialog."""
+        return self.cancels_info and not self.cancels
+
+    @property
     def registers_info_meeting(self) -> bool:
         return self.info_attendee is not None
 

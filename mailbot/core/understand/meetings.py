@@ -45,6 +45,9 @@ class Scopes:
             return "both"
         return "info" if info else ("dialog" if dialog else "")
 
+    def of_span(self, span: Span) -> str:
+        return self.of(span.start, span.end)
+
     def for_person(self, person: PersonMention, sentence: Span) -> str:
         info_cues, dialog_cues = self._cues(sentence.start, sentence.end)
         if info_cues and dialog_cues:

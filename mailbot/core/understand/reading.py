@@ -113,8 +113,7 @@ def read(
     swaps, swapped = swaps_in(text, people)
     for person in people:
         # "Även Anna Berg (S) kommer till informationsmötet": that "även" adds to the other meeting
-        span = sentence_at(sentences, person.start)
-        if person.start in swapped and scopes.of(span.start, span.end) == "info":
+        if person.start in swapped and scopes.of_span(sentence_at(sentences, person.start)) == "info":
             swaps = [s for s in swaps if s.leaving or s.joining.name != person.name]
             if not any(s.joining.name == person.name or s.leaving == person.name for s in swaps):
                 swapped.discard(person.start)
@@ -129,7 +128,7 @@ def read(
     if (
         (joining := leaving_writer(text, people)) is not None
         and joining.start not in swapped
-        and scopes.of(sentence_at(sentences, joining.start).start, sentence_at(sentences, joining.start).end) != "info"
+        and scopes.of_span(sentence_at(sentences, joining.start)) != "info"  # "i mitt ställe till infomötet"
     ):
         if signing is None:
             doubts.append("avsändaren lämnar sin plats men namnet framgår inte")
@@ -154,7 +153,7 @@ def read(
         info = [chair]
     info_attendee, not_chair, info_named = choose_info_attendee(text, info, sentences, dialog, doubts)
     if dated or dialog:
-        not_info = [text[s.start : s.end] for s in sentences if scopes.of(s.start, s.end) != "info"]
+        not_info = [text[s.start : s.end] for s in sentences if scopes.of_span(s) != "info"]
         dialog += _writer_among(text, not_info, people, dialog, signing, lexicon, doubts)
     dialog = full_names(text, dialog + _named_by_pronoun(text, people, sentences, scopes, dialog))
 
@@ -233,8 +232,7 @@ def _named_by_pronoun(
 ) -> list[Participant]:
     joined: list[Participant] = []
     for found in _PRONOUN_JOINS.finditer(text):
-        span = sentence_at(sentences, found.start())
-        if scopes.of(span.start, span.end) == "info":
+        if scopes.of_span(sentence_at(sentences, found.start())) == "info":
             continue
         before = [p for p in people if p.end <= found.start() and p.party and len(p.name.split()) >= 2]
         if before and all(d.name != before[-1].name for d in dialog):
@@ -278,9 +276,6 @@ _SAME_PEOPLE = re.compile(
     r"|\b(?:namnen|deltagarna|personerna)\s+(?:är\s+)?(?:enligt|som)\s+(?:tidigare|förut|innan|sist)\b",
     re.I,
 )
-
-
-# A form's fields: "Deltagare 1: Elisabeth Wahlgren-Oh------------------------
 
 
 def _place_words(event: Event) -> frozenset[str]:
