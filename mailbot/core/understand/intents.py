@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from mailbot.core.understand.dates import find_dates
-from mailbot.core.understand.sentences import Span, clause_at
+from mailbot.core.understand.sentences import Span, clause_at, split_sentences
 
 _QUESTION_WORDS = re.compile(
     r"\bundrar\b|\bfundera[rt]?\s+på\s+om\b|\bvill\s+gärna\s+veta\b|\bskulle\s+vilja\s+veta\b"
@@ -103,11 +103,10 @@ def cancels(text: str, municipality: str | None) -> bool:
 
     Not a sentence about the information meeting alone: that withdraws its attendee (`cancels_info`).
     """
-    meant = [s for s in _SENTENCE_SPLIT.split(text) if not _about_info_only(s)]
+    meant = [s for s in _sentences(text) if not _about_info_only(s)]
     return any(_CANCEL.search(s) for s in meant) or _sends_regrets("\n".join(meant), municipality)
 
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n")
 _INFO_WORD = re.compile(r"informationsmöt|infomöt|kso-möt", re.I)
 _DIALOG_WORD = re.compile(r"dialog|\bbåda\b|\bbägge\b|\balla\b", re.I)
 _WITHDRAWS = re.compile(
@@ -122,7 +121,11 @@ def _about_info_only(sentence: str) -> bool:
 
 def cancels_info(text: str) -> bool:
     """ "Min anmälan till informationsmötet kan strykas", "återbud till infomötet": that attendee withdraws."""
-    return any(_about_info_only(s) and _WITHDRAWS.search(s) for s in _SENTENCE_SPLIT.split(text))
+    return any(_about_info_only(s) and _WITHDRAWS.search(s) for s in _sentences(text))
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[span.start : span.end] for span in split_sentences(text)]
 
 
 def says_yes(text: str) -> bool:

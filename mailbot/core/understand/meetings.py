@@ -175,11 +175,7 @@ def writer_attending_info(
         signing = [p for p in people if p.bound and p.start > found.start() and _alone_on_line(text, p)]
     if len(signing) == 1:
         return signing[0], sentence
-    chairs = [
-        p
-        for p in people
-        if _CHAIR.search(p.role) and not _NOT_CHAIR.search(p.role) and any(d.name == p.name for d in dialog)
-    ]
+    chairs = _chairs_in(people, dialog)
     if len({p.name for p in chairs}) == 1:
         return chairs[0], sentence
     return None
@@ -187,7 +183,7 @@ def writer_attending_info(
 
 def _line_at(text: str, start: int, end: int) -> str:
     """The whole line (or lines) that text[start:end] stands on."""
-    first = text.rfind("\n", 0, start) + 1
+    first = _line_start(text, start)
     last = text.find("\n", end)
     return text[first : last if last >= 0 else len(text)]
 
@@ -222,14 +218,19 @@ def chair_on_both(
         )
     if not found:
         return None
-    chairs = [
+    chairs = _chairs_in(people, dialog)
+    if len({p.name for p in chairs}) != 1:
+        return None
+    return chairs[0], found.group(0)
+
+
+def _chairs_in(people: list[PersonMention], dialog: list[Participant]) -> list[PersonMention]:
+    """The mentions of delegation members titled chair (KSO, ordförande), not vice or stand-in."""
+    return [
         p
         for p in people
         if _CHAIR.search(p.role) and not _NOT_CHAIR.search(p.role) and any(d.name == p.name for d in dialog)
     ]
-    if len({p.name for p in chairs}) != 1:
-        return None
-    return chairs[0], found.group(0)
 
 
 def _line_start(text: str, position: int) -> int:
