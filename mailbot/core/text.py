@@ -157,12 +157,11 @@ def own_words(mail: Mail) -> OwnWords:
         # in the quote that speak as the sender ("Nacka väljer 26 sept", "Mats Gustafsson (M) … kommer")
         if _SAME_AS_BELOW.search(" ".join(answers)) and (earlier := _own_earlier_mail(lines[cut:], mail)):
             # "Deltagarna är desamma som i tabellen nedan": the people of the sender's own earlier mail
-            answers += [line for line in earlier if " | " in line or _ANSWER_LINE.search(line)]
+            answers += _people_lines(earlier)
         return OwnWords(text="\n".join([text, "", *answers]), quoted=quoted, signature=signature)
     if cut is not None and _PEOPLE_BELOW.search(text) and (earlier := _own_earlier_mail(lines[cut:], mail)):
         # "Botkyrka väljer den 26 september. Deltagare enligt vår anmälan nedan": the people of the earlier mail
-        people = [line for line in earlier if " | " in line or _ANSWER_LINE.search(line)]
-        return OwnWords(text="\n".join([text, "", *people]), quoted=quoted, signature=signature)
+        return OwnWords(text="\n".join([text, "", *_people_lines(earlier)]), quoted=quoted, signature=signature)
     if cut is not None and _is_empty_or_pointer(text) and (earlier := _own_earlier_mail(lines[cut:], mail)):
         # "Då gäller vår anmälan enligt nedan": the sender's own earlier mail in the thread stands
         earlier_text, earlier_signature = _strip_signature(earlier)
@@ -197,6 +196,11 @@ _SAME_AS_BELOW = re.compile(
 def _answers_in_quote(quoted: list[str]) -> list[str]:
     """The lines of an unmarked quote that speak as the sender: names with parties, "vi väljer …"."""
     return [line for line in quoted if _ANSWER_LINE.search(line) or _names_own_choice(line)]
+
+
+def _people_lines(lines: list[str]) -> list[str]:
+    """The lines of an earlier mail that name people: table rows and "Name (Party)" lines."""
+    return [line for line in lines if " | " in line or _ANSWER_LINE.search(line)]
 
 
 def _names_own_choice(line: str) -> bool:
