@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Callable
 
 from mailbot.core.model import Participant, Swap
 from mailbot.core.understand.people import PersonMention, is_title
@@ -76,8 +77,14 @@ def full_names(text: str, dialog: list[Participant]) -> list[Participant]:
     ]
 
 
-def swaps_in(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[int]]:
-    """The swaps and additions the text makes, and the positions of the people they take up."""
+def swaps_in(
+    text: str, people: list[PersonMention], *, about_info_meeting: Callable[[int], bool] = lambda _: False
+) -> tuple[list[Swap], set[int]]:
+    """The swaps and additions the text makes, and the positions of the people they take up.
+
+    `about_info_meeting(position)`: whether the sentence there is about the information meeting, whose
+    "även Anna Berg (S) kommer till informationsmötet" adds no one to the dialog delegation.
+    """
     swaps: list[Swap] = []
     used: set[int] = set()
     for left, right in itertools.pairwise(people):
@@ -101,7 +108,12 @@ def swaps_in(text: str, people: list[PersonMention]) -> tuple[list[Swap], set[in
         # "vi vill lägga till Johan Lilja (L)", "Johan Lilja (L) tillkommer": an addition
         before = text[max(0, person.start - 100) : person.start]
         after = text[person.end : person.end + 30]
-        if person.party and person.start not in used and (_ADD_BEFORE.search(before) or _ADD_AFTER.match(after)):
+        if (
+            person.party
+            and person.start not in used
+            and (_ADD_BEFORE.search(before) or _ADD_AFTER.match(after))
+            and not about_info_meeting(person.start)
+        ):
             swaps.append(Swap("", Participant(person.name, person.party, person.role)))
             used.add(person.start)
     for i, person in enumerate(people):

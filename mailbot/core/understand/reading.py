@@ -110,13 +110,9 @@ def read(
         if p.name.casefold() not in staff and not is_bystander(text, p, sentence_at(sentences, p.start))
     ]
     people = prose_parties(text, people, lexicon)
-    swaps, swapped = swaps_in(text, people)
-    for person in people:
-        # "Även Anna Berg (S) kommer till informationsmötet": that "även" adds to the other meeting
-        if person.start in swapped and scopes.of_span(sentence_at(sentences, person.start)) == "info":
-            swaps = [s for s in swaps if s.leaving or s.joining.name != person.name]
-            if not any(s.joining.name == person.name or s.leaving == person.name for s in swaps):
-                swapped.discard(person.start)
+    swaps, swapped = swaps_in(
+        text, people, about_info_meeting=lambda at: scopes.of_span(sentence_at(sentences, at)) == "info"
+    )
     signing = signer(signature, sender_name, lexicon, places, at=len(text))
     if signing is not None and signing.party is None and (own_party := party_beside_self(text, lexicon)):
         signing = dataclasses.replace(signing, party=own_party)
