@@ -125,6 +125,10 @@ def decide(
         outcome = Outcome.CONFIRMED
 
     confirmed = outcome is Outcome.CONFIRMED
+    if kind is Kind.UNRELATED:
+        # "Ja, det stämmer.", "Ok, samma som ovan men utan Per": a person's answer in the registration's thread
+        # that says nothing readable is still, to the coordinator, about a registration
+        kind = Kind.REGISTRATION
     return Decision(
         kind=kind,
         outcome=outcome,

@@ -6,6 +6,8 @@ import datetime as dt
 from email.utils import parseaddr
 from pathlib import Path
 
+import pytest
+
 from mailbot import settings
 from mailbot.core.judge import Judge
 from mailbot.core.ledger import Ledger
@@ -397,9 +399,42 @@ def test_mail_that_mailbot_sent_itself_is_ignored() -> None:
     assert decision.outcome.value == "ignored"
 
 
-def test_a_text_with_nothing_to_register_goes_to_a_person() -> None:
+def test_a_text_with_nothing_to_register_goes_to_a_person_as_about_a_registration() -> None:
     decision = Desk().send("Tack för inbjudan, vi återkommer.")
-    assert (decision.kind.value, decision.outcome.value) == ("unrelated", "needs_review")
+    assert (decision.kind.value, decision.outcome.value) == ("registration", "needs_review")
+    assert "ingen anmälan, ändring eller fråga kunde läsas ut" in decision.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ja, det stämmer.\n\nPetra",
+        "Absolut, vi tar det tillfälle du föreslog. Tack!",
+        "Ok, då blir det samma som ovan men utan Per.",
+    ],
+)
+def test_an_answer_leaning_on_the_quoted_thread_alone_is_a_registration_for_a_person(text: str) -> None:
+    decision = Desk().send(text)
+    assert (decision.kind.value, decision.outcome.value) == ("registration", "needs_review")
+
+
+def test_byt_first_name_or_pronoun_mot_a_new_person_swaps_in_the_stored_delegation() -> None:
+    desk = Desk()
+    desk.send("Vi anmäler Anna Berg (S), Lena Hjelm (M) och Per Ek (C) till den 19 september.")
+    decision = desk.send("Byt Anna mot Karin Lund (V) – Anna är föräldraledig. I övrigt oförändrat.")
+    assert decision.outcome.value == "confirmed"
+    assert decision.session == dt.date(2016, 9, 19)
+    assert [(p.name, p.party) for p in decision.participants] == [
+        ("Karin Lund", "V"),
+        ("Lena Hjelm", "M"),
+        ("Per Ek", "C"),
+    ]
+    decision = desk.send("Lena Hjelm kan tyvärr inte den 19/9. Byt henne mot Tove Granqvist (S).")
+    assert [(p.name, p.party) for p in decision.participants] == [
+        ("Karin Lund", "V"),
+        ("Tove Granqvist", "S"),
+        ("Per Ek", "C"),
+    ]
 
 
 def test_lamna_aterbud_from_the_municipality_cancels_but_one_person_does_not_cancel_all() -> None:

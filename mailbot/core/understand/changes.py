@@ -127,6 +127,8 @@ def swaps_in(
             and person.start not in used
             and (
                 re.search(r"i\s+(?:hennes|hans|dennes|hens)\s+ställe\s+(?:kommer|deltar|går\s+in)\s*$", before, re.I)
+                # "Lena Hjelm kan tyvärr inte den 22/9. Byt henne mot Tove Granqvist (S)."
+                or re.search(r"\bbyt\w*\s+(?:ut\s+)?(?:henne|honom|hen)\s+(?:mot|med)\s*$", before, re.I)
                 or (instead and people[i - 1].negated and people[i - 1].start not in used)
             )
         ):
