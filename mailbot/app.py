@@ -70,14 +70,13 @@ def build(settings: Settings, *, clock: Callable[[], dt.datetime] = utc_now, cre
         from_address=from_address,
         message_id_domain=settings.smtp.message_id_domain or from_address.rpartition("@")[2],
     )
-    own = frozenset({from_address.lower(), event.coordinator.address.lower()})
     return App(
         settings=settings,
         event=event,
         engine=engine,
         factory=factory,
         event_pk=event_pk,
-        judge=Judge(event, own_addresses=own),
+        judge=Judge(event, own_addresses=frozenset({from_address.lower()})),
         renderer=Renderer(templates_folder(settings)),
         envelope=envelope,
         clock=clock,

@@ -32,7 +32,8 @@ class Judge:
         self.spelling = diacritics.restoring_table(
             [m.name for m in event.municipalities] + [w for p in event.parties for w in (p.name, *p.aliases)]
         )
-        self.own_addresses = own_addresses
+        # the coordinator's own mail (a digest that lands in her inbox) is never a person's answer
+        self.own_addresses = own_addresses | {event.coordinator.address.lower()}
 
     def _addressed_to_us(self, mail: Mail) -> bool:
         ours = {self.event.coordinator.address.lower(), *self.own_addresses}

@@ -170,13 +170,16 @@ def own_words(mail: Mail) -> OwnWords:
 
 
 _INLINE_ANSWERS = re.compile(
-    r"svar(?:en)?\s+(?:i\s+(?:blått|blå|rött|röd|grönt|fetstil|texten)|inne\s+i\s+texten|direkt\s+i\s+texten)"
+    r"svar(?:en)?\s+(?:i\s+(?:blått|blå|rött|röd|grönt|fetstil|texten)|(?:inne|direkt)\s+i\s+(?:texten|inbjudan|mejlet))"
+    # "Vi har skrivit in Värmdös svar direkt i inbjudan nedan, med blått"
+    r"|\b(?:med|i)\s+(?:blått|blå\s+text|rött|röd\s+text|grönt|fetstil)\b"
     r"|mina\s+svar\s+(?:nedan|i\s+\w+)|svarar\s+(?:i|direkt\s+i|inne\s+i)\s+texten"
     r"|(?:my\s+)?answers\s+(?:below|inline|in\s+(?:blue|red))",
     re.I,
 )
 _ANSWER_LINE = re.compile(
     r"^\s*\[[^\]\n]{2,40}\]"  # "[Niklas Berg] Vi menade …"
+    r"|^\s*\[[A-ZÅÄÖ][\w -]{1,30}:"  # "[Värmdö: Vi väljer 22 sept …]"
     r"|\b[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ][\w-]+\s*\((?:[SMLCV]|KD|MP|SD)\)"  # "Mats Gustafsson (M)"
     r"|^\s*(?:vi|jag)\s+(?:väljer|tar|kommer|anmäler|deltar|menade|menar)\b",
     re.I,

@@ -22,7 +22,7 @@ class Desk:
     """A judge and a ledger: decide messages in order, as the worker does."""
 
     def __init__(self) -> None:
-        self.judge = Judge(EVENT, own_addresses=frozenset({"rebecka.frej@sll.se"}))
+        self.judge = Judge(EVENT)  # the coordinator's address is the judge's own without being told
         self.ledger = Ledger()
         self.count = 0
 
@@ -798,3 +798,41 @@ def test_skipping_the_information_meeting_while_restating_the_dialog() -> None:
         sender="a@upplandsvasby.se",
     )
     assert (again.kind.value, again.outcome.value, again.session) == ("registration", "confirmed", dt.date(2016, 9, 22))
+
+
+def test_the_dialog_said_to_stand_unchanged_beside_an_information_meeting_change_registers_no_dialog() -> None:
+    desk = Desk()
+    desk.send("Vi anmäler Anna Berg (S), Lena Hjelm (M) och Per Ek (C) till den 26 september.")
+    decision = desk.send(
+        "Ordföranden har fått förhinder den 30 augusti. I stället kommer 2:e vice ordförande Jan Wästberg (M)"
+        " till informationsmötet.\n\nDialogen den 26 september är oförändrad."
+    )
+    assert decision.kind.value == "info_meeting"
+    assert decision.session is None and decision.participants == ()
+
+
+def test_a_new_list_beside_a_day_said_to_stand_goes_with_that_day() -> None:
+    decision = Desk().send("Datumet 22/9 står fast, men deltagarna blir: Anna Berg (S), Lena Hjelm (M).")
+    assert decision.outcome.value == "confirmed"
+    assert decision.session == dt.date(2016, 9, 22)
+
+
+def test_the_coordinators_own_automatic_digest_is_ignored_as_mail_of_our_own() -> None:
+    decision = Desk().send(
+        "Dagens sammanställning: Nacka 19/9 Lars Ohlsson (M), Sofia Karlberg (S).",
+        sender="Rebecka Frej <rebecka.frej@sll.se>",
+        headers=(("auto-submitted", "auto-generated"),),
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("unrelated", "ignored")
+
+
+def test_a_person_struck_before_the_full_list_is_not_in_it() -> None:
+    desk = Desk()
+    desk.send("Vi anmäler Jonas Ekwall (KD), Ingrid Backman (C), Mikael Sundin (M) och Siv Holmqvist (S) till 19/9.")
+    decision = desk.send(
+        "OK, då stryker vi Jonas Ekwall (KD). Anmälan gäller alltså fortfarande den 19 september, för:\n\n"
+        "Ingrid Backman (C)\nMikael Sundin (M)\nSiv Holmqvist (S)\n"
+    )
+    assert decision.outcome.value == "confirmed"
+    assert decision.session == dt.date(2016, 9, 19)
+    assert [p.name for p in decision.participants] == ["Ingrid Backman", "Mikael Sundin", "Siv Holmqvist"]

@@ -494,6 +494,20 @@ def test_answers_typed_into_an_unmarked_quote_are_the_senders_words() -> None:
     assert "2 sept | 14.00" not in own.text
 
 
+def test_bracketed_answers_written_directly_into_the_quoted_invitation_are_the_senders_words() -> None:
+    plain = (
+        "Hej Rebecka,\n\nVi har skrivit in Värmdös svar direkt i inbjudan nedan, med blått.\n\nHälsningar\nJonas\n\n"
+        "Från: Rebecka Frej [mailto:rebecka.frej@sll.se]\nSkickat: den 11 juli 2016 10:02\nTill: Värmdö\n"
+        "Ämne: Inbjudan\n\nInledande informationsmöte 30 augusti\n"
+        "[Värmdö: KSO har tyvärr förhinder den 30/8, så vi skickar ingen till informationsmötet.]\n\n"
+        "2 sept\t14.00–16.00\n22 sept\t09.30–11.30\n\n"
+        "[Värmdö: Vi väljer 22 sept. Deltagare: Anders Lönnqvist (M), Marit Sahlén (S) och Ove Rydberg (KD).]\n"
+    )
+    own = own_words(_mail(plain))
+    assert "[Värmdö: Vi väljer 22 sept" in own.text and "förhinder den 30/8" in own.text
+    assert "2 sept\t14.00" not in own.text
+
+
 def test_a_pointer_to_the_senders_own_earlier_mail_reads_that_mail() -> None:
     plain = (
         "Tack Rebecka!\n\nDå gäller vår anmälan enligt nedan.\n\n/Oskar\n\n"

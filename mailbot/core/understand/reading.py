@@ -94,7 +94,7 @@ def read(
     scopes = Scopes(text, event.info_meeting, session_positions(mentions, event, year))
     doubts: list[str] = []
 
-    choices, attempts, moved_from, contradicted = session_choices(text, mentions, sentences, event, year, doubts)
+    choices, attempts, moved_from, contradicted, kept = session_choices(text, mentions, sentences, event, year, doubts)
     if not choices and not attempts and not contradicted:
         choices = sessions_by_room_or_ordinal(text, event, doubts)
     if not choices and not attempts and not contradicted:
@@ -153,7 +153,9 @@ def read(
         dialog += _writer_among(text, not_info, people, dialog, signing, lexicon, doubts)
     dialog = full_names(text, dialog + _named_by_pronoun(text, people, sentences, scopes, dialog))
 
-    if not dated and (dialog or swaps):
+    if not dated and dialog and kept:
+        choices = kept  # "Datumet 22/9 står fast, deltagarna blir: …": the day the new list goes with
+    elif not dated and (dialog or swaps):
         # "Anmälan 19/9" as the subject: its date stands; a reply's subject only when it names one session
         in_subject = subject_sessions(subject, event, year)
         choices = in_subject if not subject_is_reply or len(in_subject) == 1 else []

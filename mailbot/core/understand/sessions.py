@@ -34,6 +34,11 @@ _NON_CHOICE = re.compile(
     r"|avbok\w*|avanmäl\w*|tanken\s+var|hade\s+(?:först\s+)?tänkt|först\s+tänkt|skulle\s+först",
     re.I,
 )
+# "Dialogen den 26 september är oförändrad": the stored day restated, which registers no one by itself
+_UNCHANGED = re.compile(
+    r"\boförändrad\w*|\bkvarstår\b|\bstår\s+fast\b|\bgäller\s+(?:som\s+tidigare|som\s+förut|fortfarande|alltjämt)",
+    re.I,
+)
 _REFERENCE_BEFORE = re.compile(
     r"(?:mejl|mail|brev|inbjudan|meddelande|svar|bekräftelse|anmälan)(?:et|en|n)?\s+(?:från\s+|av\s+)?(?:den\s+)?$"
     # "anmälan som skickades 2016-07-13", "inbjudan daterad 2016-07-11"
@@ -69,6 +74,8 @@ class SessionChoices(NamedTuple):
     moved_from: dt.date | None
     # "torsdagen den 19" (a Monday) when a Thursday session exists: a day that cannot be read
     contradicted: list[dt.date]
+    # "Dialogen den 26 september är oförändrad": a session said to stand as it is
+    kept: list[dt.date]
 
 
 def session_choices(
@@ -80,6 +87,7 @@ def session_choices(
     attempts: list[dt.date] = []
     moved_from: dt.date | None = None
     contradicted: list[dt.date] = []
+    kept: list[dt.date] = []
     mentions = list(found)
     for start, end, week_day in week_days(text, year):
         if not any(m.start < end and start < m.end for m in mentions):
@@ -103,6 +111,9 @@ def session_choices(
                 moved_from = day
             continue
         phrase = clause_at(text, mention.start, at_commas=True)
+        if day in session_days and _UNCHANGED.search(phrase):
+            kept.append(day)
+            continue
         if _REFERENCE_BEFORE.search(before) or _NON_CHOICE.search(phrase) or _negated_date(text, mention):
             continue
         if _in_a_range(text, mention):
@@ -128,7 +139,7 @@ def session_choices(
         attempts.append(info_day)  # a date by meaning, and not a session
     elif not choices and re.search(r"\bsamma\s+(?:dag|datum|tillfälle)\s+som\s+(?!förra|sist|tidigare)\w", text, re.I):
         doubts.append("datumet anges som 'samma dag som' någon annan")  # "samma dag som Solna": whose day is that?
-    return SessionChoices(choices, attempts, moved_from, contradicted)
+    return SessionChoices(choices, attempts, moved_from, contradicted, kept)
 
 
 def impossible_dates(text: str, mentions: list[DateMention], sentences: list[Span], year: int) -> list[str]:
