@@ -836,3 +836,51 @@ def test_a_person_struck_before_the_full_list_is_not_in_it() -> None:
     assert decision.outcome.value == "confirmed"
     assert decision.session == dt.date(2016, 9, 19)
     assert [p.name for p in decision.participants] == ["Ingrid Backman", "Mikael Sundin", "Siv Holmqvist"]
+
+
+def test_a_colleague_named_beside_a_party_that_joins_keeps_no_party_of_its_own() -> None:
+    desk = Desk()
+    desk.send("Vi anmäler Jonas Lindgren (M) och Göran Blom (C) till den 2 september.")
+    decision = desk.send(
+        "Sara är ledig så jag skickar detta: Vänsterpartiet vill också vara med, så vi lägger till"
+        " Siv Håkansson (V) i delegationen den 2 september. Då blir vi tre igen."
+    )
+    assert decision.outcome.value == "confirmed"
+    assert people(decision) == [("Jonas Lindgren", "M"), ("Göran Blom", "C"), ("Siv Håkansson", "V")]
+
+
+def test_a_spelling_corrected_by_a_party_word_before_heter_keeps_the_stored_delegation() -> None:
+    desk = Desk()
+    desk.send("Vi anmäler Ingrid Palmér (M), Ali Demir (S) och Catarina Sjöholm (C) till den 19 september.")
+    decision = desk.send(
+        "Ser att vi har stavat fel i både mitt och Jörgens mejl: vår centerpartist heter Katarina Sjöholm,"
+        " med K – inte Catarina. Rätta gärna det i listan."
+    )
+    assert decision.outcome.value == "confirmed"
+    assert decision.session == dt.date(2016, 9, 19)
+    assert people(decision) == [("Ingrid Palmér", "M"), ("Ali Demir", "S"), ("Katarina Sjöholm", "C")]
+
+
+def test_i_annas_stalle_swaps_the_one_named_in_the_genitive() -> None:
+    desk = Desk()
+    desk.send("Vi anmäler Anna Berg (S), Lena Hjelm (M) och Per Ek (C) till den 19 september.")
+    decision = desk.send("Anna kan inte. I Annas ställe kommer Karin Lund (V).")
+    assert people(decision) == [("Karin Lund", "V"), ("Lena Hjelm", "M"), ("Per Ek", "C")]
+
+
+def test_a_heading_line_is_scoped_by_its_last_sentence() -> None:
+    decision = Desk().send(
+        "Ok, då står vi över informationsmötet. Vi anmäler bara till dialogen måndag 19 september:\n\n"
+        "Marie Holmlund (M)\nKent Olofsson (S)\nTomas Enqvist (C)\n"
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("registration", "confirmed")
+    assert decision.info_attendee is None and len(decision.participants) == 3
+
+
+def test_a_heading_with_a_time_after_kl_keeps_its_meeting() -> None:
+    decision = Desk().send(
+        "Informationsmöte 30/8 kl. 13–14:\nKommunstyrelsens ordförande Lena Sjöholm (S)\n\n"
+        "Dialogmöte 19/9 kl. 15–17:\nLena Sjöholm (S)\nJohan Nordqvist (M)\nDaniel Mogren (V)\n"
+    )
+    assert decision.kind.value == "registration+info_meeting"
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Lena Sjöholm"

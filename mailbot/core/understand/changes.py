@@ -134,6 +134,15 @@ def swaps_in(
         ):
             swaps.append(Swap(people[i - 1].name, Participant(person.name, person.party, person.role)))
             used.update({people[i - 1].start, person.start})
+    for person in people:
+        # "I Annas ställe kommer Per Lund (M)": the one leaving named in the genitive
+        genitive = re.search(
+            r"\b[Ii]\s+(?P<who>[A-ZÅÄÖ][\w-]+?)s\s+ställe\s+(?:kommer|deltar|går\s+in)\s*$",
+            text[max(0, person.start - 50) : person.start],
+        )
+        if genitive and person.party and person.start not in used:
+            swaps.append(Swap(genitive.group("who"), Participant(person.name, person.party, person.role)))
+            used.add(person.start)
     for i, person in enumerate(people):
         # "I stället för Anna Andersson kommer Bo Berg (M)"
         before = text[max(0, person.start - 25) : person.start]

@@ -233,6 +233,8 @@ NOT_NAMES = (
             "lägg",
             "byt",
             "ändra",
+            "rätta",
+            "tillbaka",
             "stryk",
             "ta",
             "ersätt",

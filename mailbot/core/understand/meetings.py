@@ -86,7 +86,10 @@ class Scopes:
             # "Dialogen måndagen den 26 september kl 13.00-15.00": a heading may carry date and time
             # a form's question ("4. Anmäler ni KSO till informationsmötet 30/8?") heads its answer too
             if stripped.endswith(":") or (stripped and len(stripped.split()) <= 9 and stripped[-1:] not in ".!"):
-                scope = self.of(offset, offset + len(line))
+                # "Vi står över informationsmötet. Vi anmäler till dialogen 19/9:": the last sentence heads
+                last = [m.end() for m in re.finditer(r"(?<!kl)[.!?]\s+(?=[A-ZÅÄÖ])", line)]
+                start = offset + (last[-1] if last else 0)
+                scope = self.of(start, offset + len(line))
                 if stripped.endswith(":") or scope:
                     scopes.append((offset, scope or "dialog"))
             offset += len(line) + 1

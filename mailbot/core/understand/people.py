@@ -159,6 +159,8 @@ def _people_on_line(
     parties = _parties(line, lexicon)
     names = _names(line, lexicon, not_names)
     names += _lowercase_names(line, parties, names, lexicon, not_names)
+    # "i både mitt och Jörgens mejl", "Saras anmälan": a genitive names whose the thing is, not someone coming
+    names = [n for n in names if not (" " not in n.text and n.text.endswith("s") and _POSSESSED.match(line, n.end))]
     items = sorted(parties + names, key=lambda i: i.start)
     items = [i for i in items if not _inside_other(i, items)]
     found: list[PersonMention] = []
@@ -186,6 +188,9 @@ def _people_on_line(
     return _share_parties(line, offset, _name_chains(line, offset, found))
 
 
+_POSSESSED = re.compile(
+    r"\s+(?:mejl|mail|e-?post|brev|meddelande|svar|anmälan|lista|listan|namn|uppgifter|kalender|ställe)\b", re.I
+)
 _REGISTERS = re.compile(r"\b(?:anmäl\w*|kommer|deltar|deltagare|blir|representeras)\b", re.I)
 
 
@@ -510,7 +515,7 @@ def _bind_left(line: str, items: list[_Item], position: int, used: set[int]) -> 
     # "vår KD-politiker Margareta Ek", "vänsterpartisten Jelena Šarić": a party word right before a name;
     # "M Kristina Ahlqvist": a party column first.
     if (
-        re.fullmatch(r" {1,2}", gap)
+        re.fullmatch(r" {1,2}|\s+heter\s+", gap)  # "vår centerpartist heter Katarina Sjöholm"
         and not line[: before.start].rstrip().endswith("(")
         and (len(before.text) > 2 or not head.strip() or _BULLET.fullmatch(head + " "))
     ):
@@ -551,6 +556,8 @@ def _gap_allows(gap: str) -> bool:
             return False
         if lower in {"kommer", "deltar", "anmäls", "anmäler", "blir", "och", "som", "har", "ska"}:
             return False
+        if lower in {"så", "men", "eftersom", "därför", "jag", "vi"}:
+            return False  # "Sara är ledig så jag skickar detta: Vänsterpartiet …": another clause, another subject
     return True
 
 
