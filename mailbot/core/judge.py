@@ -52,7 +52,7 @@ class Judge:
         if mail.defects and any(d.startswith("unparseable") for d in mail.defects):
             return Judgement(deciding.review(Kind.UNRELATED, municipality, "meddelandet kunde inte läsas"), own)
         reading = read(
-            diacritics.restore(_with_subject(own.text, mail.subject), self.spelling),
+            diacritics.join_compounds(diacritics.restore(_with_subject(own.text, mail.subject), self.spelling)),
             event=self.event,
             lexicon=self.lexicon,
             subject=mail.subject,

@@ -117,12 +117,16 @@ def _chosen_text(mail: Mail) -> str:
         html_text = _normalise(html_to_text(mail.html))
         if _table_rows(html_text) >= 2 and _table_rows(text) == 0:
             return html_text
+        if _table_rows(html_text, quoted_too=True) >= 2 and _table_rows(text, quoted_too=True) == 0:
+            # "jag skickar den igen – se nedan": the sender's own earlier mail, whose table only the HTML keeps
+            return html_text
     return text
 
 
-def _table_rows(text: str) -> int:
-    own, _, _ = _split_quote(text.split("\n"))
-    return sum(1 for line in own if " | " in line)
+def _table_rows(text: str, *, quoted_too: bool = False) -> int:
+    lines = text.split("\n")
+    own, _, _ = _split_quote(lines)
+    return sum(1 for line in (lines if quoted_too else own) if " | " in line)
 
 
 def own_words(mail: Mail) -> OwnWords:

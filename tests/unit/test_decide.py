@@ -884,3 +884,56 @@ def test_a_heading_with_a_time_after_kl_keeps_its_meeting() -> None:
     )
     assert decision.kind.value == "registration+info_meeting"
     assert decision.info_attendee is not None and decision.info_attendee.name == "Lena Sjöholm"
+
+
+def test_a_full_stop_with_no_space_after_it_does_not_cut_the_first_name_off() -> None:
+    decision = Desk().send("Nacka Kommer 22 sept.Bo Lindqvist-Ahl (M),Anita Svärd (s), Kenneth Öhrn (C)")
+    assert decision.outcome.value == "confirmed"
+    assert people(decision) == [("Bo Lindqvist-Ahl", "M"), ("Anita Svärd", "S"), ("Kenneth Öhrn", "C")]
+
+
+def test_the_writer_going_to_the_info_meeting_takes_the_party_of_the_writers_stored_registration() -> None:
+    desk = Desk()
+    desk.send("Vi kommer 22 sept: Bo Lindqvist-Ahl (M), Anita Svärd (S)", sender="Bo Lindqvist-Ahl <bo@nacka.se>")
+    decision = desk.send("Glömde säga – jag går på info mötet 30/8 också.", sender="Bo Lindqvist-Ahl <bo@nacka.se>")
+    assert (decision.kind.value, decision.outcome.value) == ("info_meeting", "confirmed")
+    assert decision.info_attendee is not None
+    assert (decision.info_attendee.name, decision.info_attendee.party) == ("Bo Lindqvist-Ahl", "M")
+
+
+def test_a_first_name_that_cannot_come_is_replaced_by_ersatts_av() -> None:
+    desk = Desk()
+    desk.send("Vi anmäler Mats Grönvall (M), Fatima Al-Hassan (S) och Ulrika Berg (C) till den 19 september.")
+    decision = desk.send("Ulrika kan inte, ersätts av Jonas Lehtinen (L). Så blir det tre olika partier också 👍")
+    assert decision.outcome.value == "confirmed"
+    assert people(decision) == [("Mats Grönvall", "M"), ("Fatima Al-Hassan", "S"), ("Jonas Lehtinen", "L")]
+
+
+def test_a_date_of_the_senders_own_meeting_before_sa_does_not_hide_the_choice_after_it() -> None:
+    decision = Desk().send("Vi har KS den 19/9 så Nacka tar 26/9. Ingela Rask (S) och Patrik Ödman (M).")
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 26))
+
+
+def test_a_first_name_that_tar_infomotet_is_the_listed_person() -> None:
+    decision = Desk().send(
+        "22/9: Ulla Brännström (S), Kjell-Åke Ruuth (M), Eva Gyllensvärd (C). Kjell-Åke tar infomötet 30/8 som sagt."
+    )
+    assert decision.kind.value == "registration+info_meeting"
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Kjell-Åke Ruuth"
+
+
+def test_an_info_meeting_attendee_said_to_be_registered_before_is_not_registered_again() -> None:
+    decision = Desk().send(
+        "Vi kommer den 19 september:\n\nKristina Wallander (M)\nLars-Göran Hedin (S)\nNina Ståhlberg (L)\n\n"
+        "Kristina är sedan tidigare anmäld till informationsmötet den 30 augusti."
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("registration", "confirmed")
+    assert decision.info_attendee is None
+
+
+def test_a_person_said_to_be_ill_is_not_in_the_delegation() -> None:
+    decision = Desk().send(
+        "Birgitta Sjölander (L) är sjuk i dag. Nacka kommer därför 2/9 med Carl Hamrén (M), Maja Lindström (S)"
+        " och Henrik Falkenberg (L)."
+    )
+    assert people(decision) == [("Carl Hamrén", "M"), ("Maja Lindström", "S"), ("Henrik Falkenberg", "L")]

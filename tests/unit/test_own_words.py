@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from mailbot.core.mail import Mail
@@ -960,3 +962,23 @@ def test_apple_mails_swedish_forward_intro_with_av() -> None:
     words = own_words(_mail(plain, subject="Fwd: Dialogen"))
     assert words.from_forward
     _check(words.text, ("den 2 september", "Hampus Ekdahl (M)"), ("Se nedan",))
+
+
+def test_a_resent_earlier_mail_whose_table_only_the_html_keeps_is_read_from_the_html() -> None:
+    header = "Från: Amra Hodžić\nSkickat: den 11 augusti 2016 10:40\nTill: rebecka.frej@sll.se\nÄmne: Anmälan\n\n"
+    intro = "Jag skickar den igen för säkerhets skull – se nedan.\n\n/Amra\n\n"
+    plain = (
+        intro
+        + header
+        + "Vi anmäler till den 2 september:\n\nNamn\n\nParti\n\nKatarina Berggren\n\nSocialdemokraterna\n"
+    )
+    html = (
+        "<p>Jag skickar den igen för säkerhets skull – se nedan.</p><p>/Amra</p>"
+        '<div style="border:none;border-top:solid #E1E1E1 1.0pt"><p><b>Från:</b> Amra Hodžić<br><b>Skickat:</b>'
+        " den 11 augusti 2016 10:40<br><b>Till:</b> rebecka.frej@sll.se<br><b>Ämne:</b> Anmälan</p></div>"
+        "<p>Vi anmäler till den 2 september:</p><table><tr><td>Namn</td><td>Parti</td></tr>"
+        "<tr><td>Katarina Berggren</td><td>Socialdemokraterna</td></tr>"
+        "<tr><td>Jan Sandell</td><td>Moderaterna</td></tr></table>"
+    )
+    own = own_words(dataclasses.replace(_mail(plain, html), from_name="Amra Hodžić"))
+    assert "Katarina Berggren | Socialdemokraterna" in own.text

@@ -14,7 +14,8 @@ from mailbot.core.understand.people import PersonMention, is_title
 _SWAP_BETWEEN = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?"
     # "X kan inte den 22:a, krock med annat, han ersätts av Y": the pronoun takes X along
-    r"(?:[^.\n(]{0,80}?(?:,|\s+så|\s+och)\s+(?:han|hon|hen)\s+|[^.\n(]{0,50}\s+och\s+|,\s*)?"
+    # "Ulrika kan inte, ersätts av Y": the clause between says why
+    r"(?:[^.\n(]{0,80}?(?:,|\s+så|\s+och)\s+(?:han|hon|hen)\s+|[^.\n(]{0,50}\s+och\s+|[^.\n(]{0,40}?,\s*)?"
     r"(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:av|mot|med)"
     r"(?P<titles>(?:\s+[a-zåäö:.-]+){0,3}?)\s*$",
     re.I,

@@ -149,3 +149,12 @@ def restore(text: str, table: dict[str, str]) -> str:
         return restored[0].upper() + restored[1:] if word[0].isupper() else restored
 
     return _WORD.sub(swedish, text)
+
+
+# "info mötet", "info-mötet", "dialog tillfället": a compound a phone or a hurry splits
+_SPLIT_COMPOUND = re.compile(r"\b(info|informations|dialog)[ -](möte\w*|tillfäll\w*)", re.I)
+
+
+def join_compounds(text: str) -> str:
+    """The text with the meetings' split compounds joined; the space moves after the word, so positions stay."""
+    return _SPLIT_COMPOUND.sub(lambda m: f"{m.group(1)}{m.group(2).lower()} ", text)

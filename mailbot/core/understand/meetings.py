@@ -181,6 +181,8 @@ def writer_attending_info(
     chairs = _chairs_in(people, dialog)
     if len({p.name for p in chairs}) == 1:
         return chairs[0], sentence
+    if signer is not None:
+        return signer, sentence  # "jag går på infomötet också": the writer, whose party an earlier mail may give
     return None
 
 

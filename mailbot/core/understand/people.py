@@ -32,7 +32,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _NEGATION = re.compile(
     r"\b(?:inte|ej|icke|förhinder|förhindrad|förhindrat|utgår|avböjer|avstår|slutat|lämnat|saknas"
-    r"|frånvarande|kan\s+tyvärr\s+inte|har\s+tyvärr|tyvärr\s+inte|stannar\s+(?:\w+\s+)?hemma"
+    r"|frånvarande|sjuk|sjukskriven|kan\s+tyvärr\s+inte|har\s+tyvärr|tyvärr\s+inte|stannar\s+(?:\w+\s+)?hemma"
     r"|bortse\s+från|stryk|stryker|stryks|struken|strukits|tas\s+bort|tar\s+bort)\b",
     re.I,
 )
@@ -446,6 +446,13 @@ def _capitalised(word: str) -> bool:
 def _in_address(line: str, token: re.Match[str]) -> bool:
     before = line[token.start() - 1 : token.start()]
     after = line[token.end() : token.end() + 2]
+    if (
+        before == "."
+        and token.group(0)[0].isupper()
+        and re.match(r"\s", after)
+        and line[token.start() - 3 : token.start() - 1].isalpha()
+    ):
+        return False  # "Salem kommer 22 sept.Bo Lindqvist-Ahl": a space forgotten after the full stop
     return before in {"@", ".", "/", "_"} or after[:1] in {"@", "_"} or bool(re.match(r"\.\w", after))
 
 

@@ -49,10 +49,13 @@ _DOCUMENT = re.compile(r"pdf|msword|officedocument|opendocument|rtf|ms-excel|ms-
 _JOINT = re.compile(
     r"\b(?:både|båda|bägge|gemensam\w*|tillsammans|för\s+(?:oss\s+)?alla|samordnar\s+(?:\w+\s+)?anmäl\w*)\b", re.I
 )
-_ATTENDING = re.compile(r"\b(?:kommer|deltar|går|närvarar|är\s+med|anmäl\w*)\b", re.I)
+_ATTENDING = re.compile(
+    r"\b(?:kommer|deltar|går|närvarar|är\s+med|anmäl\w*|tar\s+(?:informations|info)möt\w*)\b", re.I
+)  # "Kjell-Åke tar infomötet 30/8"
 # "Karin är redan anmäld till informationsmötet": news, not a registration
 _ALREADY = re.compile(
-    r"\bredan\s+(?:anmäld|anmält|registrerad)|\bhar\s+redan\s+anmält|gjorde\s+(?:hon|han|hen)\s+själv", re.I
+    r"\b(?:redan|sedan\s+tidigare|tidigare)\s+(?:anmäld|anmält|registrerad)|\bhar\s+redan\s+anmält|gjorde\s+(?:hon|han|hen)\s+själv",
+    re.I,
 )
 _EVENT_WORDS = re.compile(
     r"dialog|anmäl|inbjud|tillfälle|deltag|delta\b|informationsmöt|infomöt|regional|landsting|samverkan|kso\b"
