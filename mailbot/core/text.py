@@ -163,10 +163,12 @@ def own_words(mail: Mail) -> OwnWords:
             # "Deltagarna är desamma som i tabellen nedan": the people of the sender's own earlier mail
             answers += _people_lines(earlier)
         return OwnWords(text="\n".join([text, "", *answers]), quoted=quoted, signature=signature)
-    if cut is not None and _PEOPLE_BELOW.search(text) and (earlier := _own_earlier_mail(lines[cut:], mail)):
+    # a quote in ">" lines has no cut: the earlier mail is then found among all the lines
+    thread = lines[cut:] if cut is not None else lines
+    if _PEOPLE_BELOW.search(text) and (earlier := _own_earlier_mail(thread, mail)):
         # "Botkyrka väljer den 26 september. Deltagare enligt vår anmälan nedan": the people of the earlier mail
         return OwnWords(text="\n".join([text, "", *_people_lines(earlier)]), quoted=quoted, signature=signature)
-    if cut is not None and _is_empty_or_pointer(text) and (earlier := _own_earlier_mail(lines[cut:], mail)):
+    if _is_empty_or_pointer(text) and (earlier := _own_earlier_mail(thread, mail)):
         # "Då gäller vår anmälan enligt nedan": the sender's own earlier mail in the thread stands
         earlier_text, earlier_signature = _strip_signature(earlier)
         return OwnWords(text=earlier_text, from_forward=True, quoted=quoted, signature=earlier_signature or signature)
@@ -191,8 +193,8 @@ _ANSWER_LINE = re.compile(
 
 
 _PEOPLE_BELOW = re.compile(
-    r"\b(?:deltagare|deltagarna|namnen|personerna)\s+(?:är\s+)?(?:enligt|som\s+i)\s+(?:vår\s+|den\s+|min\s+)?"
-    r"(?:tidigare\s+)?(?:anmälan|mejlet|mailet|listan)?\s*(?:nedan|ovan|nedanför)",
+    r"\b(?:deltagare|deltagarna|namnen|personerna)\s+(?:är\s+)?(?:enligt|som\s+i)\s+(?:(?:vår|vårt|den|det|min|mitt)\s+)?"
+    r"(?:tidigare\s+)?(?:anmälan|mejl\w*|mail\w*|listan|meddelande\w*)?\s*(?:nedan|ovan|nedanför)",
     re.I,
 )
 _SAME_AS_BELOW = re.compile(
@@ -207,7 +209,13 @@ def _answers_in_quote(quoted: list[str]) -> list[str]:
 
 def _people_lines(lines: list[str]) -> list[str]:
     """The lines of an earlier mail that name people: table rows and "Name (Party)" lines."""
-    return [line for line in lines if " | " in line or _ANSWER_LINE.search(line)]
+    joined: list[str] = []
+    for line in lines:
+        if joined and joined[-1].strip() and re.match(r"\s*\(", line):
+            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"  # "… Tove Jernberg" / "(Liberalerna)": wrapped
+        else:
+            joined.append(line)
+    return [line for line in joined if " | " in line or _ANSWER_LINE.search(line)]
 
 
 def _names_own_choice(line: str) -> bool:
@@ -232,7 +240,12 @@ def _own_earlier_mail(quoted: list[str], mail: Mail) -> list[str] | None:
     if len(mail.from_name.split()) >= 2:
         names.add(" ".join(mail.from_name.split()).lower())  # "Från: Karimzadeh Hamid", Outlook's own mail
     for i, line in enumerate(quoted):
-        if _HEADER_FROM.match(line) and any(n in line.lower() for n in names) and _header_block_at(quoted, i):
+        by_header = _HEADER_FROM.match(line) and any(n in line.lower() for n in names) and _header_block_at(quoted, i)
+        # or 'Den 16 augusti 2016 10:00 skrev "Mikael Ståhl" <…>:' over its ">" lines
+        by_attribution = (span := _attribution_at(quoted, i)) and any(
+            n in " ".join(quoted[i : i + span]).lower() for n in names
+        )
+        if by_header or by_attribution:
             return _split_quote(_after_header_block(quoted[i:]))[0]  # up to the mail it quotes in turn
     return None
 

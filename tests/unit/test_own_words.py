@@ -982,3 +982,17 @@ def test_a_resent_earlier_mail_whose_table_only_the_html_keeps_is_read_from_the_
     )
     own = own_words(dataclasses.replace(_mail(plain, html), from_name="Amra Hodžić"))
     assert "Katarina Berggren | Socialdemokraterna" in own.text
+
+
+def test_names_enligt_mitt_mejl_nedan_are_read_from_the_senders_own_gmail_quoted_mail() -> None:
+    plain = (
+        "Datum blir måndag 26:e sept. Namnen enligt mitt mejl nedan.\n\n"
+        'Den 16 augusti 2016 10:00 skrev "Mikael Ståhl" <mikael.stahl@nacka.se>:\n'
+        "> Hej! Nacka anmäler Mikael Ståhl (M), Ingrid Öberg (S), Tove Jernberg\n"
+        "> (Liberalerna). Datum återkommer vi om.\n"
+        '>\n> Den 11 juli 2016 9:58 skrev "Rebecka Frej" <rebecka.frej@sll.se>:\n>> Fyra tillfällen: 2 sept, 19 sept\n'
+    )
+    mail = dataclasses.replace(_mail(plain), from_address="mikael.stahl@nacka.se", from_name="Mikael Ståhl")
+    own = own_words(mail)
+    assert "Tove Jernberg (Liberalerna)" in own.text
+    assert "19 sept" not in own.text
