@@ -228,6 +228,9 @@ def _delegation(
         session = before.session
     elif before is not None and reading.withdrawn and _all_stored(before.participants, participants):
         # "Lisa kan inte ändå, så vi blir två": the stored delegation less those named as not coming
+        for name in reading.withdrawn:
+            if len(_matches(before.participants, name)) > 1:
+                reasons.append(f"flera i den sparade anmälan kan vara {name}")
         kept = [p for p in before.participants if not any(_means(name, p) for name in reading.withdrawn)]
         if len(kept) < len(before.participants):
             participants = tuple(kept)

@@ -937,3 +937,37 @@ def test_a_person_said_to_be_ill_is_not_in_the_delegation() -> None:
         " och Henrik Falkenberg (L)."
     )
     assert people(decision) == [("Carl Hamrén", "M"), ("Maja Lindström", "S"), ("Henrik Falkenberg", "L")]
+
+
+def test_han_ersatts_av_in_the_next_sentence_swaps_the_person_named_before() -> None:
+    desk = Desk()
+    desk.send("Nacka kommer den 19 september med Anna Berg (M), Olle Ek (S) och Lisa Ström (C).")
+    decision = desk.send("Olle Ek har fått förhinder. Han ersätts av Maja Lind (S).")
+    assert (decision.kind.value, decision.outcome.value) == ("change", "confirmed")
+    assert people(decision) == [("Anna Berg", "M"), ("Maja Lind", "S"), ("Lisa Ström", "C")]
+
+
+def test_a_stored_person_withdrawn_by_first_name_leaves_the_delegation() -> None:
+    desk = Desk()
+    desk.send("Nacka kommer den 19 september med Anna Berg (M), Olle Ek (S) och Lisa Ström (C).")
+    decision = desk.send("Vi blir tyvärr bara två: Lisa kan inte.")
+    assert (decision.kind.value, decision.outcome.value) == ("change", "confirmed")
+    assert people(decision) == [("Anna Berg", "M"), ("Olle Ek", "S")]
+
+
+def test_a_first_name_withdrawn_that_two_stored_people_share_goes_to_a_person() -> None:
+    desk = Desk()
+    desk.send("Nacka kommer den 19 september med Anna Berg (M), Olle Ek (S) och Anna Ström (C).")
+    decision = desk.send("Vi blir tyvärr bara två: Anna kan inte.")
+    assert decision.outcome.value == "needs_review"
+
+
+def test_a_person_who_does_not_want_to_miss_the_dialog_is_not_withdrawn() -> None:
+    desk = Desk()
+    desk.send("Nacka kommer den 26 september med Mats Lund (M), Khadija Osman (S) och Sven-Erik Boman (KD).")
+    decision = desk.send(
+        "Mats ska på en resa den 25–27 september, och han vill inte missa dialogen. Vi flyttar därför från den 26:e"
+        " till torsdagen den 22 september. Samma tre personer kommer som tidigare, alltså Mats, Khadija och Sven-Erik."
+    )
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 22))
+    assert len(decision.participants) == 3

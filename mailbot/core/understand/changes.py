@@ -130,6 +130,8 @@ def swaps_in(
                 re.search(r"i\s+(?:hennes|hans|dennes|hens)\s+ställe\s+(?:kommer|deltar|går\s+in)\s*$", before, re.I)
                 # "Lena Hjelm kan tyvärr inte den 22/9. Byt henne mot Tove Granqvist (S)."
                 or re.search(r"\bbyt\w*\s+(?:ut\s+)?(?:henne|honom|hen)\s+(?:mot|med)\s*$", before, re.I)
+                # "Olle Ek har fått förhinder. Han ersätts av Maja Lind (S)."
+                or re.search(r"\b(?:han|hon|hen)\s+(?:ersätts|byts\s+ut|byts)\s+(?:av|mot|med)\s*$", before, re.I)
                 or (instead and people[i - 1].negated and people[i - 1].start not in used)
             )
         ):

@@ -240,6 +240,8 @@ def _negated(line: str, name: _Item, lexicon: PartyLexicon) -> bool:
         clause,
         flags=re.I,
     )
+    # "han vill inte missa dialogen", "vill inte gå miste om den": a double negation says he comes
+    clause = re.sub(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:missa|gå\s+miste)\b", "", clause, flags=re.I)
     if not _NEGATION.search(clause):
         return False
     before = line[_clause_start(line, name.start) : name.start]

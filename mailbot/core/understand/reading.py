@@ -177,7 +177,7 @@ def read(
         p
         for p in people
         if p.negated
-        and (p.party or len(p.name.split()) >= 2)
+        # "Lisa kan inte": a first name too, which only a stored person can answer to (decide checks)
         and p.start not in swapped
         and scopes.for_person(p, sentence_at(sentences, p.start)) in {"dialog", ""}
     ]
