@@ -28,12 +28,15 @@ _CALENDAR_SUBJECT = re.compile(
     re.I,
 )
 _BOUNCE_SUBJECT = re.compile(
-    r"^\s*(?:undeliver(?:ed|able)|olevererbar[at]?|kunde\s+inte\s+levereras|leveransfel"
+    r"^\s*(?:undeliver(?:ed|able)|olevererbar[at]?|kunde\s+inte\s+levereras|leveransfel|det\s+gick\s+inte\s+att\s+leverera"
+    r"|leverans(?:en)?\s+misslyckades|returnerat\s+meddelande"
     r"|delivery\s+(?:status\s+notification|failure|has\s+failed)|returned\s+mail|mail\s+delivery\s+failed"
     r"|failure\s+notice|non[-\s]?delivery|unzustellbar|läst\s*:|read\s*:|läskvitto|read\s+receipt)",
     re.I,
 )
-_DAEMON = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|noreply-dmarc|microsoftexchange[0-9a-f]*)@", re.I)
+_DAEMON = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|noreply-dmarc)@", re.I)
+# Exchange writes its delivery reports and its own notices ("Din postlåda är nästan full") from this address
+_EXCHANGE = re.compile(r"^microsoftexchange[0-9a-f]*@", re.I)
 
 
 def automatic_kind(mail: Mail, *, own_addresses: frozenset[str] = frozenset()) -> Kind | None:
@@ -46,7 +49,7 @@ def automatic_kind(mail: Mail, *, own_addresses: frozenset[str] = frozenset()) -
         return Kind.BOUNCE
     if _is_calendar_response(mail) or _is_auto_reply(mail):
         return Kind.AUTO_REPLY
-    if _is_bulk(mail):
+    if _is_bulk(mail) or _EXCHANGE.match(mail.from_address):
         return Kind.UNRELATED
     return None
 
@@ -71,6 +74,7 @@ def _is_bounce(mail: Mail) -> bool:
         return True
     return bool(_BOUNCE_SUBJECT.match(mail.subject)) and (
         mail.has_header("x-ms-exchange-message-is-ndr")
+        or _EXCHANGE.match(mail.from_address) is not None
         or not mail.from_address
         or "daemon" in mail.from_address
         or "postmaster" in mail.from_address

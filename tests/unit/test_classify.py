@@ -335,3 +335,25 @@ PEOPLE = [
 @pytest.mark.parametrize("mail", [pytest.param(mail, id=case_id) for case_id, mail in PEOPLE])
 def test_a_persons_mail_is_not_automatic(mail: Mail) -> None:
     assert automatic_kind(mail) is None
+
+
+_EXCHANGE_SENDER = "microsoftexchange329e71ec88ae4615bbc36ab6ce41109e@sll.se"
+
+
+def test_an_exchange_delivery_report_in_swedish_words_is_a_bounce() -> None:
+    mail = _mail(
+        subject="Det gick inte att leverera: Sv: Inbjudan",
+        from_address=_EXCHANGE_SENDER,
+        headers=(("return-path", "<>"), ("auto-submitted", "auto-replied")),
+        plain="Det gick inte att leverera meddelandet till följande mottagare.",
+    )
+    assert automatic_kind(mail) is Kind.BOUNCE
+
+
+def test_an_exchange_system_notice_is_unrelated_mail_not_a_bounce() -> None:
+    mail = _mail(
+        subject="Din postlåda är nästan full.",
+        from_address=_EXCHANGE_SENDER,
+        plain="Din postlåda har nästan nått sin maxstorlek.",
+    )
+    assert automatic_kind(mail) is Kind.UNRELATED

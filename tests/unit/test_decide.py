@@ -971,3 +971,33 @@ def test_a_person_who_does_not_want_to_miss_the_dialog_is_not_withdrawn() -> Non
     )
     assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 22))
     assert len(decision.participants) == 3
+
+
+def test_a_full_name_coming_to_the_info_meeting_takes_the_party_of_the_stored_delegation() -> None:
+    desk = Desk()
+    desk.send("Nacka anmäler sig till den 2 september: Kerstin Ahl (M), Bo Frid (L), Tom Nyberg (S).")
+    decision = desk.send("Kerstin Ahl kommer även på informationsmötet den 30/8.")
+    assert (decision.kind.value, decision.outcome.value) == ("info_meeting", "confirmed")
+    assert decision.info_attendee is not None and decision.info_attendee.party == "M"
+
+
+def test_someone_still_coming_to_the_info_meeting_beside_a_cancellation_is_no_new_attendee() -> None:
+    desk = Desk()
+    desk.send("Nacka kommer den 26 september med Mats Gustafsson (M), Eva Ek (S) och Lars Ny (C).")
+    decision = desk.send(
+        "Tyvärr måste Nacka avboka sin medverkan vid dialogen den 26 september. Mats Gustafsson kommer"
+        " fortfarande till informationsmötet den 30 augusti."
+    )
+    assert decision.kind.value == "cancellation" and decision.info_attendee is None
+
+
+def test_a_first_name_negated_by_another_clause_but_listed_in_the_delegation_stays() -> None:
+    desk = Desk()
+    desk.send("Nacka kommer den 22 september med Margareta Dahlén (M), Kjell-Åke Sundin (S) och Fredrik Åkesson (C).")
+    decision = desk.send(
+        "Margareta har blivit kallad till ett möte den 22 september, och det mötet går inte att flytta. Vi flyttar"
+        " därför till den 26 september, med samma delegation: Margareta Dahlén (M), Kjell-Åke Sundin (S) och"
+        " Fredrik Åkesson (C)."
+    )
+    assert decision.session == dt.date(2016, 9, 26)
+    assert len(decision.participants) == 3

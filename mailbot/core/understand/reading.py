@@ -180,6 +180,8 @@ def read(
         # "Lisa kan inte": a first name too, which only a stored person can answer to (decide checks)
         and p.start not in swapped
         and scopes.for_person(p, sentence_at(sentences, p.start)) in {"dialog", ""}
+        # "Margareta har blivit kallad … går inte att flytta … samma delegation: Margareta Dahlén (M)": listed
+        and not any(p.name.casefold() in {d.name.casefold(), d.name.split()[0].casefold()} for d in dialog)
     ]
     doubts += delegation_doubts(text, dialog, swaps, dated, lexicon, several_days=len(choices) > 1)
     withdraws_info = cancels_info(text)
@@ -322,6 +324,20 @@ def _split_by_meeting(
             )
             if attending and full and scopes.for_person(person, sentence) == "info":
                 info.append((full, sentence_text))
+            elif (
+                full is None
+                and len(person.name.split()) >= 2
+                and _ATTENDING.search(sentence_text)
+                and not _ALREADY.search(sentence_text)
+                and not _LATER.search(sentence_text)
+                # "Mats Gustafsson kommer fortfarande till informationsmötet": as stored, nothing new
+                and not re.search(
+                    r"\b(?:kan|kommer)\s+inte\b|\bfortfarande\b|som\s+(?:planerat|tidigare)", sentence_text, re.I
+                )
+                and scopes.for_person(person, sentence) == "info"
+            ):
+                # "Kerstin Ahl kommer även på informationsmötet": a full name, its party perhaps in a stored mail
+                info.append((person, sentence_text))
             elif (
                 attending
                 and full
