@@ -163,8 +163,11 @@ def own_words(mail: Mail) -> OwnWords:
             # "Deltagarna är desamma som i tabellen nedan": the people of the sender's own earlier mail
             answers += _people_lines(earlier)
         return OwnWords(text="\n".join([text, "", *answers]), quoted=quoted, signature=signature)
-    # a quote in ">" lines has no cut: the earlier mail is then found among all the lines
-    thread = lines[cut:] if cut is not None else lines
+    thread = lines  # the sender's own earlier mail is found by its From line or attribution, wherever it is
+    if _REST_AS_BELOW.search(text) and (earlier := _own_earlier_mail(thread, mail)):
+        # "Johan Wiklund är centerpartist. I övrigt gäller anmälan som nedan": the earlier mail, with the mending
+        earlier_text, _ = _strip_signature(earlier)
+        return OwnWords(text="\n".join([text, "", earlier_text]), quoted=quoted, signature=signature)
     if _PEOPLE_BELOW.search(text) and (earlier := _own_earlier_mail(thread, mail)):
         # "Botkyrka väljer den 26 september. Deltagare enligt vår anmälan nedan": the people of the earlier mail
         return OwnWords(text="\n".join([text, "", *_people_lines(earlier)]), quoted=quoted, signature=signature)
@@ -195,6 +198,11 @@ _ANSWER_LINE = re.compile(
 _PEOPLE_BELOW = re.compile(
     r"\b(?:deltagare|deltagarna|namnen|personerna)\s+(?:är\s+)?(?:enligt|som\s+i)\s+(?:(?:vår|vårt|den|det|min|mitt)\s+)?"
     r"(?:tidigare\s+)?(?:anmälan|mejl\w*|mail\w*|listan|meddelande\w*)?\s*(?:nedan|ovan|nedanför)",
+    re.I,
+)
+_REST_AS_BELOW = re.compile(
+    r"\bi\s+övrigt\s+(?:gäller\s+)?(?:(?:vår\s+)?anmälan\s+|allt\s+|det\s+)?(?:som|enligt)\s+(?:nedan|tidigare|förut)"
+    r"|\b(?:resten|övrigt)\s+(?:gäller\s+|är\s+)?(?:som|enligt)\s+(?:nedan|i\s+mitt\s+(?:mejl|mail))",
     re.I,
 )
 _SAME_AS_BELOW = re.compile(
@@ -239,14 +247,19 @@ def _own_earlier_mail(quoted: list[str], mail: Mail) -> list[str] | None:
     names = {sender}
     if len(mail.from_name.split()) >= 2:
         names.add(" ".join(mail.from_name.split()).lower())  # "Från: Karimzadeh Hamid", Outlook's own mail
-    for i, line in enumerate(quoted):
-        by_header = _HEADER_FROM.match(line) and any(n in line.lower() for n in names) and _header_block_at(quoted, i)
-        # or 'Den 16 augusti 2016 10:00 skrev "Mikael Ståhl" <…>:' over its ">" lines
-        by_attribution = (span := _attribution_at(quoted, i)) and any(
-            n in " ".join(quoted[i : i + span]).lower() for n in names
-        )
-        if by_header or by_attribution:
-            return _split_quote(_after_header_block(quoted[i:]))[0]  # up to the mail it quotes in turn
+    # quoted once more under a later reply ("> Den 10 augusti … skrev Linnéa Åkesson"): read with the marks off
+    flat = [re.sub(r"^\s*(?:>\s?)+", "", line) for line in quoted]
+    for lines in (quoted, flat):
+        for i, line in enumerate(lines):
+            by_header = (
+                _HEADER_FROM.match(line) and any(n in line.lower() for n in names) and _header_block_at(lines, i)
+            )
+            # or 'Den 16 augusti 2016 10:00 skrev "Mikael Ståhl" <…>:' over its ">" lines
+            by_attribution = (span := _attribution_at(lines, i)) and any(
+                n in " ".join(lines[i : i + span]).lower() for n in names
+            )
+            if by_header or by_attribution:
+                return _split_quote(_after_header_block(lines[i:]))[0]  # up to the mail it quotes in turn
     return None
 
 

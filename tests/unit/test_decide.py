@@ -1001,3 +1001,34 @@ def test_a_first_name_negated_by_another_clause_but_listed_in_the_delegation_sta
     )
     assert decision.session == dt.date(2016, 9, 26)
     assert len(decision.participants) == 3
+
+
+def test_a_day_they_would_rather_have_come_is_no_choice() -> None:
+    decision = Desk().send(
+        "Nacka deltar den 26 september kl. 13–15. Vi hade helst kommit den 22 september, men den 21–22 september"
+        " har kommunstyrelsen budgetberedning, så det får bli den 26:e.\n\nDeltagare:\nEwa Öst (S)\nAnders Brand (M)\n"
+    )
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 26))
+
+
+def test_a_registration_said_to_stand_no_longer_names_the_day_left() -> None:
+    desk = Desk()
+    desk.send("Nacka kommer den 26 september med Ewa Öst (S) och Anders Brand (M).")
+    decision = desk.send(
+        "Vi gör om vår anmälan helt. Nacka kommer i stället torsdagen den 22 september med:\n\nEwa Öst (S)\n"
+        "Emilia Bjur (MP)\nAnders Brand (M)\n\nAnmälan till den 26 september gäller alltså inte längre."
+    )
+    assert (decision.kind.value, decision.outcome.value, decision.session) == (
+        "change",
+        "confirmed",
+        dt.date(2016, 9, 22),
+    )
+
+
+def test_y_kommer_i_hennes_stalle_after_the_name_swaps() -> None:
+    desk = Desk()
+    desk.send("Nacka kommer den 19 september med Anna Kjell (M), Marianne Nordh (S) och Erik von Platen (L).")
+    decision = desk.send(
+        "Tack för bekräftelsen! Marianne Nordh har dock fått förhinder, så Kjell Åberg (S) kommer i hennes ställe."
+    )
+    assert people(decision) == [("Anna Kjell", "M"), ("Kjell Åberg", "S"), ("Erik von Platen", "L")]

@@ -996,3 +996,19 @@ def test_names_enligt_mitt_mejl_nedan_are_read_from_the_senders_own_gmail_quoted
     own = own_words(mail)
     assert "Tove Jernberg (Liberalerna)" in own.text
     assert "19 sept" not in own.text
+
+
+def test_i_ovrigt_som_nedan_adds_the_senders_own_mail_quoted_under_a_notice() -> None:
+    plain = (
+        "Hej,\n\nJohan Wiklund är centerpartist, alltså (C). I övrigt gäller anmälan som nedan.\n\nLinnéa\n\n"
+        "Den 2016-08-10 kl. 09:04, skrev Rebecka Frej:\n> Anmälan kunde tyvärr inte registreras:\n>\n"
+        ">   – Parti saknas för Johan Wiklund.\n>\n>   måndag 19 september    kl. 15.00–17.00\n>\n"
+        "> Den 10 augusti 2016 kl. 09:03 skrev Linnéa Åkesson <linnea.akesson@sigtuna.se>:\n"
+        ">> Sigtuna kommun kommer till dialogen den 19 september. Deltagare:\n>>\n>> Anneli Falk (S)\n"
+        ">> Mikael Jonsson-Berg (M)\n>> Johan Wiklund\n>>\n"
+        ">> Den 2016-07-11 kl. 09:58, skrev Rebecka Frej:\n>>> 2 sept 14.00–16.00\n"
+    )
+    mail = dataclasses.replace(_mail(plain), from_address="linnea.akesson@sigtuna.se", from_name="Linnéa Åkesson")
+    own = own_words(mail)
+    assert "Johan Wiklund är centerpartist" in own.text and "Anneli Falk (S)" in own.text
+    assert "2 sept" not in own.text and "Parti saknas" not in own.text

@@ -128,6 +128,12 @@ def swaps_in(
             and person.start not in used
             and (
                 re.search(r"i\s+(?:hennes|hans|dennes|hens)\s+ställe\s+(?:kommer|deltar|går\s+in)\s*$", before, re.I)
+                # "Marianne Nordh har fått förhinder, så Kjell Åberg (S) kommer i hennes ställe."
+                or re.match(
+                    r"\s*(?:\([^)]*\))?\s*(?:kommer|deltar|går\s+in)\s+(?:\w+\s+)?i\s+(?:hennes|hans|dennes|hens)\s+ställe\b",
+                    text[person.end : person.end + 50],
+                    re.I,
+                )
                 # "Lena Hjelm kan tyvärr inte den 22/9. Byt henne mot Tove Granqvist (S)."
                 or re.search(r"\bbyt\w*\s+(?:ut\s+)?(?:henne|honom|hen)\s+(?:mot|med)\s*$", before, re.I)
                 # "Olle Ek har fått förhinder. Han ersätts av Maja Lind (S)."

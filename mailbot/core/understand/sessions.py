@@ -31,7 +31,9 @@ _NON_CHOICE = re.compile(
     # "angavs felaktigt måndagen den 22 september", "Dialogtillfällen erbjuds den 2, 19, 22 och 26 september"
     r"|felaktig\w*|angavs\s+fel|\bfel\s+(?:dag|datum)|erbjud\w*|bjudit\s+in"
     # "Vi måste avboka fredagen den 2 september": the date given up; "Tanken var först …": a plan dropped
-    r"|avbok\w*|avanmäl\w*|tanken\s+var|hade\s+(?:först\s+)?tänkt|först\s+tänkt|skulle\s+först",
+    r"|avbok\w*|avanmäl\w*|tanken\s+var|hade\s+(?:först\s+)?tänkt|först\s+tänkt|skulle\s+först"
+    # "Vi hade helst kommit den 22 september, men …": a wish that did not come true
+    r"|\bhade\s+(?:\w+\s+)?(?:helst|gärna|hellre)\b|\bskulle\s+(?:\w+\s+)?ha\s+(?:kommit|velat|tagit|valt)\b",
     re.I,
 )
 # "Dialogen den 26 september är oförändrad": the stored day restated, which registers no one by itself
@@ -119,11 +121,10 @@ def session_choices(
         if _in_a_range(text, mention):
             continue  # "Kommunforum i Göteborg den 14–15 september", "mellan den 25 och 27": a stretch of days
         if mention.weekday is not None and day.weekday() != mention.weekday:
+            # "torsdagen den 19", "tisdag 26 sept": the weekday or the date is wrong, and which one a person asks
             doubts.append(f"veckodagen stämmer inte med datumet {day.isoformat()}")
-            if any(s.date.weekday() == mention.weekday for s in event.sessions):
-                # "torsdagen den 19": the Thursday session or the 19th – neither is the day read
-                contradicted.append(day)
-                continue
+            contradicted.append(day)
+            continue
         if day in session_days:
             if day not in choices:
                 choices.append(day)
@@ -175,7 +176,8 @@ def _negated_date(text: str, mention: DateMention) -> bool:
         return True  # "2/9 krockar med vårt KF": the date they cannot come
     return bool(NEGATION.search(before)) or bool(
         re.match(
-            r"[\s,]*(?:\w+\s+){0,2}(?:passar|går|fungerar|funkar|kan\s+vi|duger)\s+(?:\w+\s+)?(?:inte|ej|dåligt)\b",
+            # "Anmälan till den 26 september gäller alltså inte längre"
+            r"[\s,]*(?:\w+\s+){0,2}(?:passar|går|fungerar|funkar|kan\s+vi|duger|gäller)\s+(?:\w+\s+)?(?:inte|ej|dåligt)\b",
             after,
             re.I,
         )
