@@ -467,7 +467,7 @@ _CARD_NAME = re.compile(
 )
 _CARD_LINE = re.compile(
     r"kommun|\bstad\b|förvaltning|kansli|kontor|ledning|nämnd|enhet|avdelning|sekretar|ordförande|råd\b|\bråd|ordf"
-    r"|handläggare|strateg|samordnare|chef|tel\b|telefon|mobil|\+46|@|www\.|\d{3}",
+    r"|handläggare|strateg|samordnare|chef|tel\b|telefon|mobil|\+46|@|www\.|\d{3}|adress|\bbox\b",
     re.I,
 )
 
@@ -485,7 +485,7 @@ def _trailing_card(lines: list[str], *, party_card: bool = True) -> tuple[list[s
     while start and lines[start - 1].strip():
         start -= 1
     card = [line.strip() for line in lines[start:end]]
-    if start == 0 or not 2 <= len(card) <= 6:
+    if start == 0 or not 2 <= len(card) <= 9:  # name, title, office, municipality, post and visiting address, phone
         return lines, []
     if not _CARD_NAME.fullmatch(card[0]) and not (
         # "Birgitta Norén (M) / Kommunstyrelsens ordförande, Lidingö stad" under a mail in the first person;

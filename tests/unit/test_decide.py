@@ -1032,3 +1032,95 @@ def test_y_kommer_i_hennes_stalle_after_the_name_swaps() -> None:
         "Tack för bekräftelsen! Marianne Nordh har dock fått förhinder, så Kjell Åberg (S) kommer i hennes ställe."
     )
     assert people(decision) == [("Anna Kjell", "M"), ("Kjell Åberg", "S"), ("Erik von Platen", "L")]
+
+
+_THREE = "\n\nVi kommer med:\nAnna Berg (M)\nOlle Ek (S)\nLisa Ström (C)\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "session"),
+    [
+        ("Vi har pratat med Vaxholm som tar den 2:a, så vi har valt torsdag 22 september.", dt.date(2016, 9, 22)),
+        (
+            "Vallentuna lutar åt den 22:a och Vaxholm åt den 2 september. Nacka tar den 26 september.",
+            dt.date(2016, 9, 26),
+        ),
+        (
+            "Min första tanke var fredagen den 2 september, men då har vi budgetdag. Så det blir den 19 september.",
+            dt.date(2016, 9, 19),
+        ),
+        (
+            "Kommunfullmäktige sammanträder den 19 september, varför den 19:e inte är möjlig. Vi tar den 26 september.",
+            dt.date(2016, 9, 26),
+        ),
+        (
+            "Den 2 september var aldrig aktuell, och den 22 och 26 september krockar med KF."
+            " Det blir den 19 september.",
+            dt.date(2016, 9, 19),
+        ),
+        (
+            "För vår del återstod bara den 2 och den 26 september. Den 2:a föll på att ordföranden är bortrest."
+            " Vi tar den 26:e.",
+            dt.date(2016, 9, 26),
+        ),
+        ("Den 19:e är det Arlandadagen. Vi kommer fredagen den 2 september på eftermiddagen.", dt.date(2016, 9, 2)),
+    ],
+)
+def test_days_that_are_not_the_choice_in_a_wordy_mail(text: str, session: dt.date) -> None:
+    decision = Desk().send(text + _THREE)
+    assert (decision.outcome.value, decision.session) == ("confirmed", session)
+
+
+def test_someone_considered_but_not_coming_is_not_counted() -> None:
+    decision = Desk().send(
+        "Vi kommer den 19 september." + _THREE + "\nVi funderade på att ta med Jan-Erik Söderholm från Liberalerna"
+        " också, men han sitter inte i KS längre."
+    )
+    assert len(decision.participants) == 3
+
+
+def test_a_chair_on_parental_leave_is_named_but_not_registered() -> None:
+    decision = Desk().send(
+        "Kommunstyrelsens ordförande Cecilia Malm (M) är föräldraledig till och med den 2 september.\n\n"
+        "Nacka anmäler till den 19 september:\n- Lars Hjort (M)\n- Tove Engström (S)\n- Mehmet Aslan (FP)\n"
+    )
+    assert people(decision) == [("Lars Hjort", "M"), ("Tove Engström", "S"), ("Mehmet Aslan", "L")]
+
+
+def test_no_registration_to_the_info_meeting_said_in_words_registers_no_attendee() -> None:
+    decision = Desk().send(
+        "Det blir den 19 september." + _THREE + "\nOm informationsmötet den 30 augusti: Anna deltar i KSL:s ordinarie"
+        " KSO-möte den dagen men har inte bestämt sig, så någon anmälan till det mötet gör vi inte i nuläget."
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("registration", "confirmed")
+    assert decision.info_attendee is None
+
+
+def test_two_of_one_party_said_in_words_is_no_count_of_participants() -> None:
+    decision = Desk().send(
+        "Det betyder att vi blir två moderater.\n\nVi kommer den 2 september:\nKerstin Frånberg (M)\n"
+        "Arvid Lindholm (M)\nNadia Bouzid (MP)\n"
+    )
+    assert decision.outcome.value == "confirmed"
+    assert [v.code for v in decision.violations] == ["duplicate_party"]
+
+
+def test_a_party_that_abstains_takes_its_person_named_beside_out_of_the_delegation() -> None:
+    decision = Desk().send(
+        "Centerpartiet avstår från att delta vid dialogtillfället; Ingegerd Holm (C) kommer i stället att delta vid"
+        " KSL:s temadag den 13 oktober.\n\nNackas anmälan till den 19 september är därmed:\n\n"
+        "1. Anders Lidén (M)\n2. Marie-Louise Strand (L)\n3. Yusuf Kaya (KD)\n"
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("registration", "confirmed")
+    assert [p.name for p in decision.participants] == ["Anders Lidén", "Marie-Louise Strand", "Yusuf Kaya"]
+
+
+def test_a_dialog_registration_restated_as_standing_beside_an_info_meeting_registration_is_not_read_again() -> None:
+    desk = Desk()
+    desk.send("Nacka kommer den 19 september med Henrik Ahlqvist (M), Khalid Mansour (S) och Per Söderlind (C).")
+    decision = desk.send(
+        "Nacka anmäler kommunstyrelsens ordförande Henrik Ahlqvist (M) till informationsmötet den 30 augusti.\n\n"
+        "Vår dialoganmälan till den 19 september (Henrik Ahlqvist, Khalid Mansour och Per Söderlind) ligger fast."
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("info_meeting", "confirmed")
+    assert decision.participants == ()

@@ -1012,3 +1012,14 @@ def test_i_ovrigt_som_nedan_adds_the_senders_own_mail_quoted_under_a_notice() ->
     own = own_words(mail)
     assert "Johan Wiklund är centerpartist" in own.text and "Anneli Falk (S)" in own.text
     assert "2 sept" not in own.text and "Parti saknas" not in own.text
+
+
+def test_a_long_office_card_closing_a_formal_letter_is_a_signature() -> None:
+    plain = (
+        "Nacka kommun anmäler till den 19 september: Lars Hjort (M), Tove Engström (S).\n\n"
+        "Handläggare i ärendet är undertecknad.\n\n"
+        "Monica Dahlbäck\nAdministrativ chef\nKommunstyrelsens förvaltning\nNacka kommun\n131 81 Nacka\n"
+        "Besöksadress: Granitvägen 15\nTfn 08-718 80 00\n"
+    )
+    own = own_words(_mail(plain))
+    assert "Monica Dahlbäck" not in own.text and "Monica Dahlbäck" in own.signature

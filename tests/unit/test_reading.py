@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -24,7 +25,7 @@ SEP_26 = dt.date(2016, 9, 26)
 def _read(
     text: str,
     *,
-    municipality: str = "Nacka",
+    municipality: str | None = None,
     attachments: tuple[Attachment, ...] = (),
     signature: str = "",
 ) -> Reading:
@@ -35,9 +36,15 @@ def _read(
         subject="",
         subject_is_reply=False,
         attachments=attachments,
-        municipality=municipality,
+        municipality=municipality or _sender_of(text),
         signature=signature,
     )
+
+
+def _sender_of(text: str) -> str:
+    """The municipality a real sender's domain would give: the first one the text names, else Nacka."""
+    named = [(found.start(), m.name) for m in EVENT.municipalities if (found := re.search(rf"\b{m.name}", text))]
+    return min(named)[1] if named else "Nacka"
 
 
 def _people(reading: Reading) -> set[tuple[str, str | None]]:
@@ -1495,3 +1502,10 @@ def test_days_of_other_clauses_are_no_choice(text: str, day: dt.date) -> None:
 
 def test_names_as_before_point_to_the_stored_people() -> None:
     assert _read("Ursäkta, det blev fel. Rätt datum är 22/9, namnen enligt tidigare.").same_people
+
+
+def test_another_municipalitys_day_is_no_choice_but_an_unknown_sender_may_be_that_municipality() -> None:
+    text = "Vaxholm tar den 2 september, så vi tar den 22 september.\nAnna Berg (M)"
+    assert _read(text, municipality="Nacka").session_dates == (SEP_22,)
+    unknown = read(text, event=EVENT, lexicon=LEXICON, municipality=None)
+    assert unknown.session_dates == (dt.date(2016, 9, 2), SEP_22)

@@ -15,7 +15,10 @@ _NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 
 
 
 _COUNT = re.compile(
+    # not "vi blir två moderater": that counts a party
     r"\b(?:vi\s+blir|blir\s+vi|är\s+vi|kommer\s+vi\s+att\s+vara)\s+(?:bara\s+|endast\s+)?(?P<a>en|ett|två|tre|fyra|fem|sex|[1-6])\b"
+    r"(?!\s+(?:moderater|socialdemokrater|sossar|centerpartister|liberaler|vänsterpartister|miljöpartister"
+    r"|kristdemokrater|sverigedemokrater|från\s+samma))"
     r"|\b(?:med|anmäler|följande)\s+(?P<b>två|tre|fyra|fem|sex|[2-6])\s+(?:deltagare|personer|politiker|ledamöter|förtroendevalda)\b"
     r"|\b(?:vi\s+)?(?:kommer|deltar)\s+(?:vi\s+)?(?P<c>två|tre|fyra|fem|sex|[2-6])\s+(?:st\b|stycken|personer|politiker)",
     re.I,

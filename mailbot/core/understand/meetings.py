@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from mailbot.core.model import InfoMeeting, Participant
+from mailbot.core.understand.dates import find_dates
 from mailbot.core.understand.lexicon import MONTHS
 from mailbot.core.understand.people import PersonMention
 from mailbot.core.understand.sentences import Span, sentence_at
@@ -34,7 +35,8 @@ class Scopes:
 
     def __init__(self, text: str, info_meeting: InfoMeeting | None, session_positions: Iterable[int]) -> None:
         self.text = text
-        self._info_date = _date_pattern(info_meeting.date if info_meeting else None)
+        self._info_day = info_meeting.date if info_meeting else None
+        self._info_date = _date_pattern(self._info_day)
         self._info_place = _place_pattern(info_meeting.place if info_meeting else "")
         self._sessions = sorted(session_positions)
         self.headers = self._header_scopes()
@@ -68,14 +70,22 @@ class Scopes:
     def _cues(self, start: int, end: int) -> tuple[list[int], list[int]]:
         own = self.text[start:end]
         info = [m.start() + start for m in _INFO_CUE.finditer(own)]
-        for pattern in (self._info_date, self._info_place):
-            if pattern is not None:
-                info += [m.start() + start for m in pattern.finditer(own)]
+        if self._info_date is not None:
+            info += [m.start() + start for m in self._info_date.finditer(own)]
+        if self._info_place is not None and not self._another_day(own):
+            # "KSL:s temadag den 13 oktober": the place on another day is another meeting
+            info += [m.start() + start for m in self._info_place.finditer(own)]
         dates = [p for p in self._sessions if start <= p < end]
         dialog = [m.start() + start for m in _DIALOG_CUE.finditer(own)] + dates
         if self._info_date is not None and self._info_date.search(own) and not dates:
             dialog = []  # "dialogen den 30/8 på KSL": the information meeting's day, whatever it is called
         return sorted(info), sorted(dialog)
+
+    def _another_day(self, span: str) -> bool:
+        return self._info_day is not None and any(
+            m.month is not None and (m.day, m.month) != (self._info_day.day, self._info_day.month)
+            for m in find_dates(span)
+        )
 
     def _header_scopes(self) -> list[tuple[int, str]]:
         """Positions where a heading line ("Dialogen den 19/9:", "Deltagare:") sets the meeting."""

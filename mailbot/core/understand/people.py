@@ -32,7 +32,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _NEGATION = re.compile(
     r"\b(?:inte|ej|icke|förhinder|förhindrad|förhindrat|utgår|avböjer|avstår|slutat|lämnat|saknas"
-    r"|frånvarande|sjuk|sjukskriven|kan\s+tyvärr\s+inte|har\s+tyvärr|tyvärr\s+inte|stannar\s+(?:\w+\s+)?hemma"
+    r"|frånvarande|sjuk|sjukskriven|föräldraledig|tjänstledig|bortrest|kan\s+tyvärr\s+inte|har\s+tyvärr|tyvärr\s+inte|stannar\s+(?:\w+\s+)?hemma"
     r"|bortse\s+från|stryk|stryker|stryks|struken|strukits|tas\s+bort|tar\s+bort)\b",
     re.I,
 )
@@ -242,9 +242,15 @@ def _negated(line: str, name: _Item, lexicon: PartyLexicon) -> bool:
     )
     # "han vill inte missa dialogen", "vill inte gå miste om den": a double negation says he comes
     clause = re.sub(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:missa|gå\s+miste)\b", "", clause, flags=re.I)
+    before = line[_clause_start(line, name.start) : name.start]
+    # "Vi funderade på att ta med Jan-Erik Söderholm också, men han sitter inte i KS längre": a thought dropped
+    considered = re.search(
+        r"\b(?:funderade|övervägde|tänkte)\s+(?:\w+\s+){0,3}(?:ta\s+med|skicka|anmäla)\s+$", before, re.I
+    )
+    if considered and re.search(r"\bmen\b[^.!?\n]{0,60}\b(?:inte|ej)\b", line[name.end :], re.I):
+        return True
     if not _NEGATION.search(clause):
         return False
-    before = line[_clause_start(line, name.start) : name.start]
     after = line[name.end : name.end + 60]
     # "I stället kommer X", "KSO har förhinder, vice ordf X kommer i stället": X is the one who comes
     return not (

@@ -26,6 +26,7 @@ from mailbot.core.understand.prose import prose_parties
 from mailbot.core.understand.sentences import Span, clause_at, sentence_at, split_sentences
 from mailbot.core.understand.sessions import (
     NEGATION,
+    UNCHANGED,
     impossible_dates,
     session_choices,
     session_positions,
@@ -55,6 +56,12 @@ _ATTENDING = re.compile(
 # "Karin är redan anmäld till informationsmötet": news, not a registration
 _ALREADY = re.compile(
     r"\b(?:redan|sedan\s+tidigare|tidigare)\s+(?:anmäld|anmält|registrerad)|\bhar\s+redan\s+anmält|gjorde\s+(?:hon|han|hen)\s+själv",
+    re.I,
+)
+# "… så någon anmälan till det mötet gör vi inte i nuläget", "Någon anmälan till informationsmötet görs således inte"
+_NO_INFO_REGISTRATION = re.compile(
+    r"\b(?:någon|ingen)\s+anmälan\s+till\s+(?:det\s+mötet|informationsmötet|infomötet)\s+(?:gör\s+vi\s+(?:alltså\s+|därför\s+)?inte"
+    r"|görs\s+(?:\w+\s+)?inte|blir\s+det\s+inte|skickar\s+vi\s+inte)",
     re.I,
 )
 _EVENT_WORDS = re.compile(
@@ -97,7 +104,9 @@ def read(
     scopes = Scopes(text, event.info_meeting, session_positions(mentions, event, year))
     doubts: list[str] = []
 
-    choices, attempts, moved_from, contradicted, kept = session_choices(text, mentions, sentences, event, year, doubts)
+    choices, attempts, moved_from, contradicted, kept = session_choices(
+        text, mentions, sentences, event, year, doubts, municipality=municipality
+    )
     if not choices and not attempts and not contradicted:
         choices = sessions_by_room_or_ordinal(text, event, doubts)
     if not choices and not attempts and not contradicted:
@@ -151,10 +160,16 @@ def read(
     if not info and (chair := chair_on_both(text, people, dialog, scopes)):
         info = [chair]
     info_attendee, not_chair, info_named = choose_info_attendee(text, info, sentences, dialog, doubts)
+    if _NO_INFO_REGISTRATION.search(text):
+        info_attendee, not_chair, info_named = None, False, False  # "någon anmälan till det mötet gör vi inte"
     if dated or dialog:
         not_info = [text[s.start : s.end] for s in sentences if scopes.of_span(s) != "info"]
         dialog += _writer_among(text, not_info, people, dialog, signing, lexicon, doubts)
     dialog = full_names(text, dialog + _named_by_pronoun(text, people, sentences, scopes, dialog))
+    dialog = _without_abstaining_parties(text, dialog, people, sentences, lexicon)
+    # "Vår dialoganmälan till den 19 september (Henrik, Khalid och Per) ligger fast": restated, not registered
+    restated = {p.name for p in people if UNCHANGED.search(clause_at(text, p.start))}
+    dialog = [p for p in dialog if p.name not in restated]
 
     if not dated and dialog and kept:
         choices = kept  # "Datumet 22/9 står fast, deltagarna blir: …": the day the new list goes with
@@ -358,6 +373,21 @@ def _split_by_meeting(
             elif person.party and previous.party != person.party:
                 doubts.append(f"{person.name} anges med två olika partier")
     return list(dialog.values()), info
+
+
+def _without_abstaining_parties(
+    text: str, dialog: list[Participant], people: list[PersonMention], sentences: list[Span], lexicon: PartyLexicon
+) -> list[Participant]:
+    """ "Centerpartiet avstår från att delta vid dialogtillfället; Ingegerd Holm (C) kommer i stället att …":
+    the party's people named in that sentence do not come."""
+    leaving: set[str] = set()
+    for found in re.finditer(r"([\wåäöÅÄÖ-]+)\s+avstår\b", text):
+        party = lexicon.resolve(found.group(1))
+        if party is None:
+            continue
+        sentence = sentence_at(sentences, found.start())
+        leaving |= {p.name for p in people if p.party == party and sentence.start <= p.start < sentence.end}
+    return [p for p in dialog if p.name not in leaving]
 
 
 def _first_names(people: list[PersonMention]) -> dict[str, PersonMention]:

@@ -31,14 +31,19 @@ _NON_CHOICE = re.compile(
     # "angavs felaktigt måndagen den 22 september", "Dialogtillfällen erbjuds den 2, 19, 22 och 26 september"
     r"|felaktig\w*|angavs\s+fel|\bfel\s+(?:dag|datum)|erbjud\w*|bjudit\s+in"
     # "Vi måste avboka fredagen den 2 september": the date given up; "Tanken var först …": a plan dropped
-    r"|avbok\w*|avanmäl\w*|tanken\s+var|hade\s+(?:först\s+)?tänkt|först\s+tänkt|skulle\s+först"
+    r"|avbok\w*|avanmäl\w*|tanken\s+var|tanke\s+var|hade\s+(?:först\s+)?tänkt|först\s+tänkt|skulle\s+först"
     # "Vi hade helst kommit den 22 september, men …": a wish that did not come true
+    # "den 19:e är det Arlandadagen", "vår stadsdelsdag": another event's day (weekdays are no such names)
+    r"|\b(?!(?:mån|tis|ons|tors|fre|lör|sön|dialog|samma|sista|första|andra|hela|halva|efter|förmid|mid|var)\w*dag)"
+    r"\w{3,}dag(?:en|ar|arna)?\b"
+    # "för vår del återstod bara den 2 och den 26": the days left to choose from
+    r"|\båters(?:tod|tår)\b"
     r"|\bhade\s+(?:\w+\s+)?(?:helst|gärna|hellre)\b|\bskulle\s+(?:\w+\s+)?ha\s+(?:kommit|velat|tagit|valt)\b",
     re.I,
 )
 # "Dialogen den 26 september är oförändrad": the stored day restated, which registers no one by itself
-_UNCHANGED = re.compile(
-    r"\boförändrad\w*|\bkvarstår\b|\bstår\s+fast\b|\bgäller\s+(?:som\s+tidigare|som\s+förut|fortfarande|alltjämt)",
+UNCHANGED = re.compile(
+    r"\boförändrad\w*|\bkvarstår\b|\bstår\s+fast\b|\bligger\s+fast\b|\bgäller\s+(?:som\s+tidigare|som\s+förut|fortfarande|alltjämt)",
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(
@@ -81,9 +86,18 @@ class SessionChoices(NamedTuple):
 
 
 def session_choices(
-    text: str, found: list[DateMention], sentences: list[Span], event: Event, year: int, doubts: list[str]
+    text: str,
+    found: list[DateMention],
+    sentences: list[Span],
+    event: Event,
+    year: int,
+    doubts: list[str],
+    *,
+    municipality: str | None = None,
 ) -> SessionChoices:
     session_days = {s.date for s in event.sessions}
+    # an unknown sender may be any of them: only a known one tells another municipality's day from its own
+    others = _other_municipalities(event, municipality) if municipality else None
     info_day = event.info_meeting.date if event.info_meeting else None
     choices: list[dt.date] = []
     attempts: list[dt.date] = []
@@ -113,7 +127,9 @@ def session_choices(
                 moved_from = day
             continue
         phrase = clause_at(text, mention.start, at_commas=True)
-        if day in session_days and _UNCHANGED.search(phrase):
+        if _anothers_choice(text[max(sentence.start, mention.start - 60) : mention.start], others):
+            continue  # "Vallentuna lutar åt den 22:a", "Vaxholm som tar den 2:a": another municipality's day
+        if day in session_days and UNCHANGED.search(phrase):
             kept.append(day)
             continue
         if _REFERENCE_BEFORE.search(before) or _NON_CHOICE.search(phrase) or _negated_date(text, mention):
@@ -141,6 +157,25 @@ def session_choices(
     elif not choices and re.search(r"\bsamma\s+(?:dag|datum|tillfälle)\s+som\s+(?!förra|sist|tidigare)\w", text, re.I):
         doubts.append("datumet anges som 'samma dag som' någon annan")  # "samma dag som Solna": whose day is that?
     return SessionChoices(choices, attempts, moved_from, contradicted, kept)
+
+
+def _other_municipalities(event: Event, own: str | None) -> re.Pattern[str] | None:
+    others = [m.name for m in event.municipalities if m.name != own]
+    # "Stockholm" alone is the county or the landsting as often as the city
+    names = [re.escape(name).replace(r"\ ", r"[\s-]") for name in others if name != "Stockholm"]
+    patterns = [rf"(?<![\w-])(?:{'|'.join(names)})s?(?![\w-])"] if names else []
+    if "Stockholm" in others:
+        patterns.append(r"\bStockholms\s+stad\b")
+    return re.compile("|".join(patterns)) if patterns else None
+
+
+def _anothers_choice(before: str, others: re.Pattern[str] | None) -> bool:
+    """A date whose subject, just before it, is another municipality, with no "vi" or "jag" between."""
+    found = list(others.finditer(before)) if others is not None else []
+    if not found:
+        return False
+    between = before[found[-1].end() :]
+    return not re.search(r"\b(?:vi|jag|oss|vår|mig)\b|[.:;!?]|\n", between, re.I)
 
 
 def impossible_dates(text: str, mentions: list[DateMention], sentences: list[Span], year: int) -> list[str]:
@@ -172,8 +207,15 @@ def _negated_date(text: str, mention: DateMention) -> bool:
     before = clause[: max(0, mention.start - line_start - offset)] if offset >= 0 else clause
     before = before.rsplit(",", 1)[-1]  # "Den 19/9 passar inte, vi kommer den 22/9": the comma ends it
     after = text[mention.end : mention.end + 40]
-    if re.match(r"[\s,]*(?:\w+\s+){0,2}(?:krockar|kolliderar|sammanfaller)\b", after, re.I):
-        return True  # "2/9 krockar med vårt KF": the date they cannot come
+    if re.match(r"[\s,]*(?:\w+\s+){0,3}(?:krockar|kolliderar|sammanfaller|föll\s+(?:på|bort))\b", after, re.I):
+        return True  # "2/9 krockar med vårt KF", "den 22 och 26 september krockar": the dates they cannot come
+    if re.match(
+        r"[\s,:]*(?:\w+\s+){0,2}(?:(?:är|var|blir)\s+)?(?:inte|ej|aldrig)\s+(?:\w+\s+)?(?:möjlig|aktuell|lämplig"
+        r"|ett\s+alternativ|något\s+alternativ)",
+        after,
+        re.I,
+    ):
+        return True  # "varför den 19:e inte är möjlig", "Den 2 september var aldrig aktuell"
     return bool(NEGATION.search(before)) or bool(
         re.match(
             # "Anmälan till den 26 september gäller alltså inte längre"
