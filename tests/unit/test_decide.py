@@ -1064,6 +1064,19 @@ _THREE = "\n\nVi kommer med:\nAnna Berg (M)\nOlle Ek (S)\nLisa Ström (C)\n"
             dt.date(2016, 9, 26),
         ),
         ("Den 19:e är det Arlandadagen. Vi kommer fredagen den 2 september på eftermiddagen.", dt.date(2016, 9, 2)),
+        (
+            "Eftersom både Vallentuna och Upplands-Bro redan verkar ha valt den 22:a föredrog ordföranden först den"
+            " 19:e, men han har fått en kallelse till ett styrelsemöte den 19 september, så valet faller på den 22:a.",
+            dt.date(2016, 9, 22),
+        ),
+        (
+            "Efter avstämning med gruppledarna anmäler Nacka följande till dialogen den 26 september:",
+            dt.date(2016, 9, 26),
+        ),
+        (
+            "Vi har stämt av med gruppledarna inför KS den 29 augusti. Nacka vill delta den 26 september.",
+            dt.date(2016, 9, 26),
+        ),
     ],
 )
 def test_days_that_are_not_the_choice_in_a_wordy_mail(text: str, session: dt.date) -> None:
@@ -1124,3 +1137,30 @@ def test_a_dialog_registration_restated_as_standing_beside_an_info_meeting_regis
     )
     assert (decision.kind.value, decision.outcome.value) == ("info_meeting", "confirmed")
     assert decision.participants == ()
+
+
+def test_a_vice_chair_who_would_have_liked_to_come_but_abstains_is_not_counted() -> None:
+    decision = Desk().send(
+        "Nacka anmäler följande till dialogen den 22 september:" + _THREE + "\nKommunstyrelsens 1:e vice ordförande"
+        " Pia Lindqvist (MP) hade gärna följt med men avstår, eftersom högst tre kan delta."
+    )
+    assert decision.outcome.value == "confirmed" and len(decision.participants) == 3
+
+
+def test_a_place_after_a_preposition_is_no_one_leaving() -> None:
+    desk = Desk()
+    desk.send("Nacka kommer den 19 september med Henrik Ahl (M), Khalid Mansour (S) och Birgitta Rydén (C).")
+    decision = desk.send(
+        "Birgitta Rydén (C) har fått förhinder den 19 september – hon är på studieresa till Helsingfors med nämnden"
+        " 18–20 september – och hon ersätts av Per Söderlind (C)."
+    )
+    assert decision.outcome.value == "confirmed"
+    assert people(decision) == [("Henrik Ahl", "M"), ("Khalid Mansour", "S"), ("Per Söderlind", "C")]
+
+
+def test_what_a_colleague_sent_together_with_another_municipality_before_is_no_joint_registration_now() -> None:
+    decision = Desk().send(
+        "Min kollega i Sollentuna skickade in Nackas anmälan tillsammans med Sollentunas den 17 augusti.\n\n"
+        "Nacka kommun anmäler härmed följande till dialogen den 26 september:" + _THREE
+    )
+    assert decision.outcome.value == "confirmed"

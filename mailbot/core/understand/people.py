@@ -159,8 +159,20 @@ def _people_on_line(
     parties = _parties(line, lexicon)
     names = _names(line, lexicon, not_names)
     names += _lowercase_names(line, parties, names, lexicon, not_names)
-    # "i både mitt och Jörgens mejl", "Saras anmälan": a genitive names whose the thing is, not someone coming
-    names = [n for n in names if not (" " not in n.text and n.text.endswith("s") and _POSSESSED.match(line, n.end))]
+    # "i både mitt och Jörgens mejl", "Saras anmälan": a genitive names whose the thing is, not someone coming;
+    # "på studieresa till Helsingfors", "i Uppsala": one word after a preposition is a place
+    names = [
+        n
+        for n in names
+        if " " in n.text
+        or not (
+            (n.text.endswith("s") and _POSSESSED.match(line, n.end))
+            or (
+                re.search(r"\b(?:till|i|på|från|via|över|utanför)\s+$", line[: n.start])
+                and not re.match(r"\s*\(", line[n.end :])
+            )
+        )
+    ]
     items = sorted(parties + names, key=lambda i: i.start)
     items = [i for i in items if not _inside_other(i, items)]
     found: list[PersonMention] = []
@@ -248,6 +260,14 @@ def _negated(line: str, name: _Item, lexicon: PartyLexicon) -> bool:
         r"\b(?:funderade|övervägde|tänkte)\s+(?:\w+\s+){0,3}(?:ta\s+med|skicka|anmäla)\s+$", before, re.I
     )
     if considered and re.search(r"\bmen\b[^.!?\n]{0,60}\b(?:inte|ej)\b", line[name.end :], re.I):
+        return True
+    # "Pia Lindqvist (MP) hade gärna följt med men avstår": a wish, and a no
+    if re.match(
+        r"\s*(?:\([^)]*\))?\s*(?:hade|skulle)\s+(?:\w+\s+){0,2}(?:gärna|helst)\b[^.!?\n]{0,40}\bmen\s+(?:\w+\s+)?"
+        r"(?:avstår|avböjer|kan\s+inte|har\s+förhinder)",
+        line[name.end :],
+        re.I,
+    ):
         return True
     if not _NEGATION.search(clause):
         return False

@@ -454,7 +454,14 @@ def _other_municipalities(
                 rf"(?:{pattern})(?:\s+(?:kommun|stad))?\s+(?:anmäler|deltar|kommer\s+(?:att\s+)?delta)", sentence
             )
             on_behalf = on_behalf or bool(as_subject)
-            if beside_people or heading or joined or on_behalf or _JOINT.search(sentence):
+            # "både Nacka och Värmdö anmäler", not "både Vallentuna och Upplands-Bro har valt den 22:a"
+            # (and not "min kollega skickade in Väsbys anmälan tillsammans med Sollentunas": what happened before)
+            jointly = (
+                _JOINT.search(sentence)
+                and re.search(rf"\b(?:vi|oss|vår|våra)\b|{mine}", sentence, re.I)
+                and re.search(r"\b(?:anmäler|anmäls|kommer|deltar|väljer|tar|skickar|lämnar)\b", sentence, re.I)
+            )
+            if beside_people or heading or joined or on_behalf or jointly:
                 found.append(municipality.name)
                 break
     return found

@@ -21,7 +21,11 @@ _NON_CHOICE = re.compile(
     # the sender's own meetings: "vi har vår egen kommunstyrelse den 19 september"
     r"|\beg(?:en|et|na)\s+(?:kommunstyrelse|ks|fullmäktige|nämnd|möte|sammanträde)"
     r"|\bhar\s+(?:\w+\s+){0,3}(?:kommunstyrelse\w*|ks|kf|fullmäktige|nämnd\w*|möte|presidium)\b"
-    r"|gruppledar|återkomm\w*|förhinder"
+    # "gruppledarmötet den 22", "när gruppledarna träffas den 19": their meeting (not "avstämning med gruppledarna")
+    r"|gruppledar(?:e|na)?\s*-?(?:möte|träff|sammanträde)|gruppledarna\s+(?:träffas|ses|möts|sammanträder)"
+    r"|återkomm\w*|förhinder"
+    # "stämt av med gruppledarna inför KS den 29 augusti": the council's own day
+    r"|\binför\s+(?:ks|kf|kommunstyrelse\w*|fullmäktige|nämnd\w*|presidi\w*|budget\w*)\b"
     # "Anmälan till den 22/9 utgår alltså": the day given up
     r"|\butgår\b"
     # "bestämmer presidiet när de ses den 29 augusti": their own meeting
@@ -31,6 +35,8 @@ _NON_CHOICE = re.compile(
     # "angavs felaktigt måndagen den 22 september", "Dialogtillfällen erbjuds den 2, 19, 22 och 26 september"
     r"|felaktig\w*|angavs\s+fel|\bfel\s+(?:dag|datum)|erbjud\w*|bjudit\s+in"
     # "Vi måste avboka fredagen den 2 september": the date given up; "Tanken var först …": a plan dropped
+    # "föredrog ordföranden först den 19:e, men …": the first wish, given up
+    r"|\bföredrog\b|\bville\s+(?:\w+\s+)?först\b"
     r"|avbok\w*|avanmäl\w*|tanken\s+var|tanke\s+var|hade\s+(?:först\s+)?tänkt|först\s+tänkt|skulle\s+först"
     # "Vi hade helst kommit den 22 september, men …": a wish that did not come true
     # "den 19:e är det Arlandadagen", "vår stadsdelsdag": another event's day (weekdays are no such names)
