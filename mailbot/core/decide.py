@@ -92,7 +92,7 @@ def decide(
     reasons: list[str] = list(reading.doubts)
     session, participants, kind = _delegation(reading, kind, stored, reasons)
     # a question keeps what it states, for the coordinator to settle; it is never stored as it stands
-    info = reading.info_attendee if kind in {Kind.INFO_MEETING, Kind.BOTH, Kind.QUESTION} else None
+    info = reading.info_attendee if kind in {Kind.INFO_MEETING, Kind.BOTH, Kind.QUESTION, Kind.CHANGE} else None
     if info is not None and info.party is None and (index := _find(stored_people, info.name)) is not None:
         # "Glömde säga – jag går på infomötet också", from one already registered with a party
         info = dataclasses.replace(info, party=stored_people[index].party)

@@ -196,7 +196,8 @@ _ANSWER_LINE = re.compile(
 
 
 _PEOPLE_BELOW = re.compile(
-    r"\b(?:deltagare|deltagarna|namnen|personerna)\s+(?:är\s+)?(?:enligt|som\s+i)\s+(?:(?:vår|vårt|den|det|min|mitt)\s+)?"
+    # "Deltagare och informationsmöte enligt mitt mejl nedan"
+    r"\b(?:deltagare|deltagarna|namnen|personerna)(?:\s+(?:och|samt)\s+[\wåäö-]+)?\s+(?:är\s+)?(?:enligt|som\s+i)\s+(?:(?:vår|vårt|den|det|min|mitt)\s+)?"
     r"(?:tidigare\s+)?(?:anmälan|mejl\w*|mail\w*|listan|meddelande\w*)?\s*(?:nedan|ovan|nedanför)",
     re.I,
 )
@@ -223,7 +224,14 @@ def _people_lines(lines: list[str]) -> list[str]:
             joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"  # "… Tove Jernberg" / "(Liberalerna)": wrapped
         else:
             joined.append(line)
-    return [line for line in joined if " | " in line or _ANSWER_LINE.search(line)]
+    picked: list[str] = []
+    for line in joined:
+        if " | " in line or _ANSWER_LINE.search(line):
+            picked.append(line)
+        elif line.strip().endswith(":") and len(line.split()) <= 8:
+            # "Dialog fredag 23/9:": the list's heading says which meeting; its day is the earlier mail's, not read
+            picked.append("Informationsmötet:" if re.search(r"informationsmöt|infomöt", line, re.I) else "Deltagare:")
+    return picked
 
 
 def _names_own_choice(line: str) -> bool:

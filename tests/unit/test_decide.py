@@ -1164,3 +1164,78 @@ def test_what_a_colleague_sent_together_with_another_municipality_before_is_no_j
         "Nacka kommun anmäler härmed följande till dialogen den 26 september:" + _THREE
     )
     assert decision.outcome.value == "confirmed"
+
+
+def test_han_deltar_i_informationsmotet_after_the_chair_is_named_registers_the_chair_only() -> None:
+    decision = Desk().send(
+        "Jag skriver på uppdrag av kommunstyrelsens ordförande i Nacka, Kristoffer Bäckman (M). Han deltar gärna i"
+        " informationsmötet hos KSL den 30 augusti.\n\nNär det gäller dialogen återkommer vi efter semestrarna."
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("info_meeting", "confirmed")
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Kristoffer Bäckman"
+    assert decision.participants == ()
+
+
+def test_a_chair_in_the_dialog_but_not_in_the_information_meeting_is_not_its_attendee() -> None:
+    decision = Desk().send(
+        "Nacka anmäler till dialogen den 22 september:\n\nAnders Wikström, Moderaterna, kommunstyrelsens ordförande\n"
+        "Mari Engdahl, Liberalerna\nBjörn Nyberg, Socialdemokraterna\n\nAnders deltar i dialogen men inte i"
+        " informationsmötet den 30/8, eftersom det krockar med ett sammanträde."
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("registration", "confirmed")
+    assert decision.info_attendee is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tack för inbjudan. Undertecknad kommer gärna till informationsmötet den 30 augusti.",
+        "Jag är kommunstyrelsens ordförande i Nacka och kommer till mötet i Brunnsviken den 30/8.",
+        "Jag som ordförande i kommunstyrelsen kommer gärna till mötet i Brunnsviken 30/8.",
+    ],
+)
+def test_the_writer_who_signs_as_chair_comes_to_the_information_meeting(text: str) -> None:
+    decision = Desk().send(
+        text + "\n\nHälsningar\n\nIngrid Aldén-Lund (M)\nKommunstyrelsens ordförande\nNacka kommun\n",
+        sender="Ingrid Aldén-Lund <ingrid.alden-lund@nacka.se>",
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("info_meeting", "confirmed")
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Ingrid Aldén-Lund"
+
+
+def test_var_ordforande_kommer_ocksa_names_the_chair_of_the_list() -> None:
+    decision = Desk().send(
+        "Nacka anmäler följande till dialogen den 2 september:\n\nPaul Lindqvist (M), kommunstyrelsens ordförande\n"
+        "Carl de Geer (L)\nAnnika Sjöberg (S)\n\nVår ordförande kommer också till informationsmötet den 30 augusti."
+    )
+    assert decision.kind.value == "registration+info_meeting"
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Paul Lindqvist"
+
+
+def test_a_vice_chair_in_the_chairs_place_at_the_information_meeting_is_not_chair_and_the_dialog_stays() -> None:
+    desk = Desk()
+    desk.send(
+        "Nacka kommer den 2 september med Paul Lindqvist (M), Carl de Geer (L) och Annika Sjöberg (S)."
+        " KSO Paul Lindqvist kommer även på informationsmötet."
+    )
+    decision = desk.send(
+        "Paul Lindqvist kan tyvärr inte komma på informationsmötet den 30/8. Vice ordförande i kommunstyrelsen"
+        " Eva Gröndahl (M) kommer i hans ställe.\n\nDialogen den 2 september påverkas inte."
+    )
+    assert (decision.outcome.value, [v.code for v in decision.violations]) == ("rejected", ["not_chair"])
+    assert desk.ledger.registrations["Nacka"].participants[0].name == "Paul Lindqvist"
+
+
+def test_a_new_chair_swapped_in_for_both_meetings_takes_both_places() -> None:
+    desk = Desk()
+    desk.send(
+        "Nacka kommer den 26 september med Mats Hedenström (M), Siw Ålander (S) och Kent Björk (C)."
+        " KSO Mats Hedenström kommer även på informationsmötet."
+    )
+    decision = desk.send(
+        "Mats Hedenström ersätts därför av Ylva Brandt-Hägg (M), både i dialogen den 26 september och på"
+        " informationsmötet den 30 augusti."
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("change", "confirmed")
+    assert people(decision) == [("Ylva Brandt-Hägg", "M"), ("Siw Ålander", "S"), ("Kent Björk", "C")]
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Ylva Brandt-Hägg"

@@ -1023,3 +1023,16 @@ def test_a_long_office_card_closing_a_formal_letter_is_a_signature() -> None:
     )
     own = own_words(_mail(plain))
     assert "Monica Dahlbäck" not in own.text and "Monica Dahlbäck" in own.signature
+
+
+def test_participants_and_info_meeting_as_in_my_mail_below_keep_each_lists_meeting() -> None:
+    plain = (
+        "Rättelse: dialogen ska vara torsdag 22/9, inte fredag 23/9. Deltagare och informationsmöte enligt mitt"
+        " mejl nedan.\n\n/Tove\n\nFrån: Hjalmarsson Tove\nSkickat: den 10 augusti 2016 15:49\nTill: Rebecka Frej\n"
+        "Ämne: Anmälan\n\nNacka kommun anmäler:\n\nInformationsmötet 30 augusti: kommunstyrelsens ordförande"
+        " Annelie Rosén-Vik (S)\n\nDialog fredag 23/9:\nAnnelie Rosén-Vik (S)\nTomas Kvarnström (M)\n"
+    )
+    mail = dataclasses.replace(_mail(plain), from_address="tove.hjalmarsson@nacka.se", from_name="Hjalmarsson Tove")
+    own = own_words(mail)
+    assert "Deltagare:\nAnnelie Rosén-Vik (S)\nTomas Kvarnström (M)" in own.text
+    assert "23/9:" not in own.text

@@ -16,7 +16,7 @@ _SWAP_BETWEEN = re.compile(
     # "X kan inte den 22:a, krock med annat, han ersätts av Y": the pronoun takes X along
     # "Ulrika kan inte, ersätts av Y": the clause between says why
     r"(?:[^.\n(]{0,80}?(?:,|\s+så|\s+och)\s+(?:han|hon|hen)\s+|[^.\n(]{0,50}\s+och\s+|[^.\n(]{0,40}?,\s*)?"
-    r"(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:av|mot|med)"
+    r"(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:(?:därför|alltså|då|nu|tyvärr|härmed)\s+)?(?:av|mot|med)"
     r"(?P<titles>(?:\s+[a-zåäö:.-]+){0,3}?)\s*$",
     re.I,
 )
@@ -83,14 +83,16 @@ def swaps_in(
 ) -> tuple[list[Swap], set[int]]:
     """The swaps and additions the text makes, and the positions of the people they take up.
 
-    `about_info_meeting(position)`: whether the sentence there is about the information meeting, whose
-    "även Anna Berg (S) kommer till informationsmötet" adds no one to the dialog delegation.
+    `about_info_meeting(position)`: whether the sentence there is about the information meeting only, whose
+    "även Anna Berg (S) kommer till informationsmötet" adds no one to the dialog delegation, and whose
+    attendee swapped ("Paul kan inte komma på informationsmötet. Eva (M) kommer i hans ställe") is no one's
+    swap in it either.
     """
     swaps: list[Swap] = []
     used: set[int] = set()
     for left, right in itertools.pairwise(people):
         gap = text[left.end : right.start]
-        if "\n" in gap:
+        if "\n" in gap or about_info_meeting(left.start):
             continue
         lead = text[max(0, left.start - 30) : left.start]
         if (
@@ -126,6 +128,8 @@ def swaps_in(
             i > 0
             and person.party
             and person.start not in used
+            # "Paul kan inte komma på informationsmötet. Eva Gröndahl (M) kommer i hans ställe": that meeting's
+            and not about_info_meeting(people[i - 1].start)
             and (
                 re.search(r"i\s+(?:hennes|hans|dennes|hens)\s+ställe\s+(?:kommer|deltar|går\s+in)\s*$", before, re.I)
                 # "Marianne Nordh har fått förhinder, så Kjell Åberg (S) kommer i hennes ställe."

@@ -69,9 +69,20 @@ class Scopes:
 
     def _cues(self, start: int, end: int) -> tuple[list[int], list[int]]:
         own = self.text[start:end]
-        info = [m.start() + start for m in _INFO_CUE.finditer(own)]
+        # "Anders deltar i dialogen men inte i informationsmötet den 30/8": a meeting left out is no cue
+        info: list[int] = []
+        left_out: list[tuple[int, int]] = []
+        for m in _INFO_CUE.finditer(own):
+            if re.search(r"\b(?:inte|ej)\s+(?:heller\s+)?(?:i|på|till|vid)\s+$", own[: m.start()], re.I):
+                left_out.append((m.start(), m.end() + 30))
+            else:
+                info.append(m.start() + start)
         if self._info_date is not None:
-            info += [m.start() + start for m in self._info_date.finditer(own)]
+            info += [
+                m.start() + start
+                for m in self._info_date.finditer(own)
+                if not any(a <= m.start() < b for a, b in left_out)
+            ]
         if self._info_place is not None and not self._another_day(own):
             # "KSL:s temadag den 13 oktober": the place on another day is another meeting
             info += [m.start() + start for m in self._info_place.finditer(own)]
@@ -146,7 +157,7 @@ def _date_pattern(day: dt.date | None) -> re.Pattern[str] | None:
 
 _I_ATTEND_INFO = re.compile(
     # "jag är KSO i Nynäshamn och kommer på infomötet"
-    r"\bjag\s+(?:(?:som\s+)?är\s+(?:kso|kommunstyrelsens\s+ordförande|ordförande)\b[^.\n]{0,30}?\s+(?:och\s+)?)?"
+    r"\b(?:jag|undertecknad)\s+(?:(?:som\s+)?är\s+(?:kso|kommunstyrelsens\s+ordförande|ordförande)\b[^.\n]{0,30}?\s+(?:och\s+)?)?"
     # "jag hinner komma", "jag kan gärna delta" – but not "jag kan inte komma"
     r"(?:(?!inte\b|ej\b|tyvärr\b)\w+\s+){0,2}"
     r"(?:kommer|komma|deltar|delta|går|gå|tar|är\s+med|vara\s+med|anmäl(?:er|a)\s+mig)\b[^.\n]{0,60}"
@@ -157,7 +168,12 @@ _I_ATTEND_INFO = re.compile(
 )
 
 
-_I_ATTEND = re.compile(r"\bjag\s+(?:kommer|deltar|går|är\s+med)\b", re.I)
+# "Jag kommer gärna", "Jag är kommunstyrelsens ordförande i Nynäshamn och kommer", "Jag som ordförande … kommer"
+_I_ATTEND = re.compile(
+    r"\b(?:jag|undertecknad)\s+(?:(?:som|är)\s+(?:(?!inte\b|ej\b|tyvärr\b)[^.\n]){0,50}?\s+)?(?:och\s+)?"
+    r"(?:kommer|deltar|går|är\s+med)\b(?!\s+inte)",
+    re.I,
+)
 
 
 def writer_attending_info(
@@ -198,9 +214,8 @@ def writer_attending_info(
 
 def _line_at(text: str, start: int, end: int) -> str:
     """The whole line (or lines) that text[start:end] stands on."""
-    first = _line_start(text, start)
-    last = text.find("\n", end)
-    return text[first : last if last >= 0 else len(text)]
+    first, last = _line_span(text, start, end)
+    return text[first:last]
 
 
 _CHAIR_ON_BOTH = re.compile(
@@ -228,7 +243,8 @@ def chair_on_both(
     found = _CHAIR_ON_BOTH.search(text)
     if not found and scopes is not None:
         found = next(
-            (m for m in _CHAIR_ATTENDS.finditer(text) if scopes.of(_line_start(text, m.start()), m.end()) == "info"),
+            # "Informationsmötet: KSO deltar", "Vår ordförande kommer också till informationsmötet": the line says which
+            (m for m in _CHAIR_ATTENDS.finditer(text) if scopes.of(*_line_span(text, m.start(), m.end())) == "info"),
             None,
         )
     if not found:
@@ -246,6 +262,11 @@ def _chairs_in(people: list[PersonMention], dialog: list[Participant]) -> list[P
         for p in people
         if _CHAIR.search(p.role) and not _NOT_CHAIR.search(p.role) and any(d.name == p.name for d in dialog)
     ]
+
+
+def _line_span(text: str, start: int, end: int) -> tuple[int, int]:
+    last = text.find("\n", end)
+    return _line_start(text, start), (last if last >= 0 else len(text))
 
 
 def _line_start(text: str, position: int) -> int:

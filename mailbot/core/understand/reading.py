@@ -149,11 +149,22 @@ def read(
         # A full list that says who is new: the list is the delegation, not an addition.
         swaps = [s for s in swaps if s.leaving]
         dialog += [s.joining for s in additions if s.joining.name.lower() not in {p.name.lower() for p in dialog}]
+    for swap in swaps:
+        # "X ersätts av Ylva Brandt-Hägg (M), både i dialogen och på informationsmötet": she takes both places
+        joining = next((p for p in people if p.start in swapped and p.name == swap.joining.name), None)
+        span = sentence_at(sentences, joining.start) if joining is not None and swap.leaving else None
+        if joining is not None and span is not None and scopes.of_span(span) == "both":
+            info.append((joining, text[span.start : span.end]))
+    for person, sentence in _info_by_pronoun(text, people, sentences, scopes):
+        info.append((person, sentence))
+        if not scopes.of_span(sentence_at(sentences, person.start)):
+            # "Jag skriver på uppdrag av KSO Kristoffer Bäckman (M). Han deltar gärna i informationsmötet"
+            dialog = [d for d in dialog if d.name != person.name]
     writer = writer_attending_info(text, sentences, people, dialog, signing, scopes)
     if writer and all(sentence == writer[1] for _, sentence in info):
         # "Michael kan inte 30/8, så jag går på infomötet i hans ställe": the writer, not Michael
         info = [writer]
-        also = re.search(r"\b(?:också|även|dessutom)\b", writer[1], re.I)  # "jag kommer på infomötet också"
+        also = re.search(r"\b(?:också|även|dessutom|fortfarande)\b", writer[1], re.I)  # "jag kommer på infomötet också"
         dialog = [
             p for p in dialog if p.name != writer[0].name or also or (named_before_sign_off(text, writer[0]) and dated)
         ]
@@ -256,6 +267,26 @@ def _named_by_pronoun(
         if before and all(d.name != before[-1].name for d in dialog):
             joined.append(Participant(before[-1].name, before[-1].party, before[-1].role))
     return joined
+
+
+_PRONOUN_ATTENDS = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:Hon|Han|Hen)\s+(?:\w+\s+)?(?:kommer|deltar|går|är\s+med|närvarar)\b(?!\s+inte)", re.M
+)
+
+
+def _info_by_pronoun(
+    text: str, people: list[PersonMention], sentences: list[Span], scopes: Scopes
+) -> list[tuple[PersonMention, str]]:
+    """ "… Kristoffer Bäckman (M). Han deltar gärna i informationsmötet": the one named just before."""
+    found: list[tuple[PersonMention, str]] = []
+    for match in _PRONOUN_ATTENDS.finditer(text):
+        sentence = sentence_at(sentences, match.start())
+        if scopes.of_span(sentence) != "info" or any(sentence.start <= p.start < sentence.end for p in people):
+            continue
+        before = [p for p in people if p.end <= match.start() and p.party and len(p.name.split()) >= 2]
+        if before:
+            found.append((before[-1], text[sentence.start : sentence.end]))
+    return found
 
 
 def _writer_among(

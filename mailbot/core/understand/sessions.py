@@ -49,7 +49,7 @@ _NON_CHOICE = re.compile(
 )
 # "Dialogen den 26 september är oförändrad": the stored day restated, which registers no one by itself
 UNCHANGED = re.compile(
-    r"\boförändrad\w*|\bkvarstår\b|\bstår\s+fast\b|\bligger\s+fast\b|\bgäller\s+(?:som\s+tidigare|som\s+förut|fortfarande|alltjämt)",
+    r"\boförändrad\w*|\bkvarstår\b|\bstår\s+fast\b|\bligger\s+fast\b|\b(?:påverkas|berörs)\s+inte\b|\bgäller\s+(?:som\s+tidigare|som\s+förut|fortfarande|alltjämt)",
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(
