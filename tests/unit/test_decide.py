@@ -1239,3 +1239,14 @@ def test_a_new_chair_swapped_in_for_both_meetings_takes_both_places() -> None:
     assert (decision.kind.value, decision.outcome.value) == ("change", "confirmed")
     assert people(decision) == [("Ylva Brandt-Hägg", "M"), ("Siw Ålander", "S"), ("Kent Björk", "C")]
     assert decision.info_attendee is not None and decision.info_attendee.name == "Ylva Brandt-Hägg"
+
+
+def test_a_swap_said_twice_is_one_swap() -> None:
+    desk = Desk()
+    desk.send("Nacka kommer den 19 september med Henrik Ahl (M), Khalid Mansour (S) och Birgitta Rydén (C).")
+    decision = desk.send(
+        "Birgitta Rydén (C) har fått förhinder och hon ersätts av Per Söderlind (C).\n\n"
+        "Birgitta Rydén (C) ersätts alltså av Per Söderlind (C). Datum och övriga deltagare är oförändrade."
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("change", "confirmed")
+    assert people(decision) == [("Henrik Ahl", "M"), ("Khalid Mansour", "S"), ("Per Söderlind", "C")]

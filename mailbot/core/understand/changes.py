@@ -165,4 +165,6 @@ def swaps_in(
             if "\n" not in gap and re.search(r"kommer|deltar|går\s+in", gap) and joining.party:
                 swaps.append(Swap(person.name, Participant(joining.name, joining.party, joining.role)))
                 used.update({person.start, joining.start})
-    return swaps, used
+    # "… och hon ersätts av Per Söderlind (C). Birgitta Rydén (C) ersätts alltså av Per Söderlind (C).": one swap
+    unique = {(s.leaving.casefold(), s.joining.name.casefold()): s for s in reversed(swaps)}
+    return [s for s in swaps if unique[(s.leaving.casefold(), s.joining.name.casefold())] is s], used
