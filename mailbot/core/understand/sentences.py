@@ -44,7 +44,12 @@ _CLAUSE_END = (
 )
 _CLAUSE = re.compile(_CLAUSE_END)
 # "… 22/9 från Täby, skönt att få det bokat innan semestern": a comma before a new phrase, not a list
-_PHRASE = re.compile(_CLAUSE_END + r"|,\s+(?=(?!och\b|eller\b|samt\b|kl\b)[a-zåäö])")
+_PHRASE = re.compile(
+    _CLAUSE_END
+    + r"|,\s+(?=(?!och\b|eller\b|samt\b|kl\b)[a-zåäö])"
+    # "Nacka väljer den 26 september (den 19:e har vi budgetberedning)": an aside is a phrase of its own
+    + r"|\s\((?=[^()\n]*\s[^()\n]*\))|\)(?=[\s.,;:]|$)"
+)
 
 
 def clause_at(text: str, position: int, *, at_commas: bool = False) -> str:

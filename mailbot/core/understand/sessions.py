@@ -135,7 +135,7 @@ def session_choices(
         phrase = clause_at(text, mention.start, at_commas=True)
         if _anothers_choice(text[max(sentence.start, mention.start - 60) : mention.start], others):
             continue  # "Vallentuna lutar åt den 22:a", "Vaxholm som tar den 2:a": another municipality's day
-        if day in session_days and UNCHANGED.search(phrase):
+        if day in session_days and UNCHANGED.search(clause_at(text, mention.start)):
             kept.append(day)
             continue
         if _REFERENCE_BEFORE.search(before) or _NON_CHOICE.search(phrase) or _negated_date(text, mention):
