@@ -1077,6 +1077,7 @@ _THREE = "\n\nVi kommer med:\nAnna Berg (M)\nOlle Ek (S)\nLisa Ström (C)\n"
             "Vi har stämt av med gruppledarna inför KS den 29 augusti. Nacka vill delta den 26 september.",
             dt.date(2016, 9, 26),
         ),
+        ("Nacka väljer den 26 september (den 19:e har vi budgetberedning).", dt.date(2016, 9, 26)),
     ],
 )
 def test_days_that_are_not_the_choice_in_a_wordy_mail(text: str, session: dt.date) -> None:
