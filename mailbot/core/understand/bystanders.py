@@ -1,11 +1,14 @@
-"""People a mail names who are not registered: the reader greeted, the one asked about, an earlier mail's sender."""
+"""People a mail names who are not registered: the reader greeted, the one asked about, an earlier mail's sender,
+those of a party that abstains and those of a registration only restated."""
 
 from __future__ import annotations
 
 import re
 
+from mailbot.core.understand.parties import PartyLexicon
 from mailbot.core.understand.people import PersonMention
-from mailbot.core.understand.sentences import Span
+from mailbot.core.understand.sentences import Span, clause_at, sentence_at
+from mailbot.core.understand.sessions import UNCHANGED
 
 
 def is_bystander(text: str, person: PersonMention, sentence: Span) -> bool:
@@ -42,3 +45,18 @@ def _wrote_earlier(text: str, person: PersonMention) -> bool:
     return bool(
         _WROTE_BEFORE.search(text[max(0, person.start - 60) : person.start]) or _WROTE_AFTER.match(text, person.end)
     )
+
+
+def not_registering(text: str, people: list[PersonMention], sentences: list[Span], lexicon: PartyLexicon) -> set[str]:
+    """Names said not to register now, though named like participants.
+
+    "Centerpartiet avstår från att delta; Ingegerd Holm (C) kommer i stället att …": the party's people in
+    that sentence. "Vår dialoganmälan till den 19 september (Henrik, Khalid och Per) ligger fast": restated.
+    """
+    names: set[str] = set()
+    for found in re.finditer(r"([\wåäöÅÄÖ-]+)\s+avstår\b", text):
+        party = lexicon.resolve(found.group(1))
+        if party is not None:
+            sentence = sentence_at(sentences, found.start())
+            names |= {p.name for p in people if p.party == party and sentence.start <= p.start < sentence.end}
+    return names | {p.name for p in people if UNCHANGED.search(clause_at(text, p.start))}

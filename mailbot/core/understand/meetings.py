@@ -324,3 +324,23 @@ def choose_info_attendee(
         _CHAIR.search(person.role) and not re.search(r"vice|ersättare", person.role, re.I)
     )
     return Participant(person.name, person.party, person.role), not_chair, True
+
+
+_PRONOUN_ATTENDS = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:Hon|Han|Hen)\s+(?:\w+\s+)?(?:kommer|deltar|går|är\s+med|närvarar)\b(?!\s+inte)", re.M
+)
+
+
+def info_by_pronoun(
+    text: str, people: list[PersonMention], sentences: list[Span], scopes: Scopes
+) -> list[tuple[PersonMention, str]]:
+    """ "… Kristoffer Bäckman (M). Han deltar gärna i informationsmötet": the one named just before."""
+    found: list[tuple[PersonMention, str]] = []
+    for match in _PRONOUN_ATTENDS.finditer(text):
+        sentence = sentence_at(sentences, match.start())
+        if scopes.of_span(sentence) != "info" or any(sentence.start <= p.start < sentence.end for p in people):
+            continue
+        before = [p for p in people if p.end <= match.start() and p.party and len(p.name.split()) >= 2]
+        if before:
+            found.append((before[-1], text[sentence.start : sentence.end]))
+    return found

@@ -7,7 +7,7 @@ import re
 
 from mailbot.core.mail import Attachment
 from mailbot.core.model import Event, Participant, Reading, Swap
-from mailbot.core.understand.bystanders import is_bystander
+from mailbot.core.understand.bystanders import is_bystander, not_registering
 from mailbot.core.understand.changes import full_names, swaps_in
 from mailbot.core.understand.dates import find_dates
 from mailbot.core.understand.doubts import delegation_doubts
@@ -17,6 +17,7 @@ from mailbot.core.understand.meetings import (
     Scopes,
     chair_on_both,
     choose_info_attendee,
+    info_by_pronoun,
     named_before_sign_off,
     writer_attending_info,
 )
@@ -26,7 +27,6 @@ from mailbot.core.understand.prose import prose_parties
 from mailbot.core.understand.sentences import Span, clause_at, sentence_at, split_sentences
 from mailbot.core.understand.sessions import (
     NEGATION,
-    UNCHANGED,
     impossible_dates,
     session_choices,
     session_positions,
@@ -155,7 +155,7 @@ def read(
         span = sentence_at(sentences, joining.start) if joining is not None and swap.leaving else None
         if joining is not None and span is not None and scopes.of_span(span) == "both":
             info.append((joining, text[span.start : span.end]))
-    for person, sentence in _info_by_pronoun(text, people, sentences, scopes):
+    for person, sentence in info_by_pronoun(text, people, sentences, scopes):
         info.append((person, sentence))
         if not scopes.of_span(sentence_at(sentences, person.start)):
             # "Jag skriver på uppdrag av KSO Kristoffer Bäckman (M). Han deltar gärna i informationsmötet"
@@ -177,10 +177,7 @@ def read(
         not_info = [text[s.start : s.end] for s in sentences if scopes.of_span(s) != "info"]
         dialog += _writer_among(text, not_info, people, dialog, signing, lexicon, doubts)
     dialog = full_names(text, dialog + _named_by_pronoun(text, people, sentences, scopes, dialog))
-    dialog = _without_abstaining_parties(text, dialog, people, sentences, lexicon)
-    # "Vår dialoganmälan till den 19 september (Henrik, Khalid och Per) ligger fast": restated, not registered
-    restated = {p.name for p in people if UNCHANGED.search(clause_at(text, p.start))}
-    dialog = [p for p in dialog if p.name not in restated]
+    dialog = [p for p in dialog if p.name not in not_registering(text, people, sentences, lexicon)]
 
     if not dated and dialog and kept:
         choices = kept  # "Datumet 22/9 står fast, deltagarna blir: …": the day the new list goes with
@@ -267,26 +264,6 @@ def _named_by_pronoun(
         if before and all(d.name != before[-1].name for d in dialog):
             joined.append(Participant(before[-1].name, before[-1].party, before[-1].role))
     return joined
-
-
-_PRONOUN_ATTENDS = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:Hon|Han|Hen)\s+(?:\w+\s+)?(?:kommer|deltar|går|är\s+med|närvarar)\b(?!\s+inte)", re.M
-)
-
-
-def _info_by_pronoun(
-    text: str, people: list[PersonMention], sentences: list[Span], scopes: Scopes
-) -> list[tuple[PersonMention, str]]:
-    """ "… Kristoffer Bäckman (M). Han deltar gärna i informationsmötet": the one named just before."""
-    found: list[tuple[PersonMention, str]] = []
-    for match in _PRONOUN_ATTENDS.finditer(text):
-        sentence = sentence_at(sentences, match.start())
-        if scopes.of_span(sentence) != "info" or any(sentence.start <= p.start < sentence.end for p in people):
-            continue
-        before = [p for p in people if p.end <= match.start() and p.party and len(p.name.split()) >= 2]
-        if before:
-            found.append((before[-1], text[sentence.start : sentence.end]))
-    return found
 
 
 def _writer_among(
@@ -404,21 +381,6 @@ def _split_by_meeting(
             elif person.party and previous.party != person.party:
                 doubts.append(f"{person.name} anges med två olika partier")
     return list(dialog.values()), info
-
-
-def _without_abstaining_parties(
-    text: str, dialog: list[Participant], people: list[PersonMention], sentences: list[Span], lexicon: PartyLexicon
-) -> list[Participant]:
-    """ "Centerpartiet avstår från att delta vid dialogtillfället; Ingegerd Holm (C) kommer i stället att …":
-    the party's people named in that sentence do not come."""
-    leaving: set[str] = set()
-    for found in re.finditer(r"([\wåäöÅÄÖ-]+)\s+avstår\b", text):
-        party = lexicon.resolve(found.group(1))
-        if party is None:
-            continue
-        sentence = sentence_at(sentences, found.start())
-        leaving |= {p.name for p in people if p.party == party and sentence.start <= p.start < sentence.end}
-    return [p for p in dialog if p.name not in leaving]
 
 
 def _first_names(people: list[PersonMention]) -> dict[str, PersonMention]:
