@@ -1251,3 +1251,20 @@ def test_a_swap_said_twice_is_one_swap() -> None:
     )
     assert (decision.kind.value, decision.outcome.value) == ("change", "confirmed")
     assert people(decision) == [("Henrik Ahl", "M"), ("Khalid Mansour", "S"), ("Per Söderlind", "C")]
+
+
+def test_two_municipalities_coming_together_keep_their_day_and_go_to_a_person() -> None:
+    decision = Desk().send(
+        "Nacka och Vaxholm samordnar sig och kommer båda den 19 september.\n\nNacka:\nEva Ström (M)\nKjell Rosén (S)\n\n"
+        "Vaxholm:\nMalin Åberg (M)\n"
+    )
+    assert (decision.outcome.value, decision.session) == ("needs_review", dt.date(2016, 9, 19))
+
+
+def test_hoping_all_is_well_still_does_not_put_the_info_meeting_writer_in_the_dialog() -> None:
+    decision = Desk().send(
+        "Hej! Hoppas det går bra fortfarande, jag kommer på infomötet imorgon tisdag 30/8.\n\nMalin Forsberg (M)\n"
+        "KSO Nacka\n",
+        sender="Malin Forsberg <malin.forsberg@nacka.se>",
+    )
+    assert decision.kind.value == "info_meeting" and decision.participants == ()

@@ -164,7 +164,9 @@ def read(
     if writer and all(sentence == writer[1] for _, sentence in info):
         # "Michael kan inte 30/8, så jag går på infomötet i hans ställe": the writer, not Michael
         info = [writer]
-        also = re.search(r"\b(?:också|även|dessutom|fortfarande)\b", writer[1], re.I)  # "jag kommer på infomötet också"
+        # "jag kommer på infomötet också", "Jag kommer fortfarande på informationsmötet" (not "hoppas det går bra
+        # fortfarande"): the writer is in the dialog too
+        also = re.search(r"\b(?:också|även|dessutom)\b|\b(?:kommer|deltar|går)\s+fortfarande\b", writer[1], re.I)
         dialog = [
             p for p in dialog if p.name != writer[0].name or also or (named_before_sign_off(text, writer[0]) and dated)
         ]

@@ -133,7 +133,7 @@ def session_choices(
                 moved_from = day
             continue
         phrase = clause_at(text, mention.start, at_commas=True)
-        if _anothers_choice(text[max(sentence.start, mention.start - 60) : mention.start], others):
+        if _anothers_choice(text[max(sentence.start, mention.start - 60) : mention.start], others, municipality):
             continue  # "Vallentuna lutar åt den 22:a", "Vaxholm som tar den 2:a": another municipality's day
         if day in session_days and UNCHANGED.search(clause_at(text, mention.start)):
             kept.append(day)
@@ -175,10 +175,13 @@ def _other_municipalities(event: Event, own: str | None) -> re.Pattern[str] | No
     return re.compile("|".join(patterns)) if patterns else None
 
 
-def _anothers_choice(before: str, others: re.Pattern[str] | None) -> bool:
-    """A date whose subject, just before it, is another municipality, with no "vi" or "jag" between."""
+def _anothers_choice(before: str, others: re.Pattern[str] | None, own: str | None) -> bool:
+    """A date whose subject, just before it, is another municipality, with no "vi" or "jag" between.
+
+    Not "Österåker och Vaxholm samordnar sig och kommer båda den 19 september": the sender's own is there too.
+    """
     found = list(others.finditer(before)) if others is not None else []
-    if not found:
+    if not found or (own and re.search(rf"(?<![\w-]){re.escape(own)}", before)):
         return False
     between = before[found[-1].end() :]
     return not re.search(r"\b(?:vi|jag|oss|vår|mig)\b|[.:;!?]|\n", between, re.I)
