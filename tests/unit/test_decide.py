@@ -1255,7 +1255,8 @@ def test_a_swap_said_twice_is_one_swap() -> None:
 
 def test_two_municipalities_coming_together_keep_their_day_and_go_to_a_person() -> None:
     decision = Desk().send(
-        "Nacka och Vaxholm samordnar sig och kommer båda den 19 september.\n\nNacka:\nEva Ström (M)\nKjell Rosén (S)\n\n"
+        "Nacka och Vaxholm samordnar sig och kommer båda den 19 september.\n\n"
+        "Nacka:\nEva Ström (M)\nKjell Rosén (S)\n\n"
         "Vaxholm:\nMalin Åberg (M)\n"
     )
     assert (decision.outcome.value, decision.session) == ("needs_review", dt.date(2016, 9, 19))
