@@ -284,9 +284,34 @@ def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Columns separated by tabs are table cells, as in HTML tables.
     text = re.sub(r"(?<=\S)[ ]*\t[ \t]*(?=\S)", " | ", text)
+    # So are columns aligned with spaces ("M    Madeleine Sjögren-Kallio") and a pasted list's semicolons
+    # ("2016-09-26;Pia Lundén;S"), in a block of two rows or more
+    text = "\n".join(_cells(text.split("\n")))
     text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
     text = re.sub(r"[\u200b\u200c\u200d\ufeff\u00ad]", "", text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+_ALIGNED = re.compile(r"(?<=\S) {3,}(?=\S)|(?<=[^\s.!?]) {2}(?=\S)")
+_SEMICOLONS = re.compile(r"(?<=\S);(?=\S)")
+
+
+def _cells(lines: list[str]) -> list[str]:
+    """Rows of a plain-text table, with their cells set off by " | " as an HTML table's are."""
+
+    def row(line: str) -> bool:
+        if line.lstrip().startswith(">"):
+            return False
+        return len(_SEMICOLONS.findall(line)) >= 2 or bool(_ALIGNED.search(line.strip()))
+
+    rows = [row(line) for line in lines]
+    result = list(lines)
+    for i, line in enumerate(lines):
+        neighbours = (i > 0 and rows[i - 1]) or (i + 1 < len(lines) and rows[i + 1])
+        if rows[i] and neighbours:
+            cells = _SEMICOLONS.sub(" | ", line.strip()) if len(_SEMICOLONS.findall(line)) >= 2 else line.strip()
+            result[i] = _ALIGNED.sub(" | ", cells)
+    return result
 
 
 def _meaningful(text: str) -> bool:

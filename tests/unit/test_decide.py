@@ -1269,3 +1269,63 @@ def test_hoping_all_is_well_still_does_not_put_the_info_meeting_writer_in_the_di
         sender="Malin Forsberg <malin.forsberg@nacka.se>",
     )
     assert decision.kind.value == "info_meeting" and decision.participants == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nacka tar fredag 2 september.\n\nParti   Namn                 Uppdrag\n"
+        "M       Adam Reuter          KSO\n"
+        "S       Kristina Ahlgren     gruppledare\nC       Björn Sjövall        2:e vice ordförande\n",
+        "Nackas anmälan:\n\nDatum;Namn;Parti;Funktion\n2016-09-02;Adam Reuter;M;KSO\n"
+        "2016-09-02;Kristina Ahlgren;S;ledamot\n"
+        "2016-09-02;Björn Sjövall;C;ledamot\n",
+        "Vi tar fredag 2 september.\n\nM    Adam Reuter\nS    Kristina Ahlgren\nC    Björn Sjövall\n",
+        "Deltagare vid dialogen fredagen den 2 september:\n1. Reuter, Adam – M, kommunstyrelsens ordförande\n"
+        "2. Ahlgren, Kristina – S\n3. Sjövall, Björn – C\n",
+        "Korrigerad anmälan för Nacka, fredag 2 september:\n\n"
+        "M – Adam Reuter; S – Kristina Ahlgren; C – Björn Sjövall\n",
+    ],
+)
+def test_a_delegation_laid_out_as_columns_or_separated_fields(text: str) -> None:
+    decision = Desk().send(text)
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 2))
+    assert people(decision) == [("Adam Reuter", "M"), ("Kristina Ahlgren", "S"), ("Björn Sjövall", "C")]
+
+
+def test_name_party_and_role_fields_on_one_line_for_the_information_meeting() -> None:
+    decision = Desk().send(
+        "Anmälan till informationsmötet 30 augusti kl. 13:\n\n"
+        "Namn: Helena Wästberg, Parti: Moderaterna, Roll: kommunstyrelsens ordförande\n"
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("info_meeting", "confirmed")
+    assert decision.info_attendee is not None and decision.info_attendee.party == "M"
+
+
+def test_an_out_and_in_table_swaps_one_person() -> None:
+    desk = Desk()
+    desk.send("Nacka kommer den 2 september med Adam Reuter (M), Kristina Ahlgren (S) och Björn Sjövall (C).")
+    decision = desk.send(
+        "En ändring i Nackas anmälan till dialogen den 2 september:\n\nUT   Kristina Ahlgren   S\n"
+        "IN   Tomas Öhrn         S\n\nAdam Reuter och Björn Sjövall kommer som tidigare.\n"
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("change", "confirmed")
+    assert people(decision) == [("Adam Reuter", "M"), ("Tomas Öhrn", "S"), ("Björn Sjövall", "C")]
+
+
+def test_a_negation_in_another_cell_of_a_table_row_is_not_the_persons() -> None:
+    decision = Desk().send(
+        "Nackas anmälan:\n\nTillfälle | Namn | Parti | Roll\nInfo 30/8 | Ingrid Kärrman | S | oppositionsråd"
+        " (KSO har förhinder)\nDialog 2/9 | Anders Lindfors | M | KSO\n"
+        "Dialog 2/9 | Ingrid Kärrman | S | oppositionsråd\n"
+    )
+    assert (decision.outcome.value, [v.code for v in decision.violations]) == ("rejected", ["not_chair"])
+
+
+def test_a_list_after_a_colon_is_not_under_the_abstention_before_it() -> None:
+    decision = Desk().send(
+        "Vi avstår från informationsmötet och anmäler bara dialogen: den 2 september kommer Anders Lindfors,"
+        " moderat, Ingrid Kärrman, socialdemokrat, och Jonas Wiklund-Pihl från Centerpartiet."
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("registration", "confirmed")
+    assert len(decision.participants) == 3

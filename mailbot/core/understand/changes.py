@@ -63,6 +63,15 @@ _SPELT_OUT = re.compile(
 )
 
 
+_OUT_ROW = re.compile(r"\s*(?:ut|utgår|går\s+ut|stryks)\s*[|:–-]", re.I)
+_IN_ROW = re.compile(r"\s*(?:in|tillkommer|går\s+in|ny|nytt\s+namn)\s*[|:–-]", re.I)
+
+
+def _line_of(text: str, position: int) -> str:
+    end = text.find("\n", position)
+    return text[text.rfind("\n", 0, position) + 1 : end if end >= 0 else len(text)]
+
+
 def full_names(text: str, dialog: list[Participant]) -> list[Participant]:
     spelt = {m.group("short").casefold(): m.group("full") for m in _SPELT_OUT.finditer(text)}
     by_name: dict[str, Participant] = {}
@@ -166,5 +175,12 @@ def swaps_in(
                 swaps.append(Swap(person.name, Participant(joining.name, joining.party, joining.role)))
                 used.update({person.start, joining.start})
     # "… och hon ersätts av Per Söderlind (C). Birgitta Rydén (C) ersätts alltså av Per Söderlind (C).": one swap
+    # "UT | Kristina Ahlgren-Nyberg | S" over "IN | Tomas Öhrn | S": a table of who leaves and who comes
+    outs = [p for p in people if p.start not in used and _OUT_ROW.match(_line_of(text, p.start))]
+    ins = [p for p in people if p.start not in used and p.party and _IN_ROW.match(_line_of(text, p.start))]
+    if outs and len(outs) == len(ins):
+        for leaving, joining in zip(outs, ins, strict=True):
+            swaps.append(Swap(leaving.name, Participant(joining.name, joining.party, joining.role)))
+            used.update({leaving.start, joining.start})
     unique = {(s.leaving.casefold(), s.joining.name.casefold()): s for s in reversed(swaps)}
     return [s for s in swaps if unique[(s.leaving.casefold(), s.joining.name.casefold())] is s], used

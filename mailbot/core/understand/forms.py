@@ -13,7 +13,23 @@ _LINKS = frozenset({"i", "för", "av", "och", "till"})
 
 
 def merge_fields(text: str) -> str:
-    return _merge_field_blocks(_merge_numbered_fields(text))
+    return _merge_field_blocks(_merge_numbered_fields(_merge_field_lines(text)))
+
+
+# "Namn: Helena Wästberg, Parti: Moderaterna, Roll: kommunstyrelsens ordförande": one person's fields on a line
+_FIELD_LINE = re.compile(
+    r"^(?P<lead>\s*(?:[-•*]\s*|\d{1,2}[.)]\s*)?)namn\s*:\s*(?P<name>[^,;|:]+?)\s*[,;|]\s*parti\s*:\s*(?P<party>[^,;|:]+?)"
+    r"(?:\s*[,;|]\s*(?:roll|uppdrag|titel|funktion)\s*:\s*(?P<role>[^\n]+?))?\s*$",
+    re.I | re.M,
+)
+
+
+def _merge_field_lines(text: str) -> str:
+    def person(m: re.Match[str]) -> str:
+        role = f", {m.group('role')}" if m.group("role") else ""
+        return f"{m.group('lead')}{m.group('name')} ({m.group('party')}){role}"
+
+    return _FIELD_LINE.sub(person, text)
 
 
 # A form's fields: "Deltagare 1: Elisabeth Wahlgren-Ohlsson" / "Parti deltagare 1: Moderaterna",

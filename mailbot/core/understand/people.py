@@ -19,7 +19,7 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’]*(?:-[^\W\d_][^\W\d_'’]*)*")
 _BULLET = re.compile(r"^\s*(?:[-–—•·*o▪■►➢✓]|\d{1,2}[.)]|[a-z][.)])\s+")
 _PAREN = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]]")
 _SENTENCE_END = re.compile(r"(?<!\bordf)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\bkl)[.!?;](?=\s|$)")
-_SHORT_BEFORE = re.compile(r"(?:^|[,:|–—(/]|\s-|\bfrån|\bför|\bär)\s*$", re.I)
+_SHORT_BEFORE = re.compile(r"(?:^|[,;:|–—(/]|\s-|\bfrån|\bför|\bär)\s*$", re.I)
 _SHORT_AFTER = re.compile(
     r"^\s*(?:$|[,;:|)/(]|[-–—]\s|\s*och\b|\s*samt\b|\.\s|\.$|-grupp\w*\b"
     r"|\s*[\u2600-\u27bf\U0001f300-\U0001faff])",  # "Lisa från C 👍"
@@ -27,7 +27,9 @@ _SHORT_AFTER = re.compile(
 )
 _NAME_THEN_COLUMN = re.compile(r"\s*(?:[-–•*]\s+|\d{1,2}[.)]\s+)?(?:[A-ZÅÄÖÉ][^\W\d_'’-]+(?:-[^\W\d_]+)?\s+){2,3}")
 _CLAUSE_BREAK = re.compile(
-    r"[.!?;](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|medan)\b|\b(?:men|utan|medan|eftersom)\b|\s[–—]\s",
+    r"[.!?;](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|medan)\b|\b(?:men|utan|medan|eftersom)\b|\s[–—]\s"
+    r"|\s\|\s"  # a table's cells: "Ingrid Kärrman | S | oppositionsråd (KSO har förhinder)"
+    r"|(?<=[a-zåäö]):\s",  # "Vi avstår från informationsmötet och anmäler bara dialogen: den 2 september kommer …"
     re.I,
 )
 _NEGATION = re.compile(
@@ -101,11 +103,19 @@ def names_in_reading_order(text: str, lexicon: PartyLexicon) -> str:
             and not lexicon.resolve(found.group("first"))
             and not lexicon.resolve(found.group("last"))
             and not is_title(found.group("first").lower())
-            and lexicon.resolve(found.group("rest")) is not None  # "(M)", ", S": the party follows the name
+            and _party_first(found.group("rest"), lexicon)  # "(M)", ", S", "– S, kommunstyrelsens ordförande"
             and not lexicon.misspelt(found.group("first"))
         ):
             lines[n] = f"{found.group('bullet')}{found.group('first')} {found.group('last')}{found.group('rest')}"
     return _NAME_AND_CODE_IN_PARENTHESES.sub(lambda m: _party_out(m, lexicon), "\n".join(lines))
+
+
+def _party_first(rest: str, lexicon: PartyLexicon) -> bool:
+    """Whether what follows a name starts with its party: "(M)", ", S", "– S, kommunstyrelsens ordförande"."""
+    head = re.match(r"[\s,:–(-]*([^,()]+)", rest)
+    return lexicon.resolve(rest) is not None or (
+        head is not None and lexicon.resolve(head.group(1).strip()) is not None
+    )
 
 
 # "jag (Pontus Lindgren M)": a name and its party's code together in parentheses

@@ -58,9 +58,9 @@ _REFERENCE_BEFORE = re.compile(
     r"|\b(?:som\s+)?(?:skickades|skickats|inkom|inkommit|daterad|daterat|daterade|justerat|justerad)\s+(?:den\s+)?$"
     # a registry's metadata: "Handläggningsdatum: 2016-09-19", "Bevakningsdatum | 2016-09-02"
     r"|(?:handläggning|bevakning|diarie|registrering|ankomst|inkom|expedier|beslut|sammanträde|justering|utskick"
-    r"|inskick|slutför|start)\w*\s*[:|]\s*$"
+    r"|inskick|slutför|start)\w*(?:\s*[:|])+\s*$"
     # "Dokumentdatum: 2016-08-29", "Ankomstdatum |": a compound date heading, unless the dialog's own
-    r"|\b(?!dialog|session|möte|mötes|tillfälle)\w+datum\s*[:|]\s*$",
+    r"|\b(?!dialog|session|möte|mötes|tillfälle)\w+datum(?:\s*[:|])+\s*$",
     re.I,
 )
 NEGATION = re.compile(
