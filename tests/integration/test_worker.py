@@ -104,8 +104,9 @@ def test_intake_goes_on_after_the_imap_server_restarts(
 ) -> None:
     worker = start_worker()  # type: ignore[operator]
     mailbox.append(registration(1), dt.datetime(2016, 8, 10, 9, 0, tzinfo=CEST))
-    # a wait, not a speed target (that test is above): on a loaded CI machine the first poll can be slow
-    assert len(smtp_sink.wait_for(1, timeout=30)) == 1, worker.text()[-5000:]
+    # a wait, not a speed target (that test is above): on a loaded CI machine the first poll can be slow, so
+    # wait longer than the worker's 60 s safety cycle, which catches even a missed IDLE announcement
+    assert len(smtp_sink.wait_for(1, timeout=90)) == 1, worker.text()[-5000:]
     mailbox.stop()
     assert worker.wait_for_log("mailbox unavailable")
     mailbox.start()
