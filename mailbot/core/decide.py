@@ -199,6 +199,9 @@ def _delegation(
         return session, reading.participants, kind
 
     participants = reading.participants
+    if before is not None and session in {None, before.session}:
+        # "Meta Sandberg, Hassan Jama och Carl von Platen kommer som planerat": the stored people, named again
+        participants = tuple(_with_stored_party(p, before.participants) for p in participants)
     if before is not None and reading.swaps and any(s.leaving for s in reading.swaps):
         # "Lena (V) har förhinder, i hennes ställe kommer Tove (V); Jonas och Hampus kommer som planerat":
         # the stored delegation with the swap, and those named again are in it anyway.
@@ -270,6 +273,13 @@ def _apply_swaps(
             continue
         result[index] = swap.joining
     return tuple(result)
+
+
+def _with_stored_party(person: Participant, stored: tuple[Participant, ...]) -> Participant:
+    if person.party is not None:
+        return person
+    exact = [p for p in stored if p.name.casefold() == person.name.casefold()]
+    return dataclasses.replace(person, party=exact[0].party) if len(exact) == 1 else person
 
 
 def _corrects_people(stored: tuple[Participant, ...], named: tuple[Participant, ...]) -> bool:

@@ -1329,3 +1329,34 @@ def test_a_list_after_a_colon_is_not_under_the_abstention_before_it() -> None:
     )
     assert (decision.kind.value, decision.outcome.value) == ("registration", "confirmed")
     assert len(decision.participants) == 3
+
+
+def test_the_stored_people_named_again_without_parties_keep_theirs_beside_a_newcomer() -> None:
+    desk = Desk()
+    desk.send("Nacka kommer den 22 september med Meta Sandberg (M) och Hassan Jama (S).")
+    decision = desk.send(
+        "Vi lägger till en deltagare i Nackas delegation den 22/9:\n\nYlva Strand – Miljöpartiet\n\n"
+        "Meta Sandberg och Hassan Jama kommer som planerat."
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("change", "confirmed")
+    assert people(decision) == [("Meta Sandberg", "M"), ("Hassan Jama", "S"), ("Ylva Strand", "MP")]
+
+
+def test_i_stallet_for_henne_swaps_the_one_named_before() -> None:
+    desk = Desk()
+    desk.send("Nacka kommer den 19 september med Amira Haddad (S), Roger Ek (M) och Clara Lindqvist (V).")
+    decision = desk.send(
+        "Clara Lindqvist har fått förhinder den 19/9. I stället för henne kommer Rashid Farah, också"
+        " Vänsterpartiet. Amira Haddad och Roger Ek deltar som tidigare."
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("change", "confirmed")
+    assert people(decision) == [("Amira Haddad", "S"), ("Roger Ek", "M"), ("Rashid Farah", "V")]
+
+
+def test_first_and_last_name_fields_per_person() -> None:
+    decision = Desk().send(
+        "Nackas anmälan.\n\nTillfälle: 26 september\n---\nFörnamn: Gunnar\nEfternamn: Ek-Lindblad\nParti: Folkpartiet\n"
+        "---\nFörnamn: Siv\nEfternamn: Åhrén\nParti: Kd\n---\n"
+    )
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 26))
+    assert people(decision) == [("Gunnar Ek-Lindblad", "L"), ("Siv Åhrén", "KD")]

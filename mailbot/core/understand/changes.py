@@ -149,6 +149,12 @@ def swaps_in(
                 )
                 # "Lena Hjelm kan tyvärr inte den 22/9. Byt henne mot Tove Granqvist (S)."
                 or re.search(r"\bbyt\w*\s+(?:ut\s+)?(?:henne|honom|hen)\s+(?:mot|med)\s*$", before, re.I)
+                # "Clara Lindqvist har fått förhinder. I stället för henne kommer Rashid Farah (V)."
+                or re.search(
+                    r"(?:i\s*stället|istället)\s+för\s+(?:henne|honom|hen)\s+(?:kommer|deltar|går\s+in)\s*$",
+                    before,
+                    re.I,
+                )
                 # "Olle Ek har fått förhinder. Han ersätts av Maja Lind (S)."
                 or re.search(r"\b(?:han|hon|hen)\s+(?:ersätts|byts\s+ut|byts)\s+(?:av|mot|med)\s*$", before, re.I)
                 or (instead and people[i - 1].negated and people[i - 1].start not in used)

@@ -13,7 +13,17 @@ _LINKS = frozenset({"i", "för", "av", "och", "till"})
 
 
 def merge_fields(text: str) -> str:
-    return _merge_field_blocks(_merge_numbered_fields(_merge_field_lines(text)))
+    return _merge_field_blocks(_merge_numbered_fields(_merge_field_lines(_merge_name_parts(text))))
+
+
+# "Förnamn: Gunnar" over "Efternamn: Ek-Lindblad": one name field
+_NAME_PARTS = re.compile(
+    r"^(?P<lead>[ \t]*)förnamn\s*:\s*(?P<first>[^\n:]+?)\s*\n[ \t]*efternamn\s*:\s*(?P<last>[^\n:]+?)\s*$", re.I | re.M
+)
+
+
+def _merge_name_parts(text: str) -> str:
+    return _NAME_PARTS.sub(lambda m: f"{m.group('lead')}Namn: {m.group('first')} {m.group('last')}", text)
 
 
 # "Namn: Helena Wästberg, Parti: Moderaterna, Roll: kommunstyrelsens ordförande": one person's fields on a line
