@@ -520,13 +520,21 @@ def _trailing_card(lines: list[str], *, party_card: bool = True) -> tuple[list[s
     card = [line.strip() for line in lines[start:end]]
     if start == 0 or not 2 <= len(card) <= 9:  # name, title, office, municipality, post and visiting address, phone
         return lines, []
-    if not _CARD_NAME.fullmatch(card[0]) and not (
-        # "Birgitta Norén (M) / Kommunstyrelsens ordförande, Lidingö stad" under a mail in the first person;
-        # under a PS, whose sign-off came before, the same lines are the writer's addition
-        party_card
-        and _CARD_NAME.fullmatch(re.sub(r"\s*\([^)\n]{1,25}\)$", "", card[0]))
-        and any(re.search(r"\b(?:kommun|stad)\b", line, re.I) for line in card[1:])
-        and re.search(r"\bjag\b", "\n".join(lines[:start]), re.I)
+    if (
+        not _CARD_NAME.fullmatch(card[0])
+        and not (
+            # "Birgitta Norén (M) / Kommunstyrelsens ordförande, Lidingö stad" under a mail in the first person;
+            # under a PS, whose sign-off came before, the same lines are the writer's addition
+            party_card
+            and _CARD_NAME.fullmatch(re.sub(r"\s*\([^)\n]{1,25}\)$", "", card[0]))
+            and any(re.search(r"\b(?:kommun|stad)\b", line, re.I) for line in card[1:])
+            # or above a text that says the names come later ("namnen kommer direkt efter det")
+            and re.search(
+                r"\bjag\b|\bnamn(?:en)?\s+(?:\w+\s+)?(?:kommer|återkommer|meddelas|skickas)|återkommer\s+(?:\w+\s+)?med\s+namn",
+                "\n".join(lines[:start]),
+                re.I,
+            )
+        )
     ):
         return lines, []
     if not all(_CARD_LINE.search(line) for line in card[1:]):

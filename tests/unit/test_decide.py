@@ -1360,3 +1360,18 @@ def test_first_and_last_name_fields_per_person() -> None:
     )
     assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 26))
     assert people(decision) == [("Gunnar Ek-Lindblad", "L"), ("Siv Åhrén", "KD")]
+
+
+def test_a_party_card_under_a_mail_that_promises_the_names_later_is_a_signature() -> None:
+    decision = Desk().send(
+        "Hej! Nacka deltar gärna torsdagen den 22 september. Vilka tre som kommer bestäms på presidiemötet"
+        " torsdag 25 augusti, namnen kommer direkt efter det.\n\nGunnar Wassberg (M)\nKSO Nacka kommun\n"
+    )
+    assert (decision.outcome.value, [v.code for v in decision.violations]) == ("rejected", ["no_participants"])
+
+
+def test_an_aside_with_inte_and_another_municipality_does_not_undo_the_day() -> None:
+    decision = Desk().send(
+        "Nacka anmäler sig själv (inte ihop med Nykvarn) till måndag 19 september:\nHelene Lind (S)\nLars Brink (M)\n"
+    )
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 19))

@@ -180,6 +180,7 @@ def _anothers_choice(before: str, others: re.Pattern[str] | None, own: str | Non
 
     Not "Österåker och Vaxholm samordnar sig och kommer båda den 19 september": the sender's own is there too.
     """
+    before = re.sub(r"\([^()]*\)", " ", before)  # "(inte ihop med Nykvarn)": an aside names no one's choice
     found = list(others.finditer(before)) if others is not None else []
     if not found or (own and re.search(rf"(?<![\w-]){re.escape(own)}", before)):
         return False
@@ -215,6 +216,7 @@ def _negated_date(text: str, mention: DateMention) -> bool:
     offset = text[line_start:].find(clause)
     before = clause[: max(0, mention.start - line_start - offset)] if offset >= 0 else clause
     before = before.rsplit(",", 1)[-1]  # "Den 19/9 passar inte, vi kommer den 22/9": the comma ends it
+    before = re.sub(r"\([^()]*\)", " ", before)  # "anmäler sig själv (inte ihop med Nykvarn) till 19 september"
     after = text[mention.end : mention.end + 40]
     if re.match(r"[\s,]*(?:\w+\s+){0,3}(?:krockar|kolliderar|sammanfaller|föll\s+(?:på|bort))\b", after, re.I):
         return True  # "2/9 krockar med vårt KF", "den 22 och 26 september krockar": the dates they cannot come
