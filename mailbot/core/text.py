@@ -135,6 +135,8 @@ def own_words(mail: Mail) -> OwnWords:
     own, cut, forward_cut = _split_quote(lines)
     quoted = "\n".join(lines[cut:]) if cut is not None else ""
     text, signature = _strip_signature(own)
+    if not signature:
+        text, signature = _senders_own_name_last(text, mail.from_name)
     if _is_empty_or_pointer(text) and _is_forward(mail, forward_cut):
         if mail.forwarded:
             inner = own_words(mail.forwarded[0])
@@ -236,6 +238,16 @@ def _people_lines(lines: list[str]) -> list[str]:
 
 def _names_own_choice(line: str) -> bool:
     return bool(re.search(r"^\s*[A-ZÅÄÖ][\w-]+\s+(?:väljer|tar|anmäler|kommer|deltar)\b", line))
+
+
+def _senders_own_name_last(text: str, sender: str) -> tuple[str, str]:
+    """ "… skickar Per Lund (M) och Eva Ek (C).\n\nAnna Berg (S)" from Anna Berg: her name signs the mail."""
+    head, _, last = text.rstrip().rpartition("\n\n")
+    name = re.sub(r"\s*(?:\([^)\n]{1,25}\)|,\s*[\w-]{1,25})\s*$", "", last.strip().lstrip("/–- "))
+    words = sorted(name.casefold().split())
+    if head.strip() and "\n" not in last.strip() and len(words) >= 2 and words == sorted(sender.casefold().split()):
+        return head.rstrip(), last.strip()
+    return text, ""
 
 
 def _forwarded_writer(lines: list[str]) -> str:

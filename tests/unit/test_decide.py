@@ -1375,3 +1375,21 @@ def test_an_aside_with_inte_and_another_municipality_does_not_undo_the_day() -> 
         "Nacka anmäler sig själv (inte ihop med Nykvarn) till måndag 19 september:\nHelene Lind (S)\nLars Brink (M)\n"
     )
     assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 19))
+
+
+def test_jag_och_tva_kollegor_counts_the_writer_from_the_signature() -> None:
+    decision = Desk().send(
+        "Hej! Jag och två kollegor kommer den 19/9: Per Lund (M) och Eva Ek (C).\n\nHälsningar\nAnna Berg (S)\n"
+        "Kommunalråd, Nacka\n",
+        sender="Anna Berg <anna.berg@nacka.se>",
+    )
+    assert people(decision) == [("Per Lund", "M"), ("Eva Ek", "C"), ("Anna Berg", "S")]
+
+
+def test_the_senders_own_name_alone_last_signs_the_mail_and_is_not_listed() -> None:
+    decision = Desk().send(
+        "Jag kommer inte själv men skickar Per Lund (M), Eva Ek (C) och Karin Holm (S) till dialogen den 2 september."
+        "\n\nAnna Berg (S)",
+        sender="Anna Berg <anna.berg@nacka.se>",
+    )
+    assert (decision.outcome.value, len(decision.participants)) == ("confirmed", 3)

@@ -44,7 +44,10 @@ _SELF_ALONE = re.compile(
     re.I,
 )
 _SELF_TOO = re.compile(
-    r"\b(?:kommer|deltar|följer)\s+(?:även\s+|också\s+)?jag\s+(?:också|med|även)\b"
+    # "Jag och två kollegor kommer den 19/9: …", "undertecknad samt mina kollegor"
+    r"\b(?:jag|undertecknad)\s+(?:och|samt|plus|\+)\s+(?:två|tre|en|ett\s+par|mina|min)\s+(?:\w+\s+)?"
+    r"(?:kollegor|kolleger|kollega|ledamöter|ledamot|politiker|partikamrater)\b"
+    r"|\b(?:kommer|deltar|följer)\s+(?:även\s+|också\s+)?jag\s+(?:också|med|även)\b"
     r"|\bjag\s+(?:kommer|deltar|följer\s+med)\s+(?:också|även)\b|\bäven\s+jag\b",
     re.I,
 )
