@@ -1393,3 +1393,62 @@ def test_the_senders_own_name_alone_last_signs_the_mail_and_is_not_listed() -> N
         sender="Anna Berg <anna.berg@nacka.se>",
     )
     assert (decision.outcome.value, len(decision.participants)) == ("confirmed", 3)
+
+
+_SIGNED = "\n\nVänliga hälsningar\nMarianne Ek (M)\nKommunstyrelsens ordförande\n"
+_MARIANNE = "Marianne Ek <marianne.ek@nacka.se>"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jag kommer gärna till dialogen den 22 september tillsammans med mina kollegor i kommunstyrelsen,"
+        " Lars Brandt (Liberalerna) och Sofia Nyquist (S).",
+        "Undertecknad samt borgarråden Lars Brandt (L) och Sofia Nyquist (S) kommer till dialogen den 22 september.",
+        "Vi tre från KS – jag, min vice ordförande Lars Brandt (L) och Sofia Nyquist (S) – kommer den 22 september.",
+    ],
+)
+def test_the_writer_named_first_among_colleagues_is_counted(text: str) -> None:
+    decision = Desk().send(text + _SIGNED, sender=_MARIANNE)
+    assert decision.outcome.value == "confirmed"
+    assert {p.name for p in decision.participants} == {"Marianne Ek", "Lars Brandt", "Sofia Nyquist"}
+
+
+def test_sjalv_kommer_jag_pa_informationsmotet() -> None:
+    decision = Desk().send(
+        "Jag kan tyvärr inte själv delta i dialogen, men från Nacka kommer Cecilia Ahl (M), Kaveh Rostami (L) och"
+        " Ulla Sörman (S) fredagen den 2 september.\n\nSjälv kommer jag på informationsmötet den 30/8." + _SIGNED,
+        sender=_MARIANNE,
+    )
+    assert decision.kind.value == "registration+info_meeting"
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Marianne Ek"
+    assert "Marianne Ek" not in {p.name for p in decision.participants}
+
+
+def test_two_now_and_a_third_promised_later_is_a_registration_of_two_and_the_third_an_addition() -> None:
+    desk = Desk()
+    first = desk.send(
+        "Jag (C) och min kollega i KS Annelie Wärn (L) kommer den 19/9. En tredje person återkommer vi om.\n\nRoland",
+        sender="Roland Ekstedt <roland.ekstedt@nacka.se>",
+    )
+    assert (first.outcome.value, len(first.participants)) == ("confirmed", 2)
+    second = desk.send("Hej igen! Nu har vi vår tredje: Mehmet Aksoy (S) följer med oss den 19:e.")
+    assert (second.kind.value, second.outcome.value, len(second.participants)) == ("change", "confirmed", 3)
+
+
+def test_adding_a_titled_fourth_to_a_stored_three_is_too_many() -> None:
+    desk = Desk()
+    desk.send("Vi kommer den 22 september: Marianne Ek (M), Lars Brandt (L) och Sofia Nyquist (S).")
+    decision = desk.send(
+        "Jag vill lägga till vår 2:e vice ordförande Kjell Rydén (KD) i vår grupp till den 22 september." + _SIGNED,
+        sender=_MARIANNE,
+    )
+    assert (decision.outcome.value, [v.code for v in decision.violations]) == ("rejected", ["too_many_participants"])
+
+
+def test_a_writer_counted_in_and_signed_with_a_first_name_has_no_party() -> None:
+    decision = Desk().send(
+        "Hej! Vi tre kommer den 2/9: jag, Kjell Amundsen (M) och Fatima Hassan (V).\n/Jenny",
+        sender="Jenny Wallin <jenny.wallin@nacka.se>",
+    )
+    assert (decision.outcome.value, [v.code for v in decision.violations]) == ("rejected", ["missing_party"])

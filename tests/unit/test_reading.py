@@ -883,7 +883,6 @@ def test_writer_counted_among_the_participants(
 # (id, text, signature): "jag" is one of them, but who that is cannot be read
 WRITER_UNKNOWN = [
     ("first-name-only", "Jag och Pelle Karlsson (S) kommer den 19/9.", "Anna"),
-    ("no-party", "Jag och Pelle Karlsson (S) kommer den 19/9.", "Anna Berg\nNacka kommun"),
     ("no-signature", "Den 19/9 kommer jag själv samt Pelle Karlsson (S).", ""),
     ("others-later", "Jag kommer den 19/9, namn på övriga kommer senare.", "Anna Berg (M)"),
 ]
@@ -894,6 +893,13 @@ WRITER_UNKNOWN = [
 )
 def test_writer_counted_but_unknown_is_a_doubt(text: str, signature: str) -> None:
     assert _read(text, signature=signature).doubts
+
+
+def test_writer_named_but_without_a_party_is_listed_without_one() -> None:
+    # the name is known (the signature), the party is not: missing_party, for the sender to mend
+    reading = _read("Jag och Pelle Karlsson (S) kommer den 19/9.", signature="Anna Berg\nNacka kommun")
+    assert _people(reading) == {("Pelle Karlsson", "S"), ("Anna Berg", None)}
+    assert not reading.doubts
 
 
 def test_writer_attending_the_information_meeting_is_the_signer() -> None:

@@ -37,7 +37,11 @@ _SWAP_REVERSED = re.compile(
 
 
 _ADD_BEFORE = re.compile(
-    r"(?:lägga|lägger|lagt|läggs)\s+till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$"
+    # "vi vill lägga till Johan Lilja (L)", "lägga till vår 2:e vice ordförande Kjell Rydén (KD)"
+    r"(?:lägga|lägger|lagt|läggs)\s+till\s+(?:(?:vår|vårt|våra|min|en|ett)\s+(?:[a-zåäö0-9:.-]+\s+){0,3})?$"
+    r"|(?:lägga|lägger|lagt|läggs)\s+till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$"
+    # "Nu har vi vår tredje: Mehmet Aksoy (S)"
+    r"|\b(?:vår|vårt|en)\s+(?:tredje|fjärde)\s*[:,–-]\s*$"
     r"|\b(?:tredje|fjärde|ytterligare\s+en|en\s+till|ny)\s+(?:deltagare\w*|person\w*|politiker\w*|ledamot\w*|namn\w*)\b"
     r"[^.\n]{0,60}[:,]\s*$"
     # "vi lägger till en tredje till den 2 september: Fatima Al-Hassan (V)"
@@ -51,7 +55,8 @@ _ADD_BEFORE = re.compile(
 
 _ADD_AFTER = re.compile(
     r"^\s*(?:\([^)]*\))?\s*,?\s*(?:tillkommer|läggs\s+till|ansluter"
-    r"|(?:följer|kommer|deltar)\s+(?:också|även)\b(?!\s+(?:på|till)\s+info))",  # "X (KD) följer också med"
+    r"|(?:följer|kommer|deltar)\s+(?:också|även)\b(?!\s+(?:på|till)\s+info)"  # "X (KD) följer också med"
+    r"|följer\s+med\s+oss\b)",  # "Mehmet Aksoy (S) följer med oss den 19:e"
     re.I,
 )
 

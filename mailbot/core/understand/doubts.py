@@ -28,7 +28,8 @@ _COUNT = re.compile(
 # "… och en från V", "+ 1 från V (namn kommer)": someone counted but not named
 _UNNAMED = re.compile(
     r"(?:\boch|\bsamt|\+|,)\s*(?:en|ett|1|\+\s*1)\s+(?:till\s+)?(?:person\s+|ledamot\s+|politiker\s+)?från\s+\w+"
-    r"|\+\s*1\b|\ben\s+(?:tredje|till)\s+(?:person|deltagare|ledamot)\s+(?:kommer|meddelas|återkommer)",
+    # "en tredje person kommer också" (not "En tredje person återkommer vi om", "meddelas senare": a promise)
+    r"|\+\s*1\b|\ben\s+(?:tredje|till)\s+(?:person|deltagare|ledamot)\s+kommer\b(?!\s+(?:senare|att\s+meddelas))",
     re.I,
 )
 

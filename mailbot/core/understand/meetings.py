@@ -159,11 +159,13 @@ _I_ATTEND_INFO = re.compile(
     # "jag är KSO i Nynäshamn och kommer på infomötet"
     r"\b(?:jag|undertecknad)\s+(?:(?:som\s+)?är\s+(?:kso|kommunstyrelsens\s+ordförande|ordförande)\b[^.\n]{0,30}?\s+(?:och\s+)?)?"
     # "jag hinner komma", "jag kan gärna delta" – but not "jag kan inte komma"
-    r"(?:(?!inte\b|ej\b|tyvärr\b)\w+\s+){0,2}"
+    r"(?:(?!inte\b|ej\b|tyvärr\b)\w+\s+){0,3}"  # "jag hinner trots allt komma"
     r"(?:kommer|komma|deltar|delta|går|gå|tar|är\s+med|vara\s+med|anmäl(?:er|a)\s+mig)\b[^.\n]{0,60}"
     r"(?:informationsmöt|infomöt|kso-möt)"
     # "Anmäl mig också till informationsmötet": the writer asks to be put down
-    r"|\banmäl\s+(?:gärna\s+|även\s+|också\s+)*mig\b[^.\n]{0,60}(?:informationsmöt|infomöt|kso-möt)",
+    r"|\banmäl\s+(?:gärna\s+|även\s+|också\s+)*mig\b[^.\n]{0,60}(?:informationsmöt|infomöt|kso-möt)"
+    # "Själv kommer jag på informationsmötet den 30/8"
+    r"|\b(?:kommer|deltar|går)\s+jag\b(?!\s+inte)[^.\n]{0,60}(?:informationsmöt|infomöt|kso-möt)",
     re.I,
 )
 

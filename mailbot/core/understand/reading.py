@@ -286,9 +286,14 @@ def _writer_among(
         return []
     if writer is not None and any(same_person(writer.name, d.name) for d in dialog):
         return []
-    if writer is None or (mention.party or writer.party) is None:
+    if writer is None:
+        doubts.append("avsändaren räknar sig själv som deltagare men namnet framgår inte")
+        return []
+    if (mention.party or writer.party) is None and not dialog:
         doubts.append("avsändaren räknar sig själv som deltagare men namn och parti framgår inte")
         return []
+    # "Vi tre kommer den 2/9: jag, Kjell Amundsen (M) och Fatima Hassan (V). /Jenny": named by the From header,
+    # and listed with the others, the writer is a participant whose party is missing
     if not dialog and others_to_follow(about_dialog):
         doubts.append("avsändaren anmäler sig själv, och övriga deltagare ska meddelas senare")
     return [as_participant(writer, mention.party)]

@@ -25,8 +25,10 @@ _SELF_PARTY = re.compile(
     re.I,
 )
 _SELF_BEFORE = re.compile(
-    rf"(?<!\w){_SELF}(?:\s*\([^)\n]{{1,30}}\))?{_LINK}$"
-    r"|\bjag\s+(?:kommer|deltar|går)\s+(?:\S+\s+){0,4}tillsammans\s+med\s+$"
+    # "jag, min vice ordförande Birgitta Olofsson (S)", "Undertecknad samt borgarråden Jonas Ekwall (MP)"
+    rf"(?<!\w){_SELF}(?:\s*\([^)\n]{{1,30}}\))?{_LINK}(?:[a-zåäö:.-]+\s+){{0,3}}$"
+    # "Jag kommer gärna till dialogen den 22 september tillsammans med mina kollegor i kommunstyrelsen, X (L)"
+    r"|\bjag\s+(?:kommer|deltar|går)\b(?!\s+inte)[^.\n]{0,80}\btillsammans\s+med\s+(?:[^.\n(]{0,50}?[,:]\s*)?$"
     r"|\b(?:kommer|deltar|går)\s+jag\s+(?:\S+\s+){0,3}tillsammans\s+med\s+$"
     r"|\bmed\s+mig\s+(?:kommer|följer|deltar|går)\s+(?:även\s+|också\s+)?$",
     re.I,
@@ -112,7 +114,7 @@ def counts_writer(
     if any(_SELF_TOO.search(sentence) for sentence in dialog_sentences):
         return WriterMention(True)  # "PS. Och så kommer jag också!" under a list of others
     for person in named:
-        before = text[max(0, person.start - 50) : person.start]
+        before = text[max(0, person.start - 150) : person.start]
         if _SELF_BEFORE.search(before) or _SELF_AFTER.match(text[person.end : person.end + 60]):
             return WriterMention(True)
     return WriterMention(not named and any(_SELF_ALONE.search(s) for s in sentences_with_date))
