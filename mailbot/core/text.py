@@ -165,15 +165,15 @@ def own_words(mail: Mail) -> OwnWords:
             # "Deltagarna är desamma som i tabellen nedan": the people of the sender's own earlier mail
             answers += _people_lines(earlier)
         return OwnWords(text="\n".join([text, "", *answers]), quoted=quoted, signature=signature)
-    thread = lines  # the sender's own earlier mail is found by its From line or attribution, wherever it is
-    if _REST_AS_BELOW.search(text) and (earlier := _own_earlier_mail(thread, mail)):
+    # the sender's own earlier mail is found by its From line or attribution, wherever it stands in the thread
+    if _REST_AS_BELOW.search(text) and (earlier := _own_earlier_mail(lines, mail)):
         # "Johan Wiklund är centerpartist. I övrigt gäller anmälan som nedan": the earlier mail, with the mending
         earlier_text, _ = _strip_signature(earlier)
         return OwnWords(text="\n".join([text, "", earlier_text]), quoted=quoted, signature=signature)
-    if _PEOPLE_BELOW.search(text) and (earlier := _own_earlier_mail(thread, mail)):
+    if _PEOPLE_BELOW.search(text) and (earlier := _own_earlier_mail(lines, mail)):
         # "Botkyrka väljer den 26 september. Deltagare enligt vår anmälan nedan": the people of the earlier mail
         return OwnWords(text="\n".join([text, "", *_people_lines(earlier)]), quoted=quoted, signature=signature)
-    if _is_empty_or_pointer(text) and (earlier := _own_earlier_mail(thread, mail)):
+    if _is_empty_or_pointer(text) and (earlier := _own_earlier_mail(lines, mail)):
         # "Då gäller vår anmälan enligt nedan": the sender's own earlier mail in the thread stands
         earlier_text, earlier_signature = _strip_signature(earlier)
         return OwnWords(text=earlier_text, from_forward=True, quoted=quoted, signature=earlier_signature or signature)
@@ -259,8 +259,9 @@ def _forwarded_writer(lines: list[str]) -> str:
     return ""
 
 
-def _own_earlier_mail(quoted: list[str], mail: Mail) -> list[str] | None:
-    """The body of the first quoted mail the same sender wrote, found by its header block's From line."""
+def _own_earlier_mail(thread: list[str], mail: Mail) -> list[str] | None:
+    """The body of the first quoted mail the same sender wrote, found by its header block's From line
+    or by its attribution ("Den 16 augusti 2016 10:00 skrev Mikael Ståhl <…>:")."""
     sender = mail.from_address.lower()
     if not sender:
         return None
@@ -268,8 +269,8 @@ def _own_earlier_mail(quoted: list[str], mail: Mail) -> list[str] | None:
     if len(mail.from_name.split()) >= 2:
         names.add(" ".join(mail.from_name.split()).lower())  # "Från: Karimzadeh Hamid", Outlook's own mail
     # quoted once more under a later reply ("> Den 10 augusti … skrev Linnéa Åkesson"): read with the marks off
-    flat = [re.sub(r"^\s*(?:>\s?)+", "", line) for line in quoted]
-    for lines in (quoted, flat):
+    flat = [re.sub(r"^\s*(?:>\s?)+", "", line) for line in thread]
+    for lines in (thread, flat):
         for i, line in enumerate(lines):
             by_header = (
                 _HEADER_FROM.match(line) and any(n in line.lower() for n in names) and _header_block_at(lines, i)
