@@ -179,7 +179,8 @@ def read(
         not_info = [text[s.start : s.end] for s in sentences if scopes.of_span(s) != "info"]
         dialog += _writer_among(text, not_info, people, dialog, signing, lexicon, doubts)
     dialog = full_names(text, dialog + _named_by_pronoun(text, people, sentences, scopes, dialog))
-    dialog = [p for p in dialog if p.name not in not_registering(text, people, sentences, lexicon)]
+    not_now = not_registering(text, people, sentences, lexicon)
+    dialog = [p for p in dialog if p.name not in not_now]
 
     if not dated and dialog and kept:
         choices = kept  # "Datumet 22/9 står fast, deltagarna blir: …": the day the new list goes with
