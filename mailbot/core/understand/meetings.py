@@ -83,9 +83,11 @@ class Scopes:
                 for m in self._info_date.finditer(own)
                 if not any(a <= m.start() < b for a, b in left_out)
             ]
-        if self._info_place is not None and not self._another_day(own):
-            # "KSL:s temadag den 13 oktober": the place on another day is another meeting
-            info += [m.start() + start for m in self._info_place.finditer(own)]
+        places = [m.start() + start for m in self._info_place.finditer(own)] if self._info_place is not None else []
+        if places and not self._another_day(own):
+            # "KSL:s temadag den 13 oktober": the place on another day is another meeting (the dates are read
+            # only where the place is named: this runs for every sentence and line)
+            info += places
         dates = [p for p in self._sessions if start <= p < end]
         dialog = [m.start() + start for m in _DIALOG_CUE.finditer(own)] + dates
         if self._info_date is not None and self._info_date.search(own) and not dates:

@@ -38,12 +38,12 @@ _NON_CHOICE = re.compile(
     # "föredrog ordföranden först den 19:e, men …": the first wish, given up
     r"|\bföredrog\b|\bville\s+(?:\w+\s+)?först\b"
     r"|avbok\w*|avanmäl\w*|tanken\s+var|tanke\s+var|hade\s+(?:först\s+)?tänkt|först\s+tänkt|skulle\s+först"
-    # "Vi hade helst kommit den 22 september, men …": a wish that did not come true
     # "den 19:e är det Arlandadagen", "vår stadsdelsdag": another event's day (weekdays are no such names)
     r"|\b(?!(?:mån|tis|ons|tors|fre|lör|sön|dialog|samma|sista|första|andra|hela|halva|efter|förmid|mid|var)\w*dag)"
     r"\w{3,}dag(?:en|ar|arna)?\b"
     # "för vår del återstod bara den 2 och den 26": the days left to choose from
     r"|\båters(?:tod|tår)\b"
+    # "Vi hade helst kommit den 22 september, men …": a wish that did not come true
     r"|\bhade\s+(?:\w+\s+)?(?:helst|gärna|hellre)\b|\bskulle\s+(?:\w+\s+)?ha\s+(?:kommit|velat|tagit|valt)\b",
     re.I,
 )
@@ -175,12 +175,16 @@ def _other_municipalities(event: Event, own: str | None) -> re.Pattern[str] | No
     return re.compile("|".join(patterns)) if patterns else None
 
 
+def _without_asides(text: str) -> str:
+    return re.sub(r"\([^()]*\)", " ", text)
+
+
 def _anothers_choice(before: str, others: re.Pattern[str] | None, own: str | None) -> bool:
     """A date whose subject, just before it, is another municipality, with no "vi" or "jag" between.
 
     Not "Österåker och Vaxholm samordnar sig och kommer båda den 19 september": the sender's own is there too.
     """
-    before = re.sub(r"\([^()]*\)", " ", before)  # "(inte ihop med Nykvarn)": an aside names no one's choice
+    before = _without_asides(before)  # "(inte ihop med Nykvarn)": an aside names no one's choice
     found = list(others.finditer(before)) if others is not None else []
     if not found or (own and re.search(rf"(?<![\w-]){re.escape(own)}", before)):
         return False
@@ -216,7 +220,7 @@ def _negated_date(text: str, mention: DateMention) -> bool:
     offset = text[line_start:].find(clause)
     before = clause[: max(0, mention.start - line_start - offset)] if offset >= 0 else clause
     before = before.rsplit(",", 1)[-1]  # "Den 19/9 passar inte, vi kommer den 22/9": the comma ends it
-    before = re.sub(r"\([^()]*\)", " ", before)  # "anmäler sig själv (inte ihop med Nykvarn) till 19 september"
+    before = _without_asides(before)  # "anmäler sig själv (inte ihop med Nykvarn) till 19 september"
     after = text[mention.end : mention.end + 40]
     if re.match(r"[\s,]*(?:\w+\s+){0,3}(?:krockar|kolliderar|sammanfaller|föll\s+(?:på|bort))\b", after, re.I):
         return True  # "2/9 krockar med vårt KF", "den 22 och 26 september krockar": the dates they cannot come
