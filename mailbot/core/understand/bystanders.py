@@ -7,7 +7,7 @@ import re
 
 from mailbot.core.understand.parties import PartyLexicon
 from mailbot.core.understand.people import PersonMention
-from mailbot.core.understand.sentences import Span, clause_at, sentence_at
+from mailbot.core.understand.sentences import Span, clause_at, line_start, sentence_at
 from mailbot.core.understand.sessions import UNCHANGED
 
 
@@ -19,11 +19,10 @@ def _is_greeting_name(text: str, person: PersonMention) -> bool:
     """ "Hej Rebecka," names the reader, not a participant."""
     if person.party:
         return False
-    line_start = text.rfind("\n", 0, person.start) + 1
     return bool(
         re.fullmatch(
             r"\s*(?:hej|hejsan|hallå|hi|hello|dear|kära|bästa|tack|god\s+morgon)(?:\s+igen|\s+och\s+tack)?[\s,]*",
-            text[line_start : person.start],
+            text[line_start(text, person.start) : person.start],
             re.I,
         )
     )

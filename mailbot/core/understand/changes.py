@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from mailbot.core.model import Participant, Swap
 from mailbot.core.understand.people import PersonMention, is_title
+from mailbot.core.understand.sentences import line_at
 
 # "… ersätts av ledamoten Maja Thorsell": a definite title may stand before the newcomer
 _SWAP_BETWEEN = re.compile(
@@ -70,11 +71,6 @@ _SPELT_OUT = re.compile(
 
 _OUT_ROW = re.compile(r"\s*(?:ut|utgår|går\s+ut|stryks)\s*[|:–-]", re.I)
 _IN_ROW = re.compile(r"\s*(?:in|tillkommer|går\s+in|ny|nytt\s+namn)\s*[|:–-]", re.I)
-
-
-def _line_of(text: str, position: int) -> str:
-    end = text.find("\n", position)
-    return text[text.rfind("\n", 0, position) + 1 : end if end >= 0 else len(text)]
 
 
 def full_names(text: str, dialog: list[Participant]) -> list[Participant]:
@@ -187,8 +183,8 @@ def swaps_in(
                 used.update({person.start, joining.start})
     # "… och hon ersätts av Per Söderlind (C). Birgitta Rydén (C) ersätts alltså av Per Söderlind (C).": one swap
     # "UT | Kristina Ahlgren-Nyberg | S" over "IN | Tomas Öhrn | S": a table of who leaves and who comes
-    outs = [p for p in people if p.start not in used and _OUT_ROW.match(_line_of(text, p.start))]
-    ins = [p for p in people if p.start not in used and p.party and _IN_ROW.match(_line_of(text, p.start))]
+    outs = [p for p in people if p.start not in used and _OUT_ROW.match(line_at(text, p.start))]
+    ins = [p for p in people if p.start not in used and p.party and _IN_ROW.match(line_at(text, p.start))]
     if outs and len(outs) == len(ins):
         for leaving, joining in zip(outs, ins, strict=True):
             swaps.append(Swap(leaving.name, Participant(joining.name, joining.party, joining.role)))

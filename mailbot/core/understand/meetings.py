@@ -10,7 +10,7 @@ from mailbot.core.model import InfoMeeting, Participant
 from mailbot.core.understand.dates import find_dates
 from mailbot.core.understand.lexicon import MONTHS
 from mailbot.core.understand.people import PersonMention
-from mailbot.core.understand.sentences import Span, sentence_at
+from mailbot.core.understand.sentences import Span, line_at, line_span, line_start, sentence_at
 
 _INFO_CUE = re.compile(
     r"informationsmöt|infomöt|info-möt|informationsträff|inledande\s+möte|kso-möte|ksl:s\s+möte",
@@ -120,7 +120,7 @@ class Scopes:
 
     def _sentence_before(self, position: int) -> tuple[int, int] | None:
         """The sentence before, when it is in the same paragraph and the same line of prose."""
-        start = self.text.rfind("\n", 0, position) + 1
+        start = line_start(self.text, position)
         before = self.text[start:position]
         if not before.strip() or before.strip().endswith(":"):
             return None
@@ -216,12 +216,6 @@ def writer_attending_info(
     return None
 
 
-def _line_at(text: str, start: int, end: int) -> str:
-    """The whole line (or lines) that text[start:end] stands on."""
-    first, last = _line_span(text, start, end)
-    return text[first:last]
-
-
 _CHAIR_ON_BOTH = re.compile(
     r"\b(?:kso|(?:kommunstyrelsens\s+)?ordförande\w*|ks-ordf\w*)\s+(?:kommer|deltar|går|är\s+med)\s+(?:på|till|i|vid)\s+"
     r"(?:båda|bägge|båda\s+mötena|bägge\s+mötena)\b",
@@ -248,7 +242,7 @@ def chair_on_both(
     if not found and scopes is not None:
         found = next(
             # "Informationsmötet: KSO deltar", "Vår ordförande kommer också till informationsmötet": the line says which
-            (m for m in _CHAIR_ATTENDS.finditer(text) if scopes.of(*_line_span(text, m.start(), m.end())) == "info"),
+            (m for m in _CHAIR_ATTENDS.finditer(text) if scopes.of(*line_span(text, m.start(), m.end())) == "info"),
             None,
         )
     if not found:
@@ -268,17 +262,8 @@ def _chairs_in(people: list[PersonMention], dialog: list[Participant]) -> list[P
     ]
 
 
-def _line_span(text: str, start: int, end: int) -> tuple[int, int]:
-    last = text.find("\n", end)
-    return _line_start(text, start), (last if last >= 0 else len(text))
-
-
-def _line_start(text: str, position: int) -> int:
-    return text.rfind("\n", 0, position) + 1
-
-
 def _alone_on_line(text: str, person: PersonMention) -> bool:
-    line = _line_at(text, person.start, person.end)
+    line = line_at(text, person.start, person.end)
     return re.fullmatch(rf"\s*{re.escape(person.name)}\s*(?:\([^)\n]{{1,25}}\))?\s*", line) is not None
 
 
@@ -300,7 +285,7 @@ def choose_info_attendee(
         # "… informationsmötet 30/8: Nej", "ingen anmälan till informationsmötet", "… gäller som tidigare"
         not re.search(
             r"\b(?:inte|ej|nej|ingen)\b|som\s+tidigare|oförändrad|kvarstår|gäller\s+fortfarande",
-            _line_at(text, found.start(), found.end()),
+            line_at(text, found.start(), found.end()),
             re.I,
         )
         for found in re.finditer(

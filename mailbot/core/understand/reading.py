@@ -23,8 +23,9 @@ from mailbot.core.understand.meetings import (
 )
 from mailbot.core.understand.parties import PartyLexicon
 from mailbot.core.understand.people import PersonMention, find_people, names_in_reading_order
+from mailbot.core.understand.places import municipality_pattern
 from mailbot.core.understand.prose import prose_parties
-from mailbot.core.understand.sentences import Span, clause_at, sentence_at, split_sentences
+from mailbot.core.understand.sentences import Span, clause_at, line_span, sentence_at, split_sentences
 from mailbot.core.understand.sessions import (
     NEGATION,
     impossible_dates,
@@ -424,18 +425,12 @@ def _other_municipalities(
     for municipality in event.municipalities:
         if municipality.name == own:
             continue
-        name = re.escape(municipality.name).replace(r"\ ", r"[\s-]")
-        if municipality.name == "Stockholm":
-            pattern = r"\bStockholms?\s+(?:stad|kommun)\b"
-        else:
-            pattern = rf"(?<![\w-]){name}s?(?![\w-])"
+        pattern = municipality_pattern(municipality.name)
         for match in re.finditer(pattern, cleaned):
             clause = clause_at(cleaned, match.start())
             if NEGATION.search(clause):
                 continue
-            line_start = cleaned.rfind("\n", 0, match.start()) + 1
-            line_end = cleaned.find("\n", match.end())
-            line_end = len(cleaned) if line_end < 0 else line_end
+            line_start, line_end = line_span(cleaned, match.start(), match.end())
             sentence_start = max(line_start, cleaned.rfind(".", 0, match.start()) + 1)
             sentence_end = min((i for i in (cleaned.find(".", match.end()), line_end) if i >= 0), default=line_end)
             sentence = cleaned[sentence_start:sentence_end]

@@ -12,6 +12,22 @@ class Span:
     end: int
 
 
+def line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def line_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """Where the line (or lines) that text[start:end] stands on begins and ends."""
+    last = text.find("\n", start if end is None else end)
+    return line_start(text, start), (last if last >= 0 else len(text))
+
+
+def line_at(text: str, start: int, end: int | None = None) -> str:
+    """The whole line (or lines) that text[start:end] stands on."""
+    first, last = line_span(text, start, end)
+    return text[first:last]
+
+
 def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0

@@ -9,44 +9,71 @@ from typing import NamedTuple
 from mailbot.core.model import Event
 from mailbot.core.understand.dates import DateMention, find_dates, week_days
 from mailbot.core.understand.lexicon import MONTHS, ORDINALS
-from mailbot.core.understand.sentences import Span, clause_at, sentence_at
+from mailbot.core.understand.places import other_municipalities
+from mailbot.core.understand.sentences import Span, clause_at, line_start, sentence_at
 
-_NON_CHOICE = re.compile(
+# Why a date in a sentence is no choice of session: each entry names the reason and the words that give it.
+_NOT_A_CHOICE: tuple[tuple[str, str], ...] = (
     # whole words (or the end of a lower-case compound, "studieresa", "föräldraledig") where a name could
     # hide one: "Tommy" holds "tom", "Teresa" holds "resa"
-    r"semester|(?:\b|(?<=[a-zåäö]{3}))ledig|tillbaka|\båter\s+(?:på|i|den)|sammanträd|fullmäktige|budget|\bsenast|deadline"
-    r"|sista\s+(?:dag|anmälningsdag)|(?<!som\s)\btidigare|\bförra\b|nämndmöte|ks-möte|\bfr\.?o\.?m\b|\bt\.?o\.?m\b"
-    r"|till\s+och\s+med|från\s+och\s+med|sedan\s+den|bortrest|tjänstledig|konferens|utbildning|\bkurs\b|seminari"
-    r"|(?:\b|(?<=[a-zåäö]{3}))resa\b"
-    # the sender's own meetings: "vi har vår egen kommunstyrelse den 19 september"
-    r"|\beg(?:en|et|na)\s+(?:kommunstyrelse|ks|fullmäktige|nämnd|möte|sammanträde)"
-    r"|\bhar\s+(?:\w+\s+){0,3}(?:kommunstyrelse\w*|ks|kf|fullmäktige|nämnd\w*|möte|presidium)\b"
+    (
+        "away",
+        r"semester|(?:\b|(?<=[a-zåäö]{3}))ledig|tillbaka|\båter\s+(?:på|i|den)|bortrest|tjänstledig|förhinder"
+        r"|(?:\b|(?<=[a-zåäö]{3}))resa\b",
+    ),
+    ("other meeting", r"sammanträd|fullmäktige|budget|nämndmöte|ks-möte|konferens|utbildning|\bkurs\b|seminari"),
+    ("deadline", r"\bsenast|deadline|sista\s+(?:dag|anmälningsdag)"),
+    ("period", r"\bfr\.?o\.?m\b|\bt\.?o\.?m\b|till\s+och\s+med|från\s+och\s+med|sedan\s+den"),
+    ("earlier", r"(?<!som\s)\btidigare|\bförra\b"),
+    # "vi har vår egen kommunstyrelse den 19 september"
+    (
+        "own meeting",
+        r"\beg(?:en|et|na)\s+(?:kommunstyrelse|ks|fullmäktige|nämnd|möte|sammanträde)"
+        r"|\bhar\s+(?:\w+\s+){0,3}(?:kommunstyrelse\w*|ks|kf|fullmäktige|nämnd\w*|möte|presidium)\b",
+    ),
     # "gruppledarmötet den 22", "när gruppledarna träffas den 19": their meeting (not "avstämning med gruppledarna")
-    r"|gruppledar(?:e|na)?\s*-?(?:möte|träff|sammanträde)|gruppledarna\s+(?:träffas|ses|möts|sammanträder)"
-    r"|återkomm\w*|förhinder"
+    (
+        "group leaders",
+        r"gruppledar(?:e|na)?\s*-?(?:möte|träff|sammanträde)"
+        r"|gruppledarna\s+(?:träffas|ses|möts|sammanträder)",
+    ),
+    ("answer later", r"återkomm\w*"),
     # "stämt av med gruppledarna inför KS den 29 augusti": the council's own day
-    r"|\binför\s+(?:ks|kf|kommunstyrelse\w*|fullmäktige|nämnd\w*|presidi\w*|budget\w*)\b"
-    # "Anmälan till den 22/9 utgår alltså": the day given up
-    r"|\butgår\b"
+    ("before the council", r"\binför\s+(?:ks|kf|kommunstyrelse\w*|fullmäktige|nämnd\w*|presidi\w*|budget\w*)\b"),
+    # "Anmälan till den 22/9 utgår alltså", "Vi måste avboka fredagen den 2 september": the day given up
+    ("given up", r"\butgår\b|avbok\w*|avanmäl\w*"),
     # "bestämmer presidiet när de ses den 29 augusti": their own meeting
-    r"|\bnär\s+(?:de|presidiet|gruppen|styrelsen|nämnden)\s+(?:ses|träffas|möts|sammanträder)\b"
+    ("when they meet", r"\bnär\s+(?:de|presidiet|gruppen|styrelsen|nämnden)\s+(?:ses|träffas|möts|sammanträder)\b"),
     # "kallad till ett möte på departementet den 22", "KS-mötet den 2 september blev inställt"
-    r"|\bkallad\w*\s+till|\binställ(?:t|d|da|des)\b|(?:styrelse|nämnd|fullmäktige|presidie)(?:möte|sammanträde)\w*"
+    (
+        "called elsewhere",
+        r"\bkallad\w*\s+till|\binställ(?:t|d|da|des)\b"
+        r"|(?:styrelse|nämnd|fullmäktige|presidie)(?:möte|sammanträde)\w*",
+    ),
     # "angavs felaktigt måndagen den 22 september", "Dialogtillfällen erbjuds den 2, 19, 22 och 26 september"
-    r"|felaktig\w*|angavs\s+fel|\bfel\s+(?:dag|datum)|erbjud\w*|bjudit\s+in"
-    # "Vi måste avboka fredagen den 2 september": the date given up; "Tanken var först …": a plan dropped
-    # "föredrog ordföranden först den 19:e, men …": the first wish, given up
-    r"|\bföredrog\b|\bville\s+(?:\w+\s+)?först\b"
-    r"|avbok\w*|avanmäl\w*|tanken\s+var|tanke\s+var|hade\s+(?:först\s+)?tänkt|först\s+tänkt|skulle\s+först"
+    ("misprint or offer", r"felaktig\w*|angavs\s+fel|\bfel\s+(?:dag|datum)|erbjud\w*|bjudit\s+in"),
+    # "Tanken var först …", "föredrog ordföranden först den 19:e, men …": a first wish, given up
+    (
+        "first thought",
+        r"\bföredrog\b|\bville\s+(?:\w+\s+)?först\b|tanken\s+var|tanke\s+var"
+        r"|hade\s+(?:först\s+)?tänkt|först\s+tänkt|skulle\s+först",
+    ),
     # "den 19:e är det Arlandadagen", "vår stadsdelsdag": another event's day (weekdays are no such names)
-    r"|\b(?!(?:mån|tis|ons|tors|fre|lör|sön|dialog|samma|sista|första|andra|hela|halva|efter|förmid|mid|var)\w*dag)"
-    r"\w{3,}dag(?:en|ar|arna)?\b"
+    (
+        "another day's name",
+        r"\b(?!(?:mån|tis|ons|tors|fre|lör|sön|dialog|samma|sista|första|andra|hela|halva|efter"
+        r"|förmid|mid|var)\w*dag)\w{3,}dag(?:en|ar|arna)?\b",
+    ),
     # "för vår del återstod bara den 2 och den 26": the days left to choose from
-    r"|\båters(?:tod|tår)\b"
+    ("days left", r"\båters(?:tod|tår)\b"),
     # "Vi hade helst kommit den 22 september, men …": a wish that did not come true
-    r"|\bhade\s+(?:\w+\s+)?(?:helst|gärna|hellre)\b|\bskulle\s+(?:\w+\s+)?ha\s+(?:kommit|velat|tagit|valt)\b",
-    re.I,
+    (
+        "unmet wish",
+        r"\bhade\s+(?:\w+\s+)?(?:helst|gärna|hellre)\b"
+        r"|\bskulle\s+(?:\w+\s+)?ha\s+(?:kommit|velat|tagit|valt)\b",
+    ),
 )
+_NON_CHOICE = re.compile("|".join(f"(?:{words})" for _, words in _NOT_A_CHOICE), re.I)
 # "Dialogen den 26 september är oförändrad": the stored day restated, which registers no one by itself
 UNCHANGED = re.compile(
     r"\boförändrad\w*|\bkvarstår\b|\bstår\s+fast\b|\bligger\s+fast\b|\b(?:påverkas|berörs)\s+inte\b|\bgäller\s+(?:som\s+tidigare|som\s+förut|fortfarande|alltjämt)",
@@ -103,7 +130,7 @@ def session_choices(
 ) -> SessionChoices:
     session_days = {s.date for s in event.sessions}
     # an unknown sender may be any of them: only a known one tells another municipality's day from its own
-    others = _other_municipalities(event, municipality) if municipality else None
+    others = other_municipalities(event, municipality) if municipality else None
     info_day = event.info_meeting.date if event.info_meeting else None
     choices: list[dt.date] = []
     attempts: list[dt.date] = []
@@ -165,16 +192,6 @@ def session_choices(
     return SessionChoices(choices, attempts, moved_from, contradicted, kept)
 
 
-def _other_municipalities(event: Event, own: str | None) -> re.Pattern[str] | None:
-    others = [m.name for m in event.municipalities if m.name != own]
-    # "Stockholm" alone is the county or the landsting as often as the city
-    names = [re.escape(name).replace(r"\ ", r"[\s-]") for name in others if name != "Stockholm"]
-    patterns = [rf"(?<![\w-])(?:{'|'.join(names)})s?(?![\w-])"] if names else []
-    if "Stockholm" in others:
-        patterns.append(r"\bStockholms\s+stad\b")
-    return re.compile("|".join(patterns)) if patterns else None
-
-
 def _without_asides(text: str) -> str:
     return re.sub(r"\([^()]*\)", " ", text)
 
@@ -216,9 +233,9 @@ def session_positions(mentions: list[DateMention], event: Event, year: int) -> l
 def _negated_date(text: str, mention: DateMention) -> bool:
     """ "kan inte den 19", "den 19 passar inte" – but not "kommer den 26, inte tisdagen"."""
     clause = clause_at(text, mention.start)
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    offset = text[line_start:].find(clause)
-    before = clause[: max(0, mention.start - line_start - offset)] if offset >= 0 else clause
+    first = line_start(text, mention.start)
+    offset = text[first:].find(clause)
+    before = clause[: max(0, mention.start - first - offset)] if offset >= 0 else clause
     before = before.rsplit(",", 1)[-1]  # "Den 19/9 passar inte, vi kommer den 22/9": the comma ends it
     before = _without_asides(before)  # "anmäler sig själv (inte ihop med Nykvarn) till 19 september"
     after = text[mention.end : mention.end + 40]
@@ -281,8 +298,9 @@ def _has_later_date(mention: DateMention, mentions: list[DateMention], sentence:
 
 
 def _is_field_line(text: str, position: int) -> bool:
-    line_start = text.rfind("\n", 0, position) + 1
-    return bool(re.match(r"\s*(?:datum|dag|tillfälle|dialog\w*|session)\s*:", text[line_start:position], re.I))
+    return bool(
+        re.match(r"\s*(?:datum|dag|tillfälle|dialog\w*|session)\s*:", text[line_start(text, position) : position], re.I)
+    )
 
 
 def sessions_by_room_or_ordinal(text: str, event: Event, doubts: list[str] | None = None) -> list[dt.date]:
