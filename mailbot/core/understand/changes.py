@@ -8,7 +8,8 @@ import re
 from collections.abc import Callable
 
 from mailbot.core.model import Participant, Swap
-from mailbot.core.understand.people import PersonMention, is_title
+from mailbot.core.understand.names import is_title
+from mailbot.core.understand.people import PersonMention
 from mailbot.core.understand.sentences import line_at
 
 # "… ersätts av ledamoten Maja Thorsell": a definite title may stand before the newcomer

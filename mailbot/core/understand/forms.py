@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.core.understand.people import is_title
+from mailbot.core.understand.names import is_title
 
 _LINKS = frozenset({"i", "för", "av", "och", "till"})
 

@@ -12,10 +12,10 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from mailbot.core.understand.lexicon import NAME_PARTICLES, NOT_NAMES, TITLE_WORDS
+from mailbot.core.understand.lexicon import NOT_NAMES
+from mailbot.core.understand.names import WORD, Item, clean_name, is_title, lowercase_names, name_runs
 from mailbot.core.understand.parties import PartyLexicon, PartyMention
 
-_WORD = re.compile(r"[^\W\d_][^\W\d_'’]*(?:-[^\W\d_][^\W\d_'’]*)*")
 _BULLET = re.compile(r"^\s*(?:[-–—•·*o▪■►➢✓]|\d{1,2}[.)]|[a-z][.)])\s+")
 _PAREN = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]]")
 _SENTENCE_END = re.compile(r"(?<!\bordf)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\bkl)[.!?;](?=\s|$)")
@@ -56,81 +56,6 @@ class PersonMention:
         return self.party is not None
 
 
-@dataclass(frozen=True)
-class _Item:
-    kind: str  # "name" or "party"
-    start: int
-    end: int
-    text: str
-    code: str = ""
-
-
-_COLUMNS = re.compile(r"\s*(?:\||\t)\s*")
-_NAME_PART = r"[A-ZÅÄÖÉÜ][^\W\d_'’]+(?:-[A-ZÅÄÖÉÜ][^\W\d_'’]+)*"
-# "Ljungberg, Anders (M)", "- Nordin-Strömgren, Ewa, S": family name first, as in a register.
-_SURNAME_FIRST = re.compile(
-    rf"^(?P<bullet>\s*(?:[-–•*]|\d{{1,2}}[.)])?\s*)(?P<last>{_NAME_PART}(?: {_NAME_PART})?),\s*"
-    rf"(?P<first>{_NAME_PART}(?: {_NAME_PART})?)(?P<rest>\s*(?:\(.*\)|[,:–-]\s*\S.*)?)\s*$"
-)
-
-
-def names_in_reading_order(text: str, lexicon: PartyLexicon) -> str:
-    """Lists that put the family name first, turned into "Förnamn Efternamn" before reading.
-
-    Two forms: columns headed "Efternamn | Förnamn" (or tabs), and a block of two or more
-    lines "Efternamn, Förnamn (parti)" where the party follows. One such line alone is left
-    as it is, and so is "Anna Ek, Moderaterna": a party is never a first name.
-    """
-    lines = text.split("\n")
-    columns: tuple[int, int] | None = None
-    for n, line in enumerate(lines):
-        cells = [c.strip() for c in _COLUMNS.split(line.strip().strip("|"))] if ("|" in line or "\t" in line) else []
-        lower = [c.lower() for c in cells]
-        if "efternamn" in lower and "förnamn" in lower:
-            columns = (lower.index("efternamn"), lower.index("förnamn"))
-            lines[n] = " | ".join(["Namn", *(c for i, c in enumerate(cells) if i not in columns)])
-        elif columns and len(cells) > max(columns):
-            rest = [c for i, c in enumerate(cells) if i not in columns]
-            lines[n] = " | ".join([f"{cells[columns[1]]} {cells[columns[0]]}", *rest])
-        elif not line.strip() or not cells:
-            columns = None
-    matches = [_SURNAME_FIRST.match(line) for line in lines]
-    for n, found in enumerate(matches):
-        neighbours = [m for m in matches[max(0, n - 1) : n + 2] if m]
-        if (
-            found
-            and len(neighbours) >= 2
-            and not lexicon.resolve(found.group("first"))
-            and not lexicon.resolve(found.group("last"))
-            and not is_title(found.group("first").lower())
-            and _party_first(found.group("rest"), lexicon)  # "(M)", ", S", "– S, kommunstyrelsens ordförande"
-            and not lexicon.misspelt(found.group("first"))
-        ):
-            lines[n] = f"{found.group('bullet')}{found.group('first')} {found.group('last')}{found.group('rest')}"
-    return _NAME_AND_CODE_IN_PARENTHESES.sub(lambda m: _party_out(m, lexicon), "\n".join(lines))
-
-
-def _party_first(rest: str, lexicon: PartyLexicon) -> bool:
-    """Whether what follows a name starts with its party: "(M)", ", S", "– S, kommunstyrelsens ordförande"."""
-    head = re.match(r"[\s,:–(-]*([^,()]+)", rest)
-    return lexicon.resolve(rest) is not None or (
-        head is not None and lexicon.resolve(head.group(1).strip()) is not None
-    )
-
-
-# "jag (Pontus Lindgren M)": a name and its party's code together in parentheses
-_NAME_AND_CODE_IN_PARENTHESES = re.compile(
-    r"\((?P<name>[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)+) (?P<code>[A-Za-zÅÄÖåäö]{1,3})\)"
-)
-
-
-def _party_out(found: re.Match[str], lexicon: PartyLexicon) -> str:
-    """ "(Pontus Lindgren M)" becomes "Pontus Lindgren (M)", the same length, so positions hold."""
-    if lexicon.resolve(found.group("code")) is None:
-        return found.group(0)
-    return f"{found.group('name')} ({found.group('code')})"
-
-
 def find_people(text: str, lexicon: PartyLexicon, not_names: frozenset[str] = frozenset()) -> list[PersonMention]:
     """Every person named in the text, with the party bound to them where one is.
 
@@ -145,7 +70,7 @@ def find_people(text: str, lexicon: PartyLexicon, not_names: frozenset[str] = fr
         if _shouted(line):
             # "ÅSA LINDGREN (M)": read as "Åsa Lindgren (M)", named as written
             found = _people_on_line(line.title(), offset, index, lexicon, lines, listy, not_names)
-            people.extend(dataclasses.replace(p, name=_clean_name(text[p.start : p.end])) for p in found)
+            people.extend(dataclasses.replace(p, name=clean_name(text[p.start : p.end])) for p in found)
         else:
             people.extend(_people_on_line(line, offset, index, lexicon, lines, listy, not_names))
         offset += len(line) + 1
@@ -167,8 +92,8 @@ def _people_on_line(
     not_names: frozenset[str],
 ) -> list[PersonMention]:
     parties = _parties(line, lexicon)
-    names = _names(line, lexicon, not_names)
-    names += _lowercase_names(line, parties, names, lexicon, not_names)
+    names = name_runs(line, lexicon, not_names)
+    names += lowercase_names(line, parties, names, lexicon, not_names)
     # "i både mitt och Jörgens mejl", "Saras anmälan": a genitive names whose the thing is, not someone coming;
     # "på studieresa till Helsingfors", "i Uppsala": one word after a preposition is a place
     names = [
@@ -197,7 +122,7 @@ def _people_on_line(
         listed = listed and (party is not None or len(item.text.split()) >= 2)
         found.append(
             PersonMention(
-                name=_clean_name(item.text),
+                name=clean_name(item.text),
                 party=party.code if party else None,
                 start=offset + item.start,
                 end=offset + item.end,
@@ -250,7 +175,7 @@ def _share_parties(line: str, offset: int, found: list[PersonMention]) -> list[P
     return shared
 
 
-def _negated(line: str, name: _Item, lexicon: PartyLexicon) -> bool:
+def _negated(line: str, name: Item, lexicon: PartyLexicon) -> bool:
     """Named as not coming: "Anna Andersson (C) kan inte den 26:e", "KSO har förhinder".
 
     Not "Lotta Fors (C), inte Liberalerna": that "inte" is about the party.
@@ -292,7 +217,7 @@ def _negated(line: str, name: _Item, lexicon: PartyLexicon) -> bool:
 _SUBORDINATE = re.compile(r"(?:eftersom|men|då|när|som|så|att|vilket|där|medan|fast|trots)$", re.I)
 
 
-def _role(line: str, name: _Item, party: _Item | None, stop: int) -> str:
+def _role(line: str, name: Item, party: Item | None, stop: int) -> str:
     """Titles around a name: "kommunstyrelsens 1:e vice ordförande Per-Anders Lööf (M), KSO"."""
     parts: list[str] = []
     # "förste vice ordförande i kommunstyrelsen, Hans-Erik Kjellberg": a title in apposition too
@@ -329,13 +254,13 @@ def _role(line: str, name: _Item, party: _Item | None, stop: int) -> str:
     return ", ".join(parts)
 
 
-def _parties(line: str, lexicon: PartyLexicon) -> list[_Item]:
-    items: list[_Item] = []
+def _parties(line: str, lexicon: PartyLexicon) -> list[Item]:
+    items: list[Item] = []
     taken: list[tuple[int, int]] = []
     for group in _PAREN.finditer(line):
         inner_start = group.start(1)
         found = [
-            _Item("party", inner_start + piece.start(), inner_start + piece.end(), piece.group(0), code)
+            Item("party", inner_start + piece.start(), inner_start + piece.end(), piece.group(0), code)
             for piece in re.finditer(r"[^,/;]+", group.group(1))
             if (code := lexicon.resolve(piece.group(0)) or lexicon.misspelt(piece.group(0).strip()))
         ]
@@ -349,7 +274,7 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[_Item]:
     for mention in lexicon.long_mentions(line):
         if free(mention):
             items.append(
-                _Item(
+                Item(
                     "party",
                     mention.start,
                     mention.end,
@@ -358,10 +283,10 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[_Item]:
                 )
             )
             taken.append((mention.start, mention.end))
-    for word in _WORD.finditer(line):
+    for word in WORD.finditer(line):
         code = lexicon.misspelt(word.group(0)) if not any(a <= word.start() < b for a, b in taken) else None
         if code and not any(i.start <= word.start() < i.end for i in items):
-            items.append(_Item("party", word.start(), word.end(), word.group(0), code))
+            items.append(Item("party", word.start(), word.end(), word.group(0), code))
             taken.append((word.start(), word.end()))
     for mention in lexicon.code_mentions(line):
         if not free(mention):
@@ -392,142 +317,22 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[_Item]:
             )
         )
         if (_SHORT_BEFORE.search(head) or after_name) and _SHORT_AFTER.match(line[mention.end :]):
-            items.append(_Item("party", mention.start, mention.end, token, mention.code))
+            items.append(Item("party", mention.start, mention.end, token, mention.code))
         elif (
             token.isupper()
             and (not head.strip() or _BULLET.fullmatch(head + " "))
             and re.match(r" +[^\W\d_]+[^\W\d_'’-]*[ -][^\W\d_]", line[mention.end :])
         ):
             # "M Kristina Ahlqvist, KSO": the party letter first, as a column
-            items.append(_Item("party", mention.start, mention.end, token, mention.code))
+            items.append(Item("party", mention.start, mention.end, token, mention.code))
     return items
 
 
-def _names(line: str, lexicon: PartyLexicon, extra: frozenset[str] = frozenset()) -> list[_Item]:
-    """Runs of capitalised words ("Lars-Göran Hed", "Ebba af Klercker") that are not known words."""
-    items: list[_Item] = []
-    run: list[re.Match[str]] = []
-    pending: list[re.Match[str]] = []  # particles waiting for the next capitalised word
-
-    def close() -> None:
-        if run:
-            start, end = run[0].start(), run[-1].end()
-            items.append(_Item("name", start, end, line[start:end]))
-        run.clear()
-        pending.clear()
-
-    previous_end: int | None = None
-    for token in _WORD.finditer(line):
-        word = token.group(0)
-        joined = previous_end is not None and re.fullmatch(r" {1,2}", line[previous_end : token.start()])
-        previous_end = token.end()
-        if not joined:
-            close()
-        surname_like_a_word = (  # "Patrik Svensk (m)": a family name that is also a word
-            run
-            and _capitalised(word)
-            and re.match(r"\s*\(", line[token.end() :]) is not None
-            and not lexicon.resolve(word)
-            and not is_title(word.lower())
-        )
-        if surname_like_a_word or (
-            _capitalised(word) and not _in_address(line, token) and not _not_a_name(word, lexicon, extra)
-        ):
-            run.extend(pending)
-            pending.clear()
-            run.append(token)
-        elif run and word in NAME_PARTICLES:
-            pending.append(token)
-        else:
-            close()
-    close()
-    return [_with_initials(line, item) for item in items]
-
-
-def _with_initials(line: str, item: _Item) -> _Item:
-    """ "A. Berg", "P.-O. Lund": initials belong to the name that follows them."""
-    initials = re.search(r"(?<![\w.])(?:[A-ZÅÄÖ]\.(?:\s?-\s?[A-ZÅÄÖ]\.)?\s?)+$", line[: item.start])
-    if not initials:
-        return item
-    return _Item("name", initials.start(), item.end, line[initials.start() : item.end])
-
-
-def _lowercase_names(
-    line: str, parties: list[_Item], names: list[_Item], lexicon: PartyLexicon, not_names: frozenset[str]
-) -> list[_Item]:
-    """ "fredrik ohlin (s)": people written without capitals, trusted only right before "(party)"."""
-    found: list[_Item] = []
-    for party in parties:
-        opening = line.rfind("(", 0, party.start)
-        if opening < 0 or line[opening + 1 : party.start].strip():
-            continue
-        if any(n.end <= opening and not line[n.end : opening].strip() for n in names):
-            continue
-        match = re.search(r"((?:[^\W\d_][\w'’-]*\s+){1,3})$", line[:opening])
-        if not match:
-            continue
-        words = match.group(1).split()
-        while words and (_not_a_name(words[0], lexicon, not_names) or words[0].lower() in NAME_PARTICLES):
-            words.pop(0)
-        if len(words) >= 2 and not any(_not_a_name(w, lexicon, not_names) for w in words) and words[0].islower():
-            start = line.rfind(words[0], 0, opening)
-            end = start + len(" ".join(words))
-            if line[start:end] == " ".join(words):
-                found.append(_Item("name", start, end, line[start:end]))
-    return found
-
-
-def _capitalised(word: str) -> bool:
-    return len(word) > 1 and word[0].isupper() and not word.isupper() and any(c.islower() for c in word)
-
-
-def _in_address(line: str, token: re.Match[str]) -> bool:
-    before = line[token.start() - 1 : token.start()]
-    after = line[token.end() : token.end() + 2]
-    if (
-        before == "."
-        and token.group(0)[0].isupper()
-        and re.match(r"\s", after)
-        and line[token.start() - 3 : token.start() - 1].isalpha()
-    ):
-        return False  # "Salem kommer 22 sept.Bo Lindqvist-Ahl": a space forgotten after the full stop
-    return before in {"@", ".", "/", "_"} or after[:1] in {"@", "_"} or bool(re.match(r"\.\w", after))
-
-
-_PRONOUNS = frozenset({"han", "hon", "hen", "hennes", "dennes"})
-
-
-def _not_a_name(word: str, lexicon: PartyLexicon, extra: frozenset[str] = frozenset()) -> bool:
-    lower = word.lower().rstrip(":,.")
-    if lower in _PRONOUNS:  # not through the genitive below: "Hans" is a name
-        return True
-    if lower in NOT_NAMES or lower in extra or lexicon.resolve(lower) or is_title(lower):
-        return True
-    if lower.endswith("s") and (lower[:-1] in NOT_NAMES or lower[:-1] in extra):
-        return True  # genitive: "Nackas", "Kommunstyrelsens"
-    return bool(
-        re.search(
-            r"(?:kommun|förvaltningen?|kontoret|enheten|avdelningen|salen|huset|gatan|vägen)$",
-            lower,
-        )
-    )
-
-
-def is_title(lower: str) -> bool:
-    """Roles, also compounds: "finansborgarråd", "gruppledare", "kommunstyrelseordförande"."""
-    return lower in TITLE_WORDS or bool(
-        re.search(
-            r"(?:råd|rådet|ordförande|sekreterare|direktör|chef|ledamot|ersättare|ombud|ledare)$",
-            lower,
-        )
-    )
-
-
-def _inside_other(item: _Item, items: list[_Item]) -> bool:
+def _inside_other(item: Item, items: list[Item]) -> bool:
     return item.kind == "name" and any(o.kind == "party" and o.start <= item.start and item.end <= o.end for o in items)
 
 
-def _bind_right(line: str, items: list[_Item], position: int, used: set[int]) -> _Item | None:
+def _bind_right(line: str, items: list[Item], position: int, used: set[int]) -> Item | None:
     name = items[position]
     for later in items[position + 1 :]:
         if later.kind == "name":
@@ -543,7 +348,7 @@ def _bind_right(line: str, items: list[_Item], position: int, used: set[int]) ->
     return None
 
 
-def _bind_left(line: str, items: list[_Item], position: int, used: set[int]) -> _Item | None:
+def _bind_left(line: str, items: list[Item], position: int, used: set[int]) -> Item | None:
     """Party first: "S: Anna Andersson", "Moderaterna – Bo Berg"."""
     if position == 0:
         return None
@@ -606,7 +411,7 @@ def _gap_allows(gap: str) -> bool:
     return True
 
 
-def _coordinated(line: str, items: list[_Item], position: int) -> bool:
+def _coordinated(line: str, items: list[Item], position: int) -> bool:
     """A name inside "A (S), B (M) och C": listed with others even without a party."""
     name = items[position]
     following = items[position + 1 : position + 3]
@@ -635,7 +440,7 @@ def _is_list_line(line: str, lexicon: PartyLexicon, not_names: frozenset[str]) -
     body = _BULLET.sub("", line).strip()
     if not body or len(body) > 120 or re.search(r"[?!]", body):
         return False
-    names = _names(body, lexicon, not_names)
+    names = name_runs(body, lexicon, not_names)
     if len(names) != 1:
         return False
     rest = (body[: names[0].start] + " " + body[names[0].end :]).strip()
@@ -685,7 +490,3 @@ def _clause_around(line: str, start: int, end: int) -> str:
             stop = m.start()
             break
     return line[begin:stop]
-
-
-def _clean_name(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip(" ,.:")

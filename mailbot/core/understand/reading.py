@@ -21,8 +21,9 @@ from mailbot.core.understand.meetings import (
     named_before_sign_off,
     writer_attending_info,
 )
+from mailbot.core.understand.name_order import names_in_reading_order
 from mailbot.core.understand.parties import PartyLexicon
-from mailbot.core.understand.people import PersonMention, find_people, names_in_reading_order
+from mailbot.core.understand.people import PersonMention, find_people
 from mailbot.core.understand.places import municipality_pattern
 from mailbot.core.understand.prose import prose_parties
 from mailbot.core.understand.sentences import Span, clause_at, line_span, sentence_at, split_sentences

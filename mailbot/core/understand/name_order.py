@@ -1,0 +1,73 @@
+"""Registers that put the family name first ("Ek, Anna (M)"), turned into reading order before reading."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.core.understand.names import is_title
+from mailbot.core.understand.parties import PartyLexicon
+
+_COLUMNS = re.compile(r"\s*(?:\||\t)\s*")
+_NAME_PART = r"[A-ZÅÄÖÉÜ][^\W\d_'’]+(?:-[A-ZÅÄÖÉÜ][^\W\d_'’]+)*"
+# "Ljungberg, Anders (M)", "- Nordin-Strömgren, Ewa, S": family name first, as in a register.
+_SURNAME_FIRST = re.compile(
+    rf"^(?P<bullet>\s*(?:[-–•*]|\d{{1,2}}[.)])?\s*)(?P<last>{_NAME_PART}(?: {_NAME_PART})?),\s*"
+    rf"(?P<first>{_NAME_PART}(?: {_NAME_PART})?)(?P<rest>\s*(?:\(.*\)|[,:–-]\s*\S.*)?)\s*$"
+)
+
+
+def names_in_reading_order(text: str, lexicon: PartyLexicon) -> str:
+    """Lists that put the family name first, turned into "Förnamn Efternamn" before reading.
+
+    Two forms: columns headed "Efternamn | Förnamn" (or tabs), and a block of two or more
+    lines "Efternamn, Förnamn (parti)" where the party follows. One such line alone is left
+    as it is, and so is "Anna Ek, Moderaterna": a party is never a first name.
+    """
+    lines = text.split("\n")
+    columns: tuple[int, int] | None = None
+    for n, line in enumerate(lines):
+        cells = [c.strip() for c in _COLUMNS.split(line.strip().strip("|"))] if ("|" in line or "\t" in line) else []
+        lower = [c.lower() for c in cells]
+        if "efternamn" in lower and "förnamn" in lower:
+            columns = (lower.index("efternamn"), lower.index("förnamn"))
+            lines[n] = " | ".join(["Namn", *(c for i, c in enumerate(cells) if i not in columns)])
+        elif columns and len(cells) > max(columns):
+            rest = [c for i, c in enumerate(cells) if i not in columns]
+            lines[n] = " | ".join([f"{cells[columns[1]]} {cells[columns[0]]}", *rest])
+        elif not line.strip() or not cells:
+            columns = None
+    matches = [_SURNAME_FIRST.match(line) for line in lines]
+    for n, found in enumerate(matches):
+        neighbours = [m for m in matches[max(0, n - 1) : n + 2] if m]
+        if (
+            found
+            and len(neighbours) >= 2
+            and not lexicon.resolve(found.group("first"))
+            and not lexicon.resolve(found.group("last"))
+            and not is_title(found.group("first").lower())
+            and _party_first(found.group("rest"), lexicon)  # "(M)", ", S", "– S, kommunstyrelsens ordförande"
+            and not lexicon.misspelt(found.group("first"))
+        ):
+            lines[n] = f"{found.group('bullet')}{found.group('first')} {found.group('last')}{found.group('rest')}"
+    return _NAME_AND_CODE_IN_PARENTHESES.sub(lambda m: _party_out(m, lexicon), "\n".join(lines))
+
+
+def _party_first(rest: str, lexicon: PartyLexicon) -> bool:
+    """Whether what follows a name starts with its party: "(M)", ", S", "– S, kommunstyrelsens ordförande"."""
+    head = re.match(r"[\s,:–(-]*([^,()]+)", rest)
+    return lexicon.resolve(rest) is not None or (
+        head is not None and lexicon.resolve(head.group(1).strip()) is not None
+    )
+
+
+# "jag (Pontus Lindgren M)": a name and its party's code together in parentheses
+_NAME_AND_CODE_IN_PARENTHESES = re.compile(
+    r"\((?P<name>[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)+) (?P<code>[A-Za-zÅÄÖåäö]{1,3})\)"
+)
+
+
+def _party_out(found: re.Match[str], lexicon: PartyLexicon) -> str:
+    """ "(Pontus Lindgren M)" becomes "Pontus Lindgren (M)", the same length, so positions hold."""
+    if lexicon.resolve(found.group("code")) is None:
+        return found.group(0)
+    return f"{found.group('name')} ({found.group('code')})"
