@@ -70,6 +70,10 @@ _SPELT_OUT = re.compile(
 )
 
 
+_INSTEAD_OF_NAMED = re.compile(
+    r"\s*(?:\([^)]*\))?\s*,?\s*(?:(?:kommer|deltar|går\s+in)\s+)?(?:i\s*stället|istället)\s+för\s+"
+    r"(?P<who>[A-ZÅÄÖ][^\W\d_]+(?:[ -][A-ZÅÄÖ][^\W\d_]+)*)\b"
+)
 _OUT_ROW = re.compile(r"\s*(?:ut|utgår|går\s+ut|stryks)\s*[|:–-]", re.I)
 _IN_ROW = re.compile(r"\s*(?:in|tillkommer|går\s+in|ny|nytt\s+namn)\s*[|:–-]", re.I)
 
@@ -173,6 +177,13 @@ def swaps_in(
         if genitive and person.party and person.start not in used:
             swaps.append(Swap(genitive.group("who"), Participant(person.name, person.party, person.role)))
             used.add(person.start)
+    for person in people:
+        # "det blir Anna Wästberg (L) istället för Bo": the one leaving, often by first name only
+        leaving = _INSTEAD_OF_NAMED.match(text, person.end)
+        if leaving and person.party and person.start not in used and not about_info_meeting(person.start):
+            swaps.append(Swap(leaving.group("who"), Participant(person.name, person.party, person.role)))
+            used.add(person.start)
+            used.update(p.start for p in people if p.start == leaving.start("who"))
     for i, person in enumerate(people):
         # "I stället för Anna Andersson kommer Bo Berg (M)"
         before = text[max(0, person.start - 25) : person.start]

@@ -28,8 +28,9 @@ def _merge_name_parts(text: str) -> str:
 
 # "Namn: Helena Wästberg, Parti: Moderaterna, Roll: kommunstyrelsens ordförande": one person's fields on a line
 _FIELD_LINE = re.compile(
-    r"^(?P<lead>\s*(?:[-•*]\s*|\d{1,2}[.)]\s*)?)namn\s*:\s*(?P<name>[^,;|:]+?)\s*[,;|]\s*parti\s*:\s*(?P<party>[^,;|:]+?)"
-    r"(?:\s*[,;|]\s*(?:roll|uppdrag|titel|funktion)\s*:\s*(?P<role>[^\n]+?))?\s*$",
+    # "Namn: Hedlund, Ann-Christin | Parti: M": a register's name keeps its comma
+    r"^(?P<lead>\s*(?:[-•*]\s*|\d{1,2}[.)]\s*)?)namn\s*:\s*(?P<name>[^;|:\n]+?)(?:\s*[,;|]|[ \t]{2,})\s*parti\s*:\s*"
+    r"(?P<party>[^,;|:\n]+?)(?:(?:\s*[,;|]|[ \t]{2,})\s*(?:roll|uppdrag|titel|funktion)\s*:\s*(?P<role>[^\n]+?))?\s*$",
     re.I | re.M,
 )
 

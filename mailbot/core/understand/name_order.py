@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 
+from mailbot.core.understand.lexicon import NAME_PARTICLES
 from mailbot.core.understand.names import is_title
 from mailbot.core.understand.parties import PartyLexicon
 
 _COLUMNS = re.compile(r"\s*(?:\||\t)\s*")
 _NAME_PART = r"[A-ZÅÄÖÉÜ][^\W\d_'’]+(?:-[A-ZÅÄÖÉÜ][^\W\d_'’]+)*"
-# "Ljungberg, Anders (M)", "- Nordin-Strömgren, Ewa, S": family name first, as in a register.
+_PARTICLE = rf"(?:{'|'.join(sorted(NAME_PARTICLES))})\s+"
+# "Ljungberg, Anders (M)", "- Nordin-Strömgren, Ewa, S", "af Klint, Johan (L)", "Namn: Bäckman de Verdier, Lisa |
+# Parti: C": family name first, as in a register
 _SURNAME_FIRST = re.compile(
-    rf"^(?P<bullet>\s*(?:[-–•*]|\d{{1,2}}[.)])?\s*)(?P<last>{_NAME_PART}(?: {_NAME_PART})?),\s*"
-    rf"(?P<first>{_NAME_PART}(?: {_NAME_PART})?)(?P<rest>\s*(?:\(.*\)|[,:–-]\s*\S.*)?)\s*$"
+    rf"^(?P<bullet>\s*(?:[-–•*]|\d{{1,2}}[.)])?\s*(?:(?i:namn|deltagare|person|ledamot)\s*\d*\s*:\s*)?)"
+    rf"(?P<last>(?:{_PARTICLE})?{_NAME_PART}(?: (?:{_PARTICLE})?{_NAME_PART})?),\s*"
+    rf"(?P<first>{_NAME_PART}(?: {_NAME_PART})?)(?P<rest>\s*(?:\(.*|[,:–|-]\s*\S.*|\s{{2,}}\S.*)?)\s*$"
 )
 
 
@@ -53,8 +57,10 @@ def names_in_reading_order(text: str, lexicon: PartyLexicon) -> str:
 
 
 def _party_first(rest: str, lexicon: PartyLexicon) -> bool:
-    """Whether what follows a name starts with its party: "(M)", ", S", "– S, kommunstyrelsens ordförande"."""
-    head = re.match(r"[\s,:–(-]*([^,()]+)", rest)
+    """Whether what follows a name starts with its party: "(M)", ", S", "– S, kommunstyrelsens ordförande",
+    "- Moderaterna - kommunstyrelsens ordförande", "| Parti: Centerpartiet"."""
+    rest = re.sub(r"^[\s|;]*parti\s*:", "", rest, flags=re.I)
+    head = re.match(r"[\s,:–(-]*(.+?)\s*(?:[,()]|\s[-–—]\s|\s\||$)", rest)
     return lexicon.resolve(rest) is not None or (
         head is not None and lexicon.resolve(head.group(1).strip()) is not None
     )

@@ -62,8 +62,10 @@ def name_runs(line: str, lexicon: PartyLexicon, extra: frozenset[str] = frozense
 
 
 def with_initials(line: str, item: Item) -> Item:
-    """ "A. Berg", "P.-O. Lund": initials belong to the name that follows them."""
-    initials = re.search(r"(?<![\w.])(?:[A-ZÅÄÖ]\.(?:\s?-\s?[A-ZÅÄÖ]\.)?\s?)+$", line[: item.start])
+    """ "A. Berg", "P.-O. Lund", "K-G Berg": initials belong to the name that follows them."""
+    initials = re.search(
+        r"(?<![\w.-])(?:(?:[A-ZÅÄÖ]\.(?:\s?-\s?[A-ZÅÄÖ]\.)?\s?)+|[A-ZÅÄÖ]\.?-[A-ZÅÄÖ]\.?\s)$", line[: item.start]
+    )
     if not initials:
         return item
     return Item("name", initials.start(), item.end, line[initials.start() : item.end])
@@ -120,6 +122,9 @@ def not_a_name(word: str, lexicon: PartyLexicon, extra: frozenset[str] = frozens
         return True
     if lower in NOT_NAMES or lower in extra or lexicon.resolve(lower) or is_title(lower):
         return True
+    group = re.fullmatch(r"(\w{1,3})-grupp\w*", lower)
+    if group and lexicon.resolve(group.group(1)):
+        return True  # "S-gruppen": the party's group
     if lower.endswith("s") and (lower[:-1] in NOT_NAMES or lower[:-1] in extra):
         return True  # genitive: "Nackas", "Kommunstyrelsens"
     return bool(

@@ -74,6 +74,27 @@ def find_people(text: str, lexicon: PartyLexicon, not_names: frozenset[str] = fr
         else:
             people.extend(_people_on_line(line, offset, index, lexicon, lines, listy, not_names))
         offset += len(line) + 1
+    return _renamed(text, people)
+
+
+# "Kent Ståhl (FP) – rättelse, han heter Kenneth Ståhl": the name put right just after it was written
+_RIGHT_NAME = re.compile(
+    r"\b(?:(?:han|hon|hen)\s+(?:heter|stavas)|heter\s+egentligen|namnet\s+(?:är|ska\s+vara))"
+    r"\s+(?:ju\s+|rätteligen\s+|faktiskt\s+)?$",
+    re.I,
+)
+
+
+def _renamed(text: str, people: list[PersonMention]) -> list[PersonMention]:
+    for n, person in enumerate(people):
+        if person.party or n == 0 or not _RIGHT_NAME.search(text[max(0, person.start - 30) : person.start]):
+            continue
+        wrong = people[n - 1]
+        same_family = wrong.name.split()[-1].casefold() == person.name.split()[-1].casefold()
+        put_right = re.search(r"rättelse|rätta|\bfel\b|förlåt|\boj\b", text[wrong.end : person.start], re.I)
+        if wrong.line == person.line and wrong.party and (same_family or put_right):
+            renamed = dataclasses.replace(wrong, name=person.name)
+            return _renamed(text, [*people[: n - 1], renamed, *people[n + 1 :]])
     return people
 
 
@@ -325,6 +346,11 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[Item]:
         ):
             # "M Kristina Ahlqvist, KSO": the party letter first, as a column
             items.append(Item("party", mention.start, mention.end, token, mention.code))
+        elif re.search(r"\b(?:från|för)\s+$", head, re.I) and re.match(
+            r" +(?:kommer\s+)?[A-ZÅÄÖ][^\W\d_'’-]+(?:-[^\W\d_]+)?\s+[A-ZÅÄÖ]", line[mention.end :]
+        ):
+            # "och från S Anders Blom": the party letter that opens the next name
+            items.append(Item("party", mention.start, mention.end, token, mention.code))
     return items
 
 
@@ -341,6 +367,8 @@ def _bind_right(line: str, items: list[Item], position: int, used: set[int]) -> 
             r"\s+(?:representeras\s+|företräds\s+)?(?:av|genom)\b", line[later.end :], re.I
         ):
             return None  # "…, Moderaterna av Johan Sjöholm": that party belongs to the next name
+        if _introduces_next(line, items, later):
+            return None  # "Anders Blom, från Moderaterna Kerstin Sjö-Lind": that party opens the next name
         if _gap_allows(line[name.end : later.start]) and later.start not in used:
             used.add(later.start)
             return later
@@ -371,11 +399,31 @@ def _bind_left(line: str, items: list[Item], position: int, used: set[int]) -> I
     ):
         used.add(before.start)
         return before
+    # "Från S-gruppen kommer oppositionsrådet Anders Blom": "från" or "för" a party, then who comes for it
+    if re.search(r"\b(?:från|för)\s*$", head, re.I) and _introduced(gap):
+        used.add(before.start)
+        return before
     # "Moderaterna (representeras) av oppositionsråd Johan Sjöholm"
     if len(before.text) > 2 and _represented_by(gap):
         used.add(before.start)
         return before
     return None
+
+
+def _introduced(gap: str) -> bool:
+    """The gap in "från Moderaterna [kommer oppositionsrådet] Kerstin Sjö-Lind": a verb of coming and titles."""
+    found = re.fullmatch(r"(?:-grupp\w*)?\s+(?:(?:kommer|deltar|går|medverkar)\s+)?((?:[\w:.-]+\s+)*?)", gap, re.I)
+    return found is not None and all(is_title(w.lower().strip(".")) for w in found.group(1).split())
+
+
+def _introduces_next(line: str, items: list[Item], party: Item) -> bool:
+    following = next((i for i in items if i.start >= party.end), None)
+    return (
+        following is not None
+        and following.kind == "name"
+        and re.search(r"\b(?:från|för)\s+$", line[: party.start], re.I) is not None
+        and _introduced(line[party.end : following.start])
+    )
 
 
 def _represented_by(gap: str) -> bool:

@@ -46,9 +46,17 @@ _COMES = re.compile(
 _BOTH = re.compile(r"\s*,?\s*(?:båda|bägge|bäggedera|två)\s+(?P<party>[\wåäö-]+)", re.I)
 
 
+# "Fredrik och Tomas företräder Moderaterna respektive Centerpartiet": two first names, two parties in turn
+_RESPECTIVELY = re.compile(
+    r"\b(?P<a>[A-ZÅÄÖ][\wåäö-]+)\s+och\s+(?P<b>[A-ZÅÄÖ][\wåäö-]+)\s+"
+    r"(?:företräder|representerar|sitter\s+för|är|tillhör)\s+(?P<pa>[\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+)?)\s+respektive\s+"
+    r"(?P<pb>[\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+)?)"
+)
+
+
 def prose_parties(text: str, people: list[PersonMention], lexicon: PartyLexicon) -> list[PersonMention]:
     """The people, with parties read from the prose around them and a say on who comes."""
-    people = _pairs_of_one_party(text, people, lexicon)
+    people = _parties_by_first_name(text, _pairs_of_one_party(text, people, lexicon), lexicon)
     result: list[PersonMention] = []
     for i, person in enumerate(people):
         if person.party is None and len(person.name.split()) >= 2:
@@ -59,6 +67,30 @@ def prose_parties(text: str, people: list[PersonMention], lexicon: PartyLexicon)
                 person = dataclasses.replace(person, listed=True)
         result.append(person)
     return result
+
+
+def _parties_by_first_name(text: str, people: list[PersonMention], lexicon: PartyLexicon) -> list[PersonMention]:
+    """ "… Fredrik Åhl, Leila Al-Hassan och Tomas de Geer. Fredrik och Tomas företräder Moderaterna respektive
+    Centerpartiet, Leila sitter för Vänsterpartiet": the full names listed first take the parties the first
+    names are given later, and the first names are no one else."""
+    said: dict[str, str] = {}  # first name -> party
+    for found in _RESPECTIVELY.finditer(text):
+        for who, party in (("a", "pa"), ("b", "pb")):
+            if code := lexicon.resolve(found.group(party)):
+                said[found.group(who).casefold()] = code
+    for person in people:
+        if person.party and " " not in person.name:
+            said.setdefault(person.name.casefold(), person.party)
+    unbound = [p for p in people if " " in p.name and p.party is None]
+    given: set[str] = set()
+    result: list[PersonMention] = []
+    for person in people:
+        first = person.name.split()[0].casefold()
+        if person in unbound and first in said and [p.name.split()[0].casefold() for p in unbound].count(first) == 1:
+            person = dataclasses.replace(person, party=said[first], listed=True)
+            given.add(first)
+        result.append(person)
+    return [p for p in result if " " in p.name or p.name.casefold() not in given]
 
 
 def _pairs_of_one_party(text: str, people: list[PersonMention], lexicon: PartyLexicon) -> list[PersonMention]:

@@ -151,6 +151,7 @@ def read(
         # A full list that says who is new: the list is the delegation, not an addition.
         swaps = [s for s in swaps if s.leaving]
         dialog += [s.joining for s in additions if s.joining.name.lower() not in {p.name.lower() for p in dialog}]
+    dialog, swaps = _put_right(dialog, swaps)
     for swap in swaps:
         # "X ersätts av Ylva Brandt-Hägg (M), både i dialogen och på informationsmötet": she takes both places
         joining = next((p for p in people if p.start in swapped and p.name == swap.joining.name), None)
@@ -407,6 +408,21 @@ def _first_names(people: list[PersonMention]) -> dict[str, PersonMention]:
 
 
 # --- intents ------------------------------------------------------------------
+
+
+def _put_right(dialog: list[Participant], swaps: list[Swap]) -> tuple[list[Participant], list[Swap]]:
+    """ "Bo Lindh (M) … nej förresten, det blir Anna Wästberg (L) istället för Bo": a swap of someone this very
+    list names corrects the list; it changes no stored delegation."""
+    for swap in [s for s in swaps if s.leaving]:
+        called = swap.leaving.casefold().split()
+        named = [
+            p for p in dialog if p.name.casefold().split()[: len(called)] == called or same_person(p.name, swap.leaving)
+        ]
+        listed = [p for p in dialog if p.name != swap.joining.name]
+        if len(named) == 1 and len(listed) >= 2:  # a list, not "Björn Ljungdahl (L) ersätts av …" alone
+            dialog = [p if p is not named[0] else swap.joining for p in listed]
+            swaps = [s for s in swaps if s is not swap]
+    return dialog, swaps
 
 
 def _other_municipalities(

@@ -90,6 +90,13 @@ _REFERENCE_BEFORE = re.compile(
     r"|\b(?!dialog|session|möte|mötes|tillfälle)\w+datum(?:\s*[:|])+\s*$",
     re.I,
 )
+# "Rättelse:", "Oj, fel datum", "jag menade", "det ska vara den 26, inte den 19": the sentence puts right
+# what was written earlier
+_CORRECTION = re.compile(
+    r"\brättelse|\bkorrigering|\bfel\s+(?:datum|dag|rad)\b|\bskrev\s+fel|\bfelskri\w*|\bmenade\b"
+    r"|\bskulle\s+(?:ha\s+)?stått\b|\bska\s+(?:det\s+)?(?:vara|stå)\b.*\binte\b",
+    re.I,
+)
 NEGATION = re.compile(
     r"\b(?:inte|ej|icke|förhinder|omöjlig\w*|passar\s+dåligt|fungerar\s+dåligt)\b|\bkan\s+tyvärr\s+inte\b",
     re.I,
@@ -137,6 +144,7 @@ def session_choices(
     moved_from: dt.date | None = None
     contradicted: list[dt.date] = []
     kept: list[dt.date] = []
+    corrected: list[dt.date] = []
     mentions = list(found)
     for start, end, week_day in week_days(text, year):
         if not any(m.start < end and start < m.end for m in mentions):
@@ -165,7 +173,9 @@ def session_choices(
         if day in session_days and UNCHANGED.search(clause_at(text, mention.start)):
             kept.append(day)
             continue
-        if _REFERENCE_BEFORE.search(before) or _NON_CHOICE.search(phrase) or _negated_date(text, mention):
+        if _REFERENCE_BEFORE.search(before) or _NON_CHOICE.search(phrase):
+            continue
+        if _negated_date(text, mention):
             continue
         if _in_a_range(text, mention):
             continue  # "Kommunforum i Göteborg den 14–15 september", "mellan den 25 och 27": a stretch of days
@@ -177,6 +187,8 @@ def session_choices(
         if day in session_days:
             if day not in choices:
                 choices.append(day)
+            if _CORRECTION.search(sentence_text):
+                corrected.append(day)
         elif (
             (_REGISTERING.search(sentence_text) or _is_field_line(text, mention.start))
             and not _NON_CHOICE.search(sentence_text)
@@ -189,6 +201,8 @@ def session_choices(
         attempts.append(info_day)  # a date by meaning, and not a session
     elif not choices and re.search(r"\bsamma\s+(?:dag|datum|tillfälle)\s+som\s+(?!förra|sist|tidigare)\w", text, re.I):
         doubts.append("datumet anges som 'samma dag som' någon annan")  # "samma dag som Solna": whose day is that?
+    if len(set(corrected)) == 1:
+        choices = corrected[:1]  # "Rättelse: den 22:a, inte 26:e": the day written first was a slip
     return SessionChoices(choices, attempts, moved_from, contradicted, kept)
 
 

@@ -1,0 +1,124 @@
+"""Names as a register, a title or a slip of the pen writes them, and the corrections written after them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from mailbot import settings
+from mailbot.core.model import Reading
+from mailbot.core.understand.parties import PartyLexicon
+from mailbot.core.understand.reading import read
+
+EVENT = settings.load(Path(__file__).resolve().parents[2] / "config" / "mailbot.toml", environ={}).to_event()
+LEXICON = PartyLexicon(EVENT.parties)
+
+
+def reading(text: str) -> Reading:
+    return read(text, event=EVENT, lexicon=LEXICON, municipality="Nacka")
+
+
+def people(r: Reading) -> list[tuple[str, str | None]]:
+    return [(p.name, p.party) for p in r.participants]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vi kommer den 22 september:\n\nAhlström, Karin (M), kommunstyrelsens ordförande\n"
+            "af Klint, Johan (L), kommunalråd\nYilmaz, Deniz (S), oppositionsråd\n",
+            [("Karin Ahlström", "M"), ("Johan af Klint", "L"), ("Deniz Yilmaz", "S")],
+        ),
+        (
+            "Vi anmäler till den 2 september:\n\nCarpelan, Peter - Moderaterna - kommunstyrelsens ordförande\n"
+            "Lund, Kristoffer - Socialdemokraterna - 2:e vice ordförande\n",
+            [("Peter Carpelan", "M"), ("Kristoffer Lund", "S")],
+        ),
+        (
+            "Datum: 2016-09-02\nNamn: Hedlund, Ann-Christin | Parti: Moderata samlingspartiet\n"
+            "Namn: Bäckman de Verdier, Lisa | Parti: Centerpartiet\n",
+            [("Ann-Christin Hedlund", "M"), ("Lisa Bäckman de Verdier", "C")],
+        ),
+        (
+            "Datum: 2016-09-02\nNamn: Ann-Christin Hedlund     Parti: Moderaterna\nNamn: Lisa Berg     Parti: C\n",
+            [("Ann-Christin Hedlund", "M"), ("Lisa Berg", "C")],
+        ),
+        ("Vi kommer 2 sept:\n\nA. Lindqvist (m)\nK-G Berg (s)\nNguyen Thi Mai (mp)\n", None),
+    ],
+    ids=["particle-family-name-first", "dash-party-columns", "name-field-family-first", "padded-fields", "initials"],
+)
+def test_register_forms_of_a_name(text: str, expected: list[tuple[str, str]] | None) -> None:
+    wanted = expected or [("A. Lindqvist", "M"), ("K-G Berg", "S"), ("Nguyen Thi Mai", "MP")]
+    assert people(reading(text)) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vi väljer den 22 sept. Från S-gruppen kommer oppositionsrådet Anders Blom, från Moderaterna "
+            "Kerstin Sjö-Lind och för Kristdemokraterna Ibrahim Kaya.",
+            [("Anders Blom", "S"), ("Kerstin Sjö-Lind", "M"), ("Ibrahim Kaya", "KD")],
+        ),
+        (
+            "Vi kommer den 26 september: Fredrik Åhl, Leila Al-Hassan och Tomas de Geer.\n\n"
+            "Fredrik och Tomas företräder Moderaterna respektive Centerpartiet, Leila sitter för Vänsterpartiet.",
+            [("Fredrik Åhl", "M"), ("Leila Al-Hassan", "V"), ("Tomas de Geer", "C")],
+        ),
+        # a party after a name and "från" still belongs to that name when nothing follows
+        ("Den 19/9 skickar vi Anna Ek från Moderaterna och Bo Berg från S.", [("Anna Ek", "M"), ("Bo Berg", "S")]),
+    ],
+    ids=["party-opens-the-next-name", "respectively-by-first-name", "party-closes-its-name"],
+)
+def test_parties_named_before_or_apart_from_their_people(text: str, expected: list[tuple[str, str]]) -> None:
+    assert people(reading(text)) == expected
+
+
+def test_a_list_corrected_in_the_same_mail() -> None:
+    r = reading(
+        "Vi kommer den 19 september:\n\nOrdf. KS Olof Reuterskiöld (M)\n2:e vice ordförande Bo Lindh (M)\n"
+        "Oppositionsråd Kristina Ek Sandell (S)\n\n... nej förresten, det blir Anna Wästberg (L) istället för Bo, "
+        "han är upptagen."
+    )
+    assert people(r) == [("Olof Reuterskiöld", "M"), ("Anna Wästberg", "L"), ("Kristina Ek Sandell", "S")]
+    assert r.swaps == ()
+
+
+def test_a_swap_of_a_stored_person_stays_a_swap() -> None:
+    r = reading("Björn Ljungdahl (L) ersätts av Pernilla Åkesson-Roos (KD). Övriga deltagare är oförändrade.")
+    assert [(s.leaving, s.joining.name) for s in r.swaps] == [("Björn Ljungdahl", "Pernilla Åkesson-Roos")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kent Ståhl (FP) – rättelse, han heter Kenneth Ståhl.", [("Kenneth Ståhl", "L")]),
+        ("Bo Berg (M) – förlåt, han heter egentligen Bosse Berg.", [("Bosse Berg", "M")]),
+        ("Bo Berg (M), vars kollega heter Eva Berg.", [("Bo Berg", "M")]),  # someone else, and not coming
+    ],
+)
+def test_a_name_put_right_after_it_was_written(text: str, expected: list[tuple[str, str]]) -> None:
+    assert people(reading(f"Vi kommer den 2 september: Anna Ek (S), {text}")) == [("Anna Ek", "S"), *expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Vi kommer måndagen den 26 september: Anna Ek (S).\n\nRättelse: den 22:a, inte 26:e – fel rad.", 22),
+        (
+            "Vi kommer den 19 september med Anna Ek (S). Oj, jag skrev fel: det ska vara den 26 september, "
+            "inte den 19.",
+            26,
+        ),
+    ],
+)
+def test_a_date_put_right_in_the_same_mail(text: str, day: int) -> None:
+    r = reading(text)
+    assert r.session_dates == (dt.date(2016, 9, day),)
+
+
+def test_two_dates_without_a_correction_are_still_two() -> None:
+    assert len(reading("Vi kan den 19 september eller den 26 september: Anna Ek (S).").session_dates) == 2
