@@ -179,11 +179,11 @@ def swaps_in(
             used.add(person.start)
     for person in people:
         # "det blir Anna Wästberg (L) istället för Bo": the one leaving, often by first name only
-        leaving = _INSTEAD_OF_NAMED.match(text, person.end)
-        if leaving and person.party and person.start not in used and not about_info_meeting(person.start):
-            swaps.append(Swap(leaving.group("who"), Participant(person.name, person.party, person.role)))
+        instead_of = _INSTEAD_OF_NAMED.match(text, person.end)
+        if instead_of and person.party and person.start not in used and not about_info_meeting(person.start):
+            swaps.append(Swap(instead_of.group("who"), Participant(person.name, person.party, person.role)))
             used.add(person.start)
-            used.update(p.start for p in people if p.start == leaving.start("who"))
+            used.update(p.start for p in people if p.start == instead_of.start("who"))
     for i, person in enumerate(people):
         # "I stället för Anna Andersson kommer Bo Berg (M)"
         before = text[max(0, person.start - 25) : person.start]
