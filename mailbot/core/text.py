@@ -8,6 +8,7 @@ not seen as a quote).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -80,7 +81,7 @@ _GREETING = re.compile(
 _POINTER = re.compile(
     r"nedan|nedanstående|underlag\s+nedan|vidarebefordra|fyi|för\s+kännedom|se\s+mejl|se\s+mail"
     r"|se\s+mailet|se\s+mejlet|enligt\s+önskemål|skicka[rs]?\s+(?:\w+\s+)?vidare|se\s+(?:nedan|under)"
-    r"|framgår\s+av\s+(?:det|den|bifogade|vidarebefordrade)|se\s+bifoga\w*\s+(?:mejl|mail|meddelande|e-post)",
+    r"|framgår\s+av\s+(?:det|den|bifogade|vidarebefordrade)|se\s+(?:det\s+|den\s+)?bifoga\w*\s+(?:mejl|mail|meddelande|e-post)",
     re.I,
 )
 # "Dnr KS 2016/0291", "Till Rebecka Frej, …": filing and address lines, no words of the sender's own
@@ -138,26 +139,9 @@ def own_words(mail: Mail) -> OwnWords:
     if not signature:
         text, signature = _senders_own_name_last(text, mail.from_name)
     if _is_empty_or_pointer(text) and _is_forward(mail, forward_cut):
-        if mail.forwarded:
-            inner = own_words(mail.forwarded[0])
-            return OwnWords(
-                text=inner.text,
-                from_forward=True,
-                quoted=quoted,
-                signature=inner.signature,
-                writer_name=inner.writer_name or mail.forwarded[0].from_name,
-            )
-        if cut is not None:
-            inner_lines = _after_header_block(_unquoted(lines[cut:]))
-            inner_own, _, _ = _split_quote(inner_lines)
-            inner_text, inner_signature = _strip_signature(inner_own)
-            return OwnWords(
-                text=inner_text,
-                from_forward=True,
-                quoted=quoted,
-                signature=inner_signature,
-                writer_name=_forwarded_writer(_unquoted(lines[cut:])),
-            )
+        forwarded = _forwarded_words(mail, lines, cut, quoted)
+        if forwarded is not None:
+            return forwarded
     if cut is not None and _INLINE_ANSWERS.search(text) and (answers := _answers_in_quote(lines[cut:])):
         # "Se mina svar i blått nedan": Outlook quotes without marks, so the answers are the lines
         # in the quote that speak as the sender ("Nacka väljer 26 sept", "Mats Gustafsson (M) … kommer")
@@ -177,14 +161,53 @@ def own_words(mail: Mail) -> OwnWords:
         # "Då gäller vår anmälan enligt nedan": the sender's own earlier mail in the thread stands
         earlier_text, earlier_signature = _strip_signature(earlier)
         return OwnWords(text=earlier_text, from_forward=True, quoted=quoted, signature=earlier_signature or signature)
+    if _is_forward(mail, forward_cut) and _PEOPLE_FORWARDED.search(text) and not _PERSON_WITH_PARTY.search(text):
+        # "här är Stockholms stads deltagare till dialogen den 26 september, se nedan": the day is the
+        # forwarder's, the people are in the forwarded mail
+        forwarded = _forwarded_words(mail, lines, cut, quoted)
+        if forwarded is not None and _PERSON_WITH_PARTY.search(forwarded.text):
+            return dataclasses.replace(forwarded, text="\n".join([text, "", forwarded.text]))
     return OwnWords(text=text, quoted=quoted, signature=signature)
 
 
+def _forwarded_words(mail: Mail, lines: list[str], cut: int | None, quoted: str) -> OwnWords | None:
+    """The words of the mail forwarded: attached as a message, or inline below a header block."""
+    if mail.forwarded:
+        inner = own_words(mail.forwarded[0])
+        return OwnWords(
+            text=inner.text,
+            from_forward=True,
+            quoted=quoted,
+            signature=inner.signature,
+            writer_name=inner.writer_name or mail.forwarded[0].from_name,
+        )
+    if cut is None:
+        return None
+    inner_lines = _after_header_block(_unquoted(lines[cut:]))
+    inner_own, _, _ = _split_quote(inner_lines)
+    inner_text, inner_signature = _strip_signature(inner_own)
+    return OwnWords(
+        text=inner_text,
+        from_forward=True,
+        quoted=quoted,
+        signature=inner_signature,
+        writer_name=_forwarded_writer(_unquoted(lines[cut:])),
+    )
+
+
+_PEOPLE_FORWARDED = re.compile(
+    r"\b(?:deltagare|deltagarna|anmälan|namnen|personerna|politikerna)\b[^.\n]{0,80}?"
+    r"(?:\bnedan\b|\bbifogade\b|\bvidarebefordrade\b)",
+    re.I,
+)
+_PERSON_WITH_PARTY = re.compile(
+    r"[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ][\w-]+\s*(?:\(|,\s*|/|\s[–-]\s)\s*(?i:s|m|l|c|v|kd|mp|sd|fp)\b"
+)
 _INLINE_ANSWERS = re.compile(
     r"svar(?:en)?\s+(?:i\s+(?:blått|blå|rött|röd|grönt|fetstil|texten)|(?:inne|direkt)\s+i\s+(?:texten|inbjudan|mejlet))"
     # "Vi har skrivit in Värmdös svar direkt i inbjudan nedan, med blått"
     r"|\b(?:med|i)\s+(?:blått|blå\s+text|rött|röd\s+text|grönt|fetstil)\b"
-    r"|mina\s+svar\s+(?:nedan|i\s+\w+)|svarar\s+(?:i|direkt\s+i|inne\s+i)\s+texten"
+    r"|mina\s+svar\s+(?:nedan|i\s+\w+)|svara[rt]\s+(?:i|direkt\s+i|inne\s+i)\s+(?:texten|inbjudan|mejlet)"
     r"|(?:my\s+)?answers\s+(?:below|inline|in\s+(?:blue|red))",
     re.I,
 )
@@ -199,7 +222,10 @@ _ANSWER_LINE = re.compile(
 
 _PEOPLE_BELOW = re.compile(
     # "Deltagare och informationsmöte enligt mitt mejl nedan"
-    r"\b(?:deltagare|deltagarna|namnen|personerna)(?:\s+(?:och|samt)\s+[\wåäö-]+)?\s+(?:är\s+)?(?:enligt|som\s+i)\s+(?:(?:vår|vårt|den|det|min|mitt)\s+)?"
+    # "Deltagarna är desamma som i mitt mejl nedan", "samma deltagare som i mitt mejl nedan"
+    r"(?:\b(?:deltagare|deltagarna|namnen|personerna)(?:\s+(?:och|samt)\s+[\wåäö-]+)?\s+(?:är\s+)?"
+    r"(?:(?:desamma|samma|de\s+samma)\s+)?|\bsamma\s+(?:deltagare|personer|namn)\s+)"
+    r"(?:enligt|som\s+i)\s+(?:(?:vår|vårt|den|det|min|mitt)\s+)?"
     r"(?:tidigare\s+)?(?:anmälan|mejl\w*|mail\w*|listan|meddelande\w*)?\s*(?:nedan|ovan|nedanför)",
     re.I,
 )

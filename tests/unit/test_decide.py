@@ -1452,3 +1452,96 @@ def test_a_writer_counted_in_and_signed_with_a_first_name_has_no_party() -> None
         sender="Jenny Wallin <jenny.wallin@nacka.se>",
     )
     assert (decision.outcome.value, [v.code for v in decision.violations]) == ("rejected", ["missing_party"])
+
+
+# ---------------------------------------------------------------------------
+# Forwards, shared mailboxes and the chair away (corpora blind36, blind37, blind39)
+# ---------------------------------------------------------------------------
+
+
+def test_a_forward_whose_own_text_gives_the_day_and_points_to_the_people_below() -> None:
+    decision = Desk().send(
+        "Hej Rebecka,\n\nHär är Stockholms stads deltagare till dialogen den 26 september, se nedan.\n\n"
+        "Med vänlig hälsning\nElin Dahlqvist\nStadsledningskontoret\n\n"
+        "Från: Strandberg-Ali Helena\nSkickat: den 26 augusti 2016 22:10\nTill: Dahlqvist Elin\n"
+        "Ämne: Deltagare dialog 26/9\n\n"
+        "Elin – klart nu. Vi blir Helena Strandberg-Ali (S), Johan Lundmark (M) och Rebwar Hassan (V).\n",
+        sender="elin.dahlqvist@stadsledningskontoret.stockholm.se",
+        subject="VB: Deltagare dialog 26/9",
+    )
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 26))
+    assert people(decision) == [("Helena Strandberg-Ali", "S"), ("Johan Lundmark", "M"), ("Rebwar Hassan", "V")]
+
+
+def test_a_forwarded_confirmation_passed_on_to_a_colleague_registers_no_one() -> None:
+    decision = Desk().send(
+        "Hej Göran,\n\nHär är bekräftelsen från landstinget. Kan du boka bil den 22/9?\n\n"
+        "Från: Rebecka Frej\nSkickat: den 12 augusti 2016\nÄmne: Bekräftelse\n\n"
+        "Deltagare: Ann-Sofie Lundh (M), Magnus Holm (S), Tiina Mäkelä (MP)\n",
+        sender="eva@varmdo.se",
+        subject="VB: Bekräftelse",
+    )
+    assert decision.outcome.value != "confirmed" and not decision.store_registration
+
+
+def test_the_same_people_as_in_my_mail_below() -> None:
+    decision = Desk().send(
+        "Hej igen,\n\nVi har nu bestämt oss för måndag 26 september. Deltagarna är desamma som i mitt mejl nedan.\n\n"
+        "Hälsningar\nMona\n\n"
+        "Från: Strandberg Mona [mailto:mona.strandberg@vallentuna.se]\nSkickat: den 18 augusti 2016 10:09\n"
+        "Till: Rebecka Frej\nÄmne: SV: Inbjudan\n\nHej,\n\nBåde 19 och 26 september fungerar för oss.\n\n"
+        "Deltagare:\nÖrjan Fält (M)\nHelena Ekstedt (S)\nNils-Erik Grahn (KD)\n\n"
+        "Med vänlig hälsning\nMona Strandberg\n",
+        sender="Mona Strandberg <mona.strandberg@vallentuna.se>",
+        subject="SV: Inbjudan",
+    )
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 26))
+    assert people(decision) == [("Örjan Fält", "M"), ("Helena Ekstedt", "S"), ("Nils-Erik Grahn", "KD")]
+
+
+def test_a_councillor_sent_because_the_chair_is_away_is_no_chair() -> None:
+    decision = Desk().send(
+        "Södertälje anmäler till dialogen den 19 september: Anneli Hultgren (S), Tommy Eriksson-Wall (M), "
+        "Ayla Demirci (V).\n\nTill informationsmötet den 30 augusti skickar vi kommunalrådet Tommy Eriksson-Wall "
+        "(M), eftersom kommunstyrelsens ordförande är bortrest den veckan.",
+        sender="a@sodertalje.se",
+    )
+    assert decision.outcome.value == "rejected"
+    assert [v.code for v in decision.violations] == ["not_chair"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Den 2 september passar oss tyvärr inte, så vi tar måndag 19 sept istället. Från Ekerö kommer "
+        "Ewa Dalström (M), Kjell Staaf (S) och Nina Ekman (C).",
+        "Vi behöver ändra vår anmälan. Den här ersätter den tidigare:\n\nDialogmöte måndag 19/9:\n"
+        "Ewa Dalström (M)\nKjell Staaf (S)\nNina Ekman (C)\n\nAnmälan till informationsmötet 30/8 gäller som förut.",
+    ],
+    ids=["a-day-that-does-not-suit-us", "the-info-meeting-as-before"],
+)
+def test_what_is_said_not_to_change_or_not_to_suit_leaves_one_clear_registration(text: str) -> None:
+    decision = Desk().send(text, sender="a@ekero.se")
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 19))
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        (
+            "Som du kanske såg skickade Salems kansli i går en gemensam anmälan för Salem och Nykvarn. "
+            "Vi anmäler oss hellre var för sig. Nykvarn kommer den 22/9 med Birgitta Olsson-Nyberg (C), "
+            "Ali Rahimi (S) och Jonas Lind (M).",
+            False,
+        ),
+        (
+            "Nykvarns kommun anmäler Bo Ekelund (M), Marita Höglund (S) och Jan-Olof Lindh (C) till dialogen "
+            "den 22 september. Södertälje kommuns egen anmälan kommer separat.",
+            True,
+        ),
+    ],
+    ids=["each-on-its-own", "another-municipality-registered"],
+)
+def test_a_registration_on_its_own_or_for_another_municipality(text: str, named: bool) -> None:
+    decision = Desk().send(text, sender="a@nykvarn.se" if not named else "a@sodertalje.se")
+    assert (decision.outcome.value == "needs_review") is named

@@ -1036,3 +1036,29 @@ def test_participants_and_info_meeting_as_in_my_mail_below_keep_each_lists_meeti
     own = own_words(mail)
     assert "Deltagare:\nAnnelie Rosén-Vik (S)\nTomas Kvarnström (M)" in own.text
     assert "23/9:" not in own.text
+
+
+def test_a_registry_forward_that_points_to_the_attached_mail_reads_that_mail() -> None:
+    inner = dataclasses.replace(
+        _mail("Järfälla kommun deltar i dialogen måndagen den 26 september med:\nMarléne Sjöholm (M)\n"),
+        from_address="marlene.sjoholm@jarfalla.se",
+    )
+    outer = _mail(
+        "Hej Rebecka,\n\nHär kommer Järfälla kommuns anmälan till dialogen, från kommunstyrelsens ordförande. "
+        "Se det bifogade mejlet.\n\nMed vänlig hälsning\nJonas Ek\nRegistrator",
+        subject="Fwd: Anmälan dialog",
+        forwarded=(inner,),
+    )
+    words = own_words(outer)
+    assert "Marléne Sjöholm (M)" in words.text and words.from_forward
+
+
+def test_answers_typed_into_the_quoted_invitation_are_the_senders() -> None:
+    text = own_words(
+        _mail(
+            "Hej Rebecka,\n\nJag har svarat direkt i texten nedan.\n\nHälsningar\nBritt-Marie\n\n"
+            "-----Ursprungligt meddelande-----\nFrån: Rebecka Frej\nSkickat: den 11 juli 2016\n\n"
+            f"{_QUOTED_INVITATION}\n\n[Britt-Marie Lagerqvist] Den 19:e passar oss.\n"
+        )
+    ).text
+    _check(text, keep=("Den 19:e passar oss",), drop=_INVITATION_WORDS)

@@ -11,6 +11,7 @@ from mailbot.core.understand.dates import find_dates
 from mailbot.core.understand.lexicon import MONTHS
 from mailbot.core.understand.people import PersonMention
 from mailbot.core.understand.sentences import Span, line_at, line_span, line_start, sentence_at
+from mailbot.core.understand.sessions import UNCHANGED
 
 _INFO_CUE = re.compile(
     r"informationsmöt|infomöt|info-möt|informationsträff|inledande\s+möte|kso-möte|ksl:s\s+möte",
@@ -20,7 +21,10 @@ _DIALOG_CUE = re.compile(r"dialog|tillfälle|session|regional\s+samverkan", re.I
 _CHAIR = re.compile(r"\bkso\b|kommunstyrelsens\s+ordförande|\bordförande\b|\bordf\b", re.I)
 _NOT_CHAIR = re.compile(
     r"vice|ersättare|i\s*stället|istället|i\s+(?:hans|hennes|dess|kso:s)\s+ställe|ställföreträd|förhinder"
-    r"|oppositionsråd|inte\s+(?:är\s+)?(?:kso|ordförande)|representant\s+för|på\s+uppdrag\s+av",
+    r"|oppositionsråd|inte\s+(?:är\s+)?(?:kso|ordförande)|representant\s+för|på\s+uppdrag\s+av"
+    # "…, eftersom kommunstyrelsens ordförande är bortrest den veckan": the chair away, someone else sent
+    r"|\b(?:kso|ordförande\w*)\s+(?:\w+\s+){0,2}?(?:är|blir|har\s+varit)\s+(?:\w+\s+)?"
+    r"(?:bortrest|borta|ledig|sjuk\w*|upptagen|förhindrad|på\s+semester|tjänstledig|föräldraledig)",
     re.I,
 )
 
@@ -284,10 +288,9 @@ def choose_info_attendee(
     info_named = any(
         # "… informationsmötet 30/8: Nej", "ingen anmälan till informationsmötet", "… gäller som tidigare"
         not re.search(
-            r"\b(?:inte|ej|nej|ingen)\b|som\s+tidigare|oförändrad|kvarstår|gäller\s+fortfarande",
-            line_at(text, found.start(), found.end()),
-            re.I,
+            r"\b(?:inte|ej|nej|ingen)\b|som\s+(?:tidigare|förut)", line_at(text, found.start(), found.end()), re.I
         )
+        and not UNCHANGED.search(line_at(text, found.start(), found.end()))
         for found in re.finditer(
             r"(?:anmäl\w*|kommer|deltar|närvarar)[^.\n]{0,60}(?:informationsmöt|infomöt)"
             r"|(?:informationsmöt|infomöt)\w*[^.\n]{0,40}(?:anmäl|kommer|deltar)",
@@ -316,7 +319,8 @@ def choose_info_attendee(
 
 
 _PRONOUN_ATTENDS = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:Hon|Han|Hen)\s+(?:\w+\s+)?(?:kommer|deltar|går|är\s+med|närvarar)\b(?!\s+inte)", re.M
+    r"(?:^|(?<=[.!?]\s))(?:Hon|Han|Hen)\s+(?:\w+\s+)?(?:kommer|deltar|går|är\s+med|närvarar|anmäl\w*\s+sig)\b(?!\s+inte)",
+    re.M,
 )
 
 

@@ -425,6 +425,15 @@ def _put_right(dialog: list[Participant], swaps: list[Swap]) -> tuple[list[Parti
     return dialog, swaps
 
 
+# "Vi anmäler oss hellre var för sig", "Här kommer Salems egen anmälan": this mail is the sender's alone
+# (not "Södertälje kommuns egen anmälan kommer separat": that one is still to come)
+_ON_ITS_OWN = re.compile(
+    r"\b(?:anmäler|anmäla)\s+(?:oss|vi)\s+(?:\w+\s+)?var\s+(?:och\s+en\s+)?för\s+sig\b"
+    r"|\bhär\s+(?:kommer|är)\s+(?:\w+\s+){0,2}egen\s+anmälan\b",
+    re.I,
+)
+
+
 def _other_municipalities(
     text: str, event: Event, own: str | None, people: list[PersonMention], signed_as_own: bool = False
 ) -> list[str]:
@@ -432,6 +441,8 @@ def _other_municipalities(
 
     A mere mention ("Nykvarn sköter sin egen anmälan") is no registration for it.
     """
+    if _ON_ITS_OWN.search(text):
+        return []
     found: list[str] = []
     cleaned = re.sub(
         r"stockholms\s+läns?\b|region\s+stockholm|stockholms\s+läns\s+landsting|landstinget\s+i\s+stockholm",

@@ -265,7 +265,7 @@ def _negated_date(text: str, mention: DateMention) -> bool:
     return bool(NEGATION.search(before)) or bool(
         re.match(
             # "Anmälan till den 26 september gäller alltså inte längre"
-            r"[\s,]*(?:\w+\s+){0,2}(?:passar|går|fungerar|funkar|kan\s+vi|duger|gäller)\s+(?:\w+\s+)?(?:inte|ej|dåligt)\b",
+            r"[\s,]*(?:\w+\s+){0,2}(?:passar|går|fungerar|funkar|kan\s+vi|duger|gäller)\s+(?:\w+\s+){0,2}(?:inte|ej|dåligt)\b",
             after,
             re.I,
         )
