@@ -122,3 +122,15 @@ def test_a_date_put_right_in_the_same_mail(text: str, day: int) -> None:
 
 def test_two_dates_without_a_correction_are_still_two() -> None:
     assert len(reading("Vi kan den 19 september eller den 26 september: Anna Ek (S).").session_dates) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samtidigt ersätts Yilmaz, Deniz (S) av Sporrong, Ingrid (S).",
+        "Sporrong, Ingrid (S) ersätter Yilmaz, Deniz (S).",
+    ],
+)
+def test_a_swap_written_family_name_first_on_both_sides(text: str) -> None:
+    r = reading(f"Vi flyttar till den 19 september. {text}")
+    assert [(s.leaving, s.joining.name, s.joining.party) for s in r.swaps] == [("Deniz Yilmaz", "Ingrid Sporrong", "S")]

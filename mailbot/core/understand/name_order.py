@@ -53,7 +53,30 @@ def names_in_reading_order(text: str, lexicon: PartyLexicon) -> str:
             and not lexicon.misspelt(found.group("first"))
         ):
             lines[n] = f"{found.group('bullet')}{found.group('first')} {found.group('last')}{found.group('rest')}"
-    return _NAME_AND_CODE_IN_PARENTHESES.sub(lambda m: _party_out(m, lexicon), "\n".join(lines))
+    text = _SWAP_FAMILY_FIRST.sub(_swap_in_reading_order, "\n".join(lines))
+    return _NAME_AND_CODE_IN_PARENTHESES.sub(lambda m: _party_out(m, lexicon), text)
+
+
+_ONE = rf"(?:{_PARTICLE})?{_NAME_PART}"
+# "ersätts Yilmaz, Deniz (S) av Sporrong, Ingrid (S)": both sides of a swap family name first, as the address
+# book writes them; two people in a row are never written "Deniz, Ingrid (S)" on both sides of "av"
+_SWAP_FAMILY_FIRST = re.compile(
+    rf"(?P<l1>{_ONE}),\s+(?P<f1>{_NAME_PART})(?P<mid>\s*\([^()\n]{{1,30}}\)\s*,?\s*"
+    r"(?:ersätts\s+av|byts\s+(?:ut\s+)?mot|ersätter|går\s+ut\s+för|kommer\s+i\s*stället\s+för)\s+)"
+    rf"(?P<l2>{_ONE}),\s+(?P<f2>{_NAME_PART})(?=\s*\()"
+    rf"|(?P<verb>(?:ersätts|byts\s+ut|byts)\s+)(?P<l3>{_ONE}),\s+(?P<f3>{_NAME_PART})"
+    r"(?P<mid2>\s*\([^()\n]{1,30}\)\s*(?:av|mot|med)\s+)"
+    rf"(?P<l4>{_ONE}),\s+(?P<f4>{_NAME_PART})(?=\s*\()"
+)
+
+
+def _swap_in_reading_order(found: re.Match[str]) -> str:
+    if found.group("verb"):
+        return (
+            f"{found.group('verb')}{found.group('f3')} {found.group('l3')}{found.group('mid2')}"
+            f"{found.group('f4')} {found.group('l4')}"
+        )
+    return f"{found.group('f1')} {found.group('l1')}{found.group('mid')}{found.group('f2')} {found.group('l2')}"
 
 
 def _party_first(rest: str, lexicon: PartyLexicon) -> bool:
