@@ -86,16 +86,24 @@ _RIGHT_NAME = re.compile(
 
 
 def _renamed(text: str, people: list[PersonMention]) -> list[PersonMention]:
-    for n, person in enumerate(people):
-        if person.party or n == 0 or not _RIGHT_NAME.search(text[max(0, person.start - 30) : person.start]):
+    result: list[PersonMention] = []
+    for person in people:
+        wrong = result[-1] if result else None
+        if (
+            wrong is not None
+            and wrong.party
+            and person.party is None
+            and wrong.line == person.line
+            and _RIGHT_NAME.search(text[max(0, person.start - 30) : person.start])
+            and (
+                wrong.name.split()[-1].casefold() == person.name.split()[-1].casefold()
+                or re.search(r"rättelse|rätta|\bfel\b|förlåt|\boj\b", text[wrong.end : person.start], re.I)
+            )
+        ):
+            result[-1] = dataclasses.replace(wrong, name=person.name)
             continue
-        wrong = people[n - 1]
-        same_family = wrong.name.split()[-1].casefold() == person.name.split()[-1].casefold()
-        put_right = re.search(r"rättelse|rätta|\bfel\b|förlåt|\boj\b", text[wrong.end : person.start], re.I)
-        if wrong.line == person.line and wrong.party and (same_family or put_right):
-            renamed = dataclasses.replace(wrong, name=person.name)
-            return _renamed(text, [*people[: n - 1], renamed, *people[n + 1 :]])
-    return people
+        result.append(person)
+    return result
 
 
 def _shouted(line: str) -> bool:

@@ -407,9 +407,6 @@ def _first_names(people: list[PersonMention]) -> dict[str, PersonMention]:
     return {first: group[0] for first, group in seen.items() if len(group) == 1}
 
 
-# --- intents ------------------------------------------------------------------
-
-
 def _put_right(dialog: list[Participant], swaps: list[Swap]) -> tuple[list[Participant], list[Swap]]:
     """ "Bo Lindh (M) … nej förresten, det blir Anna Wästberg (L) istället för Bo": a swap of someone this very
     list names corrects the list; it changes no stored delegation."""
@@ -423,6 +420,9 @@ def _put_right(dialog: list[Participant], swaps: list[Swap]) -> tuple[list[Parti
             dialog = [p if p is not named[0] else swap.joining for p in listed]
             swaps = [s for s in swaps if s is not swap]
     return dialog, swaps
+
+
+# --- intents ------------------------------------------------------------------
 
 
 # "Vi anmäler oss hellre var för sig", "Här kommer Salems egen anmälan": this mail is the sender's alone
