@@ -134,3 +134,21 @@ def test_two_dates_without_a_correction_are_still_two() -> None:
 def test_a_swap_written_family_name_first_on_both_sides(text: str) -> None:
     r = reading(f"Vi flyttar till den 19 september. {text}")
     assert [(s.leaving, s.joining.name, s.joining.party) for s in r.swaps] == [("Deniz Yilmaz", "Ingrid Sporrong", "S")]
+
+
+@pytest.mark.parametrize(
+    ("text", "swap"),
+    [
+        ("Tyvärr kan inte Bo Berg (M) komma den 19/9. Istället kommer Karl Holm (M).", ("Bo Berg", "Karl Holm")),
+        ("Bo Berg (M) har fått förhinder. Därför kommer Karl Holm (M) i hans ställe.", ("Bo Berg", "Karl Holm")),
+    ],
+)
+def test_a_sentence_opening_adverb_is_no_name_between_the_one_leaving_and_the_one_coming(
+    text: str, swap: tuple[str, str]
+) -> None:
+    assert [(s.leaving, s.joining.name) for s in reading(text).swaps] == [swap]
+
+
+def test_a_hedge_before_a_list_is_not_part_of_the_first_name() -> None:
+    r = reading("Den 22/9: Preliminärt Anna Ek (S), Bo Berg (M) och Eva Lund (C).")
+    assert [p.name for p in r.participants][:1] == ["Anna Ek"]

@@ -153,6 +153,13 @@ def swaps_in(
                     text[person.end : person.end + 50],
                     re.I,
                 )
+                # "Bo Berg har fått förhinder. Därför kommer Karl Holm (M) i hans ställe."
+                or (
+                    re.search(r"\b(?:kommer|deltar|går\s+in)\s+$", before, re.I)
+                    and re.match(
+                        r"\s*(?:\([^)]*\))?\s*i\s+(?:hennes|hans|dennes|hens)\s+ställe\b", text[person.end :], re.I
+                    )
+                )
                 # "Lena Hjelm kan tyvärr inte den 22/9. Byt henne mot Tove Granqvist (S)."
                 or re.search(r"\bbyt\w*\s+(?:ut\s+)?(?:henne|honom|hen)\s+(?:mot|med)\s*$", before, re.I)
                 # "Clara Lindqvist har fått förhinder. I stället för henne kommer Rashid Farah (V)."
