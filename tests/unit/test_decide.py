@@ -1545,3 +1545,38 @@ def test_what_is_said_not_to_change_or_not_to_suit_leaves_one_clear_registration
 def test_a_registration_on_its_own_or_for_another_municipality(text: str, named: bool) -> None:
     decision = Desk().send(text, sender="a@nykvarn.se" if not named else "a@sodertalje.se")
     assert (decision.outcome.value == "needs_review") is named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi ställer tyvärr in vårt deltagande helt.",
+        "Nacka hoppar av dialogen, tyvärr.",
+        "Vi måste tyvärr backa ur dialogen.",
+        "Tyvärr blir det inget deltagande från Nacka i dialogen.",
+        "Ni kan stryka Nacka från listan.",
+        "Vår anmälan gäller inte längre.",
+    ],
+)
+def test_ways_of_withdrawing_the_whole_delegation(text: str) -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send(text, day=12)
+    assert (decision.kind.value, decision.outcome.value) == ("cancellation", "confirmed")
+    assert "Nacka" not in desk.ledger.registrations
+
+
+def test_giving_up_a_place_on_another_day_is_no_move_to_that_day() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send("Vi säger tyvärr av vår plats den 26 september.", day=12)
+    assert decision.outcome.value != "confirmed"
+    assert desk.ledger.registrations["Nacka"].session == dt.date(2016, 9, 19)
+
+
+def test_one_who_drops_out_and_one_who_comes_instead() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send("Sofia Karlberg hoppar av, Karl Holm (S) kommer i stället.", day=12)
+    assert (decision.kind.value, decision.outcome.value) == ("change", "confirmed")
+    assert people(decision) == [("Lars Ohlsson", "M"), ("Karl Holm", "S"), ("Henrik Wallin", "L")]

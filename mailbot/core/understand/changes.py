@@ -138,7 +138,10 @@ def swaps_in(
         # "Lena Barkman (V) har fått förhinder. I hennes ställe kommer Tove Lind (V)."
         # "Anna Berg kan inte komma, istället kommer Olle Lund (M)."
         before = text[max(0, person.start - 40) : person.start]
-        instead = re.search(r"(?:i\s*stället|istället)\s+(?:kommer|deltar|går\s+in)\s*$", before, re.I)
+        # "… istället kommer Olle Lund (M)", "…, Karl Holm (M) kommer i stället"
+        instead = re.search(r"(?:i\s*stället|istället)\s+(?:kommer|deltar|går\s+in)\s*$", before, re.I) or re.match(
+            r"\s*(?:\([^)]*\))?\s*(?:kommer|deltar|går\s+in)\s+(?:i\s*stället|istället)\b", text[person.end :], re.I
+        )
         if (
             i > 0
             and person.party

@@ -33,7 +33,14 @@ _CANCEL = re.compile(
     r"avbok|avanmäl|återkalla|stryk\w*\s+(?:vår|oss|anmälan)|dra[rg]?\s+tillbaka\s+(?:vår|anmälan|oss)"
     r"|tar?\s+tillbaka\s+(?:vår|anmälan)|ta\s+bort\s+(?:vår|oss)|annullera"
     r"|(?:kan|har)\s+(?:\w+\s+){0,2}inte\s+(?:möjlighet\s+att\s+)?(?:delta|komma|närvara|medverka)\s*(?:alls|på\s+något|i\s+(?:någon|dialogen|något))"
-    r"|kommer\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?(?:kunna\s+)?(?:delta|komma|närvara)\s+(?:alls|på\s+något|i\s+(?:någon|något))",
+    r"|kommer\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?(?:kunna\s+)?(?:delta|komma|närvara)\s+(?:alls|på\s+något|i\s+(?:någon|något))"
+    # "Vi ställer tyvärr in vårt deltagande", "vi säger av vår plats", "Nacka hoppar av dialogen", "vi backar ur",
+    # "Tyvärr blir det inget deltagande från Nacka", "Ni kan stryka Nacka från listan", "anmälan gäller inte längre"
+    r"|ställ\w*\s+(?:\w+\s+)?in\s+(?:vårt|vår|hela|deltagandet|anmälan)|säg(?:er|a|t)?\s+(?:\w+\s+)?av\s+(?:vår|vårt|platsen)"
+    r"|\b(?:vi|kommunen)\s+(?:\w+\s+){0,2}(?:hoppa[rt]?\s+av|backa[rt]?\s+ur)\b"
+    r"|(?:hoppa[rt]?\s+av|backa[rt]?\s+ur)\s+(?:från\s+)?(?:dialogen|deltagandet|anmälan)"
+    r"|\binget\s+deltagande\s+från|stryk\w*\s+(?:\w+\s+)?från\s+(?:listan|deltagarlistan|anmälningslistan)"
+    r"|\banmälan\s+(?:\w+\s+){0,2}gäller\s+(?:\w+\s+)?inte\s+längre",
     re.I,
 )
 
