@@ -1580,3 +1580,93 @@ def test_one_who_drops_out_and_one_who_comes_instead() -> None:
     decision = desk.send("Sofia Karlberg hoppar av, Karl Holm (S) kommer i stället.", day=12)
     assert (decision.kind.value, decision.outcome.value) == ("change", "confirmed")
     assert people(decision) == [("Lars Ohlsson", "M"), ("Karl Holm", "S"), ("Henrik Wallin", "L")]
+
+
+# ---------------------------------------------------------------------------
+# Near twins: one detail that makes a careful coordinator stop (corpus blind41)
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tyresö anmäler till dialogen den 19 september, under förutsättning att kommunstyrelsen godkänner det "
+        "på tisdag: Annika Brännström (M), Jonas Grönkvist (S) och Mirja Räihä (L). Jag bekräftar efter sammanträdet.",
+        "Från Tyresö kommer den 22 september Lennart Kalderén (M) och Gunnel Hed (S), och kanske även "
+        "Ibrahim Sahin (C).",
+        "Tyresö kommer den 22 september: Lars Björkvall (C), Ingegerd Sahlström (S) och Amir Hosseini "
+        "(V eller MP, jag dubbelkollar med honom).",
+        "Tyresö kommer den 2 september: Kerstin Lagerkvist-Ek (M), Bengt Ohlsson (S) och Tuija Mäkinen (C) eller "
+        "Sten Ljungdahl (L) – de gör upp sinsemellan vem som går.",
+    ],
+    ids=["on-condition", "maybe-a-third", "party-either-or", "one-seat-two-people"],
+)
+def test_a_delegation_not_yet_settled_goes_to_a_person(text: str) -> None:
+    decision = Desk().send(text, sender="a@tyreso.se")
+    assert decision.outcome.value == "needs_review" and not decision.store_registration
+
+
+def test_the_clear_twin_is_confirmed() -> None:
+    decision = Desk().send(
+        "Från Tyresö kommer den 22 september Lennart Kalderén (M), Gunnel Hed (S) och Ibrahim Sahin (C).",
+        sender="a@tyreso.se",
+    )
+    assert decision.outcome.value == "confirmed"
+
+
+def test_a_cancellation_that_may_come_is_not_one_yet() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send(
+        "Det ser tyvärr ut som att vi kan behöva avboka vårt deltagande – det krockar eventuellt med ett extra "
+        "fullmäktige. Jag återkommer så snart jag vet.",
+        day=12,
+    )
+    assert decision.outcome.value == "needs_review"
+    assert "Nacka" in desk.ledger.registrations
+
+
+# ---------------------------------------------------------------------------
+# The information meeting named by title, "på båda", the chair away (corpus blind43)
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "attendee"),
+    [
+        (
+            "Stockholms stad företräds vid dialogen den 26/9 av:\n\n– Finansborgarrådet Karin Lindvall-Heed (S)\n"
+            "– Oppositionsborgarrådet Jonas Ekengren (M)\n– Borgarrådet Sofia Kaya (MP)\n\n"
+            "Finansborgarrådet, som är kommunstyrelsens ordförande, anmäls härmed också till informationsmötet.",
+            "Karin Lindvall-Heed",
+        ),
+        (
+            "Botkyrka deltar måndagen den 26 september, varvid kommunen företräds av kommunstyrelsens ordförande "
+            "Ulrika Tengvall-Nord (S), kommunstyrelsens vice ordförande Serkan Yıldız (M) samt Pia Lönnberg (V).\n\n"
+            "Kommunstyrelsens ordförande deltar även vid informationsmötet den 30 augusti.",
+            "Ulrika Tengvall-Nord",
+        ),
+        (
+            "Tyresö: 22/9 + infomötet 30/8.\n\nKSO Ing-Marie Hård (M) går på båda. Till dialogen dessutom "
+            "Daniel Sörensen (S) och Amir Sadeghi (MP).",
+            "Ing-Marie Hård",
+        ),
+    ],
+    ids=["title-alone", "title-of-the-first-not-the-next", "goes-to-both"],
+)
+def test_the_information_meeting_attendee_named_by_title_or_going_to_both(text: str, attendee: str) -> None:
+    sender = {"Karin": "a@stockholm.se", "Ulrika": "a@botkyrka.se", "Ing-Marie": "a@tyreso.se"}[attendee.split()[0]]
+    decision = Desk().send(text, sender=sender)
+    assert decision.outcome.value == "confirmed"
+    assert decision.info_attendee is not None and decision.info_attendee.name == attendee
+
+
+def test_the_vice_chair_sent_because_the_named_chair_is_away() -> None:
+    decision = Desk().send(
+        "Vi kommer torsdagen den 22 september: Marianne Ljungdahl (M), Adam Söderholm (C) och Fatima El-Amin (S).\n\n"
+        "Till informationsmötet den 30 augusti kommer vice ordföranden Adam Söderholm (C), eftersom "
+        "kommunstyrelsens ordförande Marianne Ljungdahl är på semester den veckan.",
+        sender="a@ekero.se",
+    )
+    assert decision.outcome.value == "rejected"
+    assert [v.code for v in decision.violations] == ["not_chair"]

@@ -34,8 +34,26 @@ _UNNAMED = re.compile(
 )
 
 
-# "Anna Berg (S/MP)": which party?
-_TWO_PARTIES = re.compile(r"\(\s*([\w-]{1,25})\s*/\s*([\w-]{1,25})\s*\)")
+# "Anna Berg (S/MP)", "(V eller MP, jag dubbelkollar)": which party?
+_TWO_PARTIES = re.compile(r"\(\s*([\w-]{1,25})\s*(?:/|\beller\b)\s*([\w-]{1,25})\s*(?:[,;][^)\n]{0,60})?\)")
+# "Tuija Mäkinen (C) eller Sten Ljungdahl (L) – de gör upp sinsemellan": one seat, two people
+_EITHER_PERSON = re.compile(r"\)\s*,?\s*eller\s+(?:\w+\s+){0,2}[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ][\w-]+")
+# "under förutsättning att kommunstyrelsen godkänner", "om KS beslutar det på tisdag", "jag bekräftar efter
+# sammanträdet": the registration hangs on a decision still to come
+_CONDITIONAL = re.compile(
+    r"\bunder\s+förutsättning|\bförutsatt\s+att|\bi\s+väntan\s+på\s+(?:beslut|besked)"
+    r"|\bom\s+(?:ks|kommunstyrelsen|presidiet|fullmäktige|kf|nämnden|gruppledarna)\s+(?:\w+\s+){0,2}"
+    r"(?:godkänner|beslutar|säger\s+ja|ger\s+klartecken|tillstyrker)"
+    r"|\bbekräftar\s+(?:\w+\s+){0,3}(?:efter|när)\s+(?:\w+\s+)?(?:sammanträdet|beslutet|ks-mötet)"
+    r"|\bslutlig\w*\s+anmälan|\binte\s+(?:helt\s+)?(?:klart|bestämt|spikat|beslutat)\s+(?:ännu|än)\b",
+    re.I,
+)
+# "och kanske även Ibrahim Sahin (C)", "Ibrahim Sahin (C) kommer kanske": one who may or may not come
+# (not "som du kanske vet": no one named there)
+_MAYBE_PERSON = re.compile(
+    r"\bkanske\s+(?:även\s+|också\s+|dessutom\s+)?(?:\w+\s+){0,2}[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ]"
+    r"|\)\s*(?:kommer|deltar|följer\s+med)\s+kanske\b",
+)
 
 
 # "någon av de sista dagarna", "vi tar första bästa": the choice left open
@@ -117,4 +135,8 @@ def delegation_doubts(
         doubts.append("en deltagare anges utan namn")
     if dialog and _TENTATIVE.search(text) and not several_days:  # "troligen den 19 eller 22": the notice asks for one
         doubts.append("anmälan är preliminär eller osäker")
+    elif dialog and (_CONDITIONAL.search(text) or _MAYBE_PERSON.search(text)):
+        doubts.append("anmälan är villkorad eller osäker")
+    if dialog and _EITHER_PERSON.search(text):
+        doubts.append("en plats anges med två personer, den ena eller den andra")
     return doubts

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from mailbot.core.model import InfoMeeting, Participant
 from mailbot.core.understand.dates import find_dates
 from mailbot.core.understand.lexicon import MONTHS
+from mailbot.core.understand.names import is_title
 from mailbot.core.understand.people import PersonMention
 from mailbot.core.understand.sentences import Span, line_at, line_span, line_start, sentence_at
 from mailbot.core.understand.sessions import UNCHANGED
@@ -227,6 +228,21 @@ _CHAIR_ON_BOTH = re.compile(
 )
 
 
+_GOES_TO_BOTH = re.compile(
+    r"\s*(?:\([^)\n]{1,25}\))?\s*,?\s*(?:kommer|deltar|går|är\s+med)\s+(?:\w+\s+)?(?:på|till|i|vid)\s+"
+    r"(?:båda|bägge)(?:\s+mötena|\s+tillfällena)?\b",
+    re.I,
+)
+
+
+# "Finansborgarrådet, som är kommunstyrelsens ordförande, anmäls …": a delegation member named by title alone
+_TITLE_ATTENDS = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<title>[A-ZÅÄÖ][\wåäö-]+)(?:\s*,\s*som\s+är\s+[^,.\n]{3,60},)?\s+(?:\w+\s+)?"
+    r"(?:anmäls|deltar|kommer|går|närvarar)\b(?![^.\n]*\b(?:inte|ej)\b)",
+    re.M,
+)
+
+
 # "Informationsmötet tisdagen den 30 augusti: KSO deltar."
 _CHAIR_ATTENDS = re.compile(
     r"\b(?:kso(?::n)?|(?:vår\s+)?(?:kommunstyrelsens\s+)?ordförande(?:n)?|ks-ordf\w*)\s+(?:deltar|kommer|närvarar|är\s+med)\b"
@@ -242,6 +258,11 @@ def chair_on_both(
 
     Also "Informationsmötet: KSO deltar" beside a delegation with one chair in it.
     """
+    for person in people:
+        # "KSO Ing-Marie Hård (M) går på båda": the one named, whatever the title
+        both = _GOES_TO_BOTH.match(text, person.end)
+        if both and any(d.name == person.name for d in dialog):
+            return person, text[person.start : both.end()]
     found = _CHAIR_ON_BOTH.search(text)
     if not found and scopes is not None:
         found = next(
@@ -249,6 +270,19 @@ def chair_on_both(
             (m for m in _CHAIR_ATTENDS.finditer(text) if scopes.of(*line_span(text, m.start(), m.end())) == "info"),
             None,
         )
+    if not found and scopes is not None:
+        for titled in _TITLE_ATTENDS.finditer(text):
+            # "Finansborgarrådet, som är kommunstyrelsens ordförande, anmäls härmed också till informationsmötet"
+            title = titled.group("title").casefold()
+            holders = {
+                p.name: p for p in people if title in p.role.casefold() and any(d.name == p.name for d in dialog)
+            }
+            if (
+                is_title(title)
+                and len(holders) == 1
+                and scopes.of(*line_span(text, titled.start(), titled.end())) == "info"
+            ):
+                return next(iter(holders.values())), titled.group(0)
     if not found:
         return None
     chairs = _chairs_in(people, dialog)
@@ -301,6 +335,9 @@ def choose_info_attendee(
     chosen: dict[str, tuple[PersonMention, str]] = {}
     for person, sentence in info:
         chosen.setdefault(person.name.lower(), (person, sentence))
+    if len(chosen) > 1 and len(coming := {k: v for k, v in chosen.items() if not v[0].negated}) == 1:
+        # "… kommer vice ordföranden Adam Söderholm (C), eftersom ordföranden Marianne Ljungdahl är på semester"
+        chosen = coming
     if len(chosen) > 1:
         chairs = [(p, s) for p, s in chosen.values() if _CHAIR.search(p.role) and not _NOT_CHAIR.search(p.role)]
         if len(chairs) == 1:

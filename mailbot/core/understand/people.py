@@ -34,7 +34,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _NEGATION = re.compile(
     r"\b(?:inte|ej|icke|förhinder|förhindrad|förhindrat|utgår|avböjer|avstår|slutat|lämnat|saknas"
-    r"|frånvarande|sjuk|sjukskriven|föräldraledig|tjänstledig|bortrest|kan\s+tyvärr\s+inte|har\s+tyvärr|tyvärr\s+inte|stannar\s+(?:\w+\s+)?hemma"
+    r"|frånvarande|sjuk|sjukskriven|föräldraledig|tjänstledig|bortrest|på\s+semester|kan\s+tyvärr\s+inte|har\s+tyvärr|tyvärr\s+inte|stannar\s+(?:\w+\s+)?hemma"
     r"|bortse\s+från|stryk|stryker|stryks|struken|strukits|tas\s+bort|tar\s+bort|hoppa[rt]?\s+av|backa[rt]?\s+ur)\b",
     re.I,
 )
@@ -270,7 +270,10 @@ def _role(line: str, name: Item, party: Item | None, stop: int) -> str:
     tail = line[after_start:stop]
     if end := _SENTENCE_END.search(tail):
         tail = tail[: end.start()]  # a title stands in the name's own sentence
-    for piece in re.split(r"[,()|–;.]|\s(?:och|samt)\s", gap + "," + tail):
+    pieces = re.split(r"[,()|–;.]|\s(?:och|samt)\s", gap + "," + tail)
+    if stop < len(line) and len(tail) == stop - after_start and pieces[-1].strip():
+        pieces.pop()  # "Ulrika Ek (S), kommunstyrelsens vice ordförande Serkan Yıldız (M)": the next name's title
+    for piece in pieces:
         words = piece.split()
         if (
             words

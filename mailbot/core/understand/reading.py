@@ -193,6 +193,8 @@ def read(
         choices = in_subject if not subject_is_reply or len(in_subject) == 1 else []
 
     withdraws = cancels(text, municipality)
+    if withdraws and _MAY_CANCEL.search(text):
+        doubts.append("avbokningen är inte säker än")  # "vi kan behöva avboka … återkommer så snart jag vet"
     asks = not forwarded and asks_question(text, sentences)
     pointer = bool(_ATTACHMENT_POINTER.search(text)) and any(
         _DOCUMENT.search(a.content_type)
@@ -423,6 +425,12 @@ def _put_right(dialog: list[Participant], swaps: list[Swap]) -> tuple[list[Parti
 
 
 # --- intents ------------------------------------------------------------------
+
+_MAY_CANCEL = re.compile(
+    r"\b(?:kan|kommer\s+att|riskerar\s+att)\s+(?:\w+\s+)?(?:behöva|tvingas|få)\s+(?:att\s+)?(?:avboka|avanmäla|ställa\s+in|stryka)"
+    r"|\b(?:kanske|eventuellt|troligen|möjligen)\s+(?:\w+\s+){0,2}(?:avboka|avanmäla|ställa\s+in|stryka)",
+    re.I,
+)
 
 
 # "Vi anmäler oss hellre var för sig", "Här kommer Salems egen anmälan": this mail is the sender's alone
