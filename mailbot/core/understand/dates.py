@@ -229,7 +229,8 @@ def _ordinal_days(text: str) -> Iterator[DateMention]:
 
 def _word_days_only(text: str) -> Iterator[DateMention]:
     for m in _WORD_DAY_ONLY.finditer(text):
-        yield DateMention(m.start("day"), m.end(), DAY_ORDINALS[m.group("day").lower()], None, None, None)
+        weekday = _weekday_before(text, m.start())  # "torsdagen den nittonde"
+        yield DateMention(m.start("day"), m.end(), DAY_ORDINALS[m.group("day").lower()], None, None, weekday)
 
 
 def _day_only(text: str) -> Iterator[DateMention]:

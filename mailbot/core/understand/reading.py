@@ -36,6 +36,7 @@ from mailbot.core.understand.sessions import (
     sessions_by_weekday,
     subject_sessions,
 )
+from mailbot.core.understand.times import sessions_by_time
 from mailbot.core.understand.writer import (
     as_participant,
     counts_writer,
@@ -110,7 +111,9 @@ def read(
         text, mentions, sentences, event, year, doubts, municipality=municipality
     )
     if not choices and not attempts and not contradicted:
-        choices = sessions_by_room_or_ordinal(text, event, doubts)
+        by_room = sessions_by_room_or_ordinal(text, event, doubts)
+        # "förmiddagspasset eller det sista tillfället": a time and an ordinal are two offers
+        choices = list(dict.fromkeys([*by_room, *sessions_by_time(text, event, doubts)]))
     if not choices and not attempts and not contradicted:
         choices = sessions_by_weekday(text, event, doubts)
     unreal = [] if choices or attempts else impossible_dates(text, mentions, sentences, year)

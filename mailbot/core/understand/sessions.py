@@ -11,6 +11,7 @@ from mailbot.core.understand.dates import DateMention, find_dates, week_days
 from mailbot.core.understand.lexicon import MONTHS, ORDINALS
 from mailbot.core.understand.places import other_municipalities
 from mailbot.core.understand.sentences import Span, clause_at, line_start, sentence_at
+from mailbot.core.understand.times import contradicting_time
 
 # Why a date in a sentence is no choice of session: each entry names the reason and the words that give it.
 _NOT_A_CHOICE: tuple[tuple[str, str], ...] = (
@@ -185,6 +186,12 @@ def session_choices(
             contradicted.append(day)
             continue
         if day in session_days:
+            session = next(s for s in event.sessions if s.date == day)
+            if contradicting_time(phrase, session):
+                # "eftermiddagen den 22:a" when the 22nd is a morning: which of the two is meant?
+                doubts.append(f"tiden stämmer inte med tillfället {day.isoformat()}")
+                contradicted.append(day)
+                continue
             if day not in choices:
                 choices.append(day)
             if _CORRECTION.search(sentence_text):
@@ -338,6 +345,10 @@ def sessions_by_room_or_ordinal(text: str, event: Event, doubts: list[str] | Non
         index = int(numbered.group(1)) - 1  # "alternativ 2", "tillfälle nr 3": the invitation's order
         if index < len(event.sessions) and event.sessions[index].date not in found:
             found.append(event.sessions[index].date)
+    if not ordinal and doubts is not None and _THE_SECOND.search(text):
+        # "Norrtälje väljer den andra": the 2nd of September, or the second session?
+        doubts.append("'den andra' kan vara den 2 september eller det andra tillfället")
+        return found
     if ordinal and event.sessions:
         word = ordinal.group(1).lower()
         if word == "andra" and doubts is not None and _turns_down_a_date(text[: ordinal.start()]):
@@ -350,6 +361,13 @@ def sessions_by_room_or_ordinal(text: str, event: Event, doubts: list[str] | Non
         if index < len(event.sessions) and event.sessions[index].date not in found:
             found.append(event.sessions[index].date)
     return found
+
+
+_THE_SECOND = re.compile(
+    r"\b(?:väljer|tar|blir|kommer|deltar)\s+(?:vi\s+)?(?:på\s+)?den\s+(?:första|andra|tredje|fjärde)\b"
+    r"(?!\s*(?:[-–]|tillfället|datumet|dagen|passet|mötet|september|sept|augusti|aug)\b)",
+    re.I,
+)
 
 
 def _turns_down_a_date(text: str) -> bool:
