@@ -28,6 +28,8 @@ WRITTEN_DATES = [
     ("slash-then-time", "19/9 kl 15–17 passar oss.", [(19, 9)]),
     ("slash-with-short-year", "Anmälan till 19/9-16.", [(19, 9)]),
     ("full-with-year", "Vi deltar den 22 september 2016.", [(22, 9)]),
+    ("month-letters-swapped", "Vi kommer 26 sepetmber.", [(26, 9)]),
+    ("month-letters-swapped-too", "Vi tar den 19 septmeber.", [(19, 9)]),
     ("den-with-slash", "Vi kommer den 26/9.", [(26, 9)]),
     ("month-capitalised", "26 September passar bäst.", [(26, 9)]),
     ("month-short-capitalised-dot", "Vi kommer 22 Sept.", [(22, 9)]),
@@ -147,6 +149,7 @@ NOT_DATES = [
     ("head-count", "Vi blir 3 personer."),
     ("case-number", "Vårt diarienummer är KS 2016/0421."),
     ("clock-colon", "Vi kan vara där 14:30."),
+    ("count-of-a-word-near-a-month", "Vi har 3 sekreterare och 2 ledamöter."),
 ]
 
 

@@ -8,6 +8,7 @@ stands, so the reader can judge its sentence (a move, a vacation note).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -96,6 +97,7 @@ def find_dates(text: str) -> list[DateMention]:
     found.extend(_day_only(text))
     found.extend(_word_days_only(text))
     found.extend(_ordinal_days(text))
+    found.extend(_misspelt_months(text))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[DateMention] = []
     for mention in found:
@@ -218,6 +220,21 @@ def _month_first(text: str) -> Iterator[DateMention]:
             if 1 <= (day := int(more.group(0))) <= 31:
                 start = m.start("more") + more.start()
                 yield DateMention(start, start + len(more.group(0)), day, month, year)
+
+
+_DAY_AND_WORD = re.compile(r"(?<![\d/.:])(?P<day>[0-3]?\d)(?::?[ae])?\.?\s+(?P<word>[a-zåäö]{5,11})\b\.?", re.I)
+_FULL_MONTHS = ("juli", "augusti", "september", "oktober")
+
+
+def _misspelt_months(text: str) -> Iterator[DateMention]:
+    """ "26 sepetmber", "19 septmeber": a month with its letters swapped or one missing, as typed in haste."""
+    for m in _DAY_AND_WORD.finditer(text):
+        word = m.group("word").lower()
+        if word in MONTHS:
+            continue
+        close = difflib.get_close_matches(word, _FULL_MONTHS, n=1, cutoff=0.8)
+        if close and close[0][0] == word[0] and 1 <= (day := int(m.group("day"))) <= 31:
+            yield DateMention(m.start(), m.end(), day, MONTHS[close[0]], None, _weekday_before(text, m.start()))
 
 
 def _ordinal_days(text: str) -> Iterator[DateMention]:
