@@ -30,6 +30,7 @@ def reading(text: str) -> Reading:
         ("Vi kommer till tillfället på torsdagsförmiddagen:", 22),
         ("Sent men i tid hoppas jag. Nacka kommer nästa fredag kl 14:", 2),
         ("Nacka kommer gärna på dialogen kl 13–15. Vi blir:", 26),
+        ("Vi väljer tillfället som börjar klockan tre. Vi blir:", 19),
     ],
 )
 def test_a_session_named_by_its_time(text: str, day: int) -> None:

@@ -33,6 +33,8 @@ _HOUR_WORDS = {
 }
 # "halv tio", "halv tre-passet": half an hour before the hour named
 _HALF = re.compile(rf"\bhalv\s+(?P<hour>{'|'.join(_HOUR_WORDS)})\b", re.I)
+# "klockan tre", "kl. två"
+_CLOCK_WORD = re.compile(rf"\b(?:kl\.?|klockan)\s*(?P<hour>{'|'.join(_HOUR_WORDS)})\b", re.I)
 # "kl. 15–17", "kl 14", "klockan 9.30", "09.30-11.30", "15.00"
 _CLOCK = re.compile(
     r"\b(?:kl\.?|klockan)\s*(?P<h1>[0-2]?\d)(?:[.:](?P<m1>[0-5]\d))?"
@@ -100,6 +102,7 @@ def _fitting(sentence: str, event: Event) -> list[Session] | None:
 
 def _times(sentence: str) -> list[tuple[int, int]]:
     found = [(_HOUR_WORDS[m.group("hour").lower()] - 1, 30) for m in _HALF.finditer(sentence)]
+    found += [(_HOUR_WORDS[m.group("hour").lower()], 0) for m in _CLOCK_WORD.finditer(sentence)]
     for m in _CLOCK.finditer(sentence):
         hour = int(m.group("h1") or m.group("h2"))
         minute = int(m.group("m1") or m.group("m2") or 0)
