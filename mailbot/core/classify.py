@@ -105,7 +105,15 @@ def _is_auto_reply(mail: Mail) -> bool:
     precedence = mail.header("precedence").strip().lower()
     if precedence == "auto_reply":
         return True
-    return bool(_AUTO_SUBJECT.match(mail.subject))
+    # "Detta är ett automatiskt svar.": an out-of-office set up without the headers, saying so in its first line
+    return bool(_AUTO_SUBJECT.match(mail.subject)) or bool(_AUTO_BODY.match(mail.plain[:300]))
+
+
+_AUTO_BODY = re.compile(
+    r"\W*(?:detta\s+är\s+ett\s+automatiskt\s+(?:svar|genererat\s+svar|meddelande)|automatiskt\s+svar\s*[:.!]"
+    r"|this\s+is\s+an\s+automatic(?:ally\s+generated)?\s+(?:reply|message|response))",
+    re.I,
+)
 
 
 def from_a_person_through_a_list(mail: Mail) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from rapidfuzz.distance import OSA
@@ -21,6 +22,7 @@ from mailbot.core.model import (
     StoredState,
     Swap,
 )
+from mailbot.core.understand.names import is_title
 
 _DIALOG_KINDS = {Kind.REGISTRATION, Kind.BOTH, Kind.CHANGE}
 
@@ -46,9 +48,13 @@ def ignore(kind: Kind, municipality: str | None) -> Decision:
     )
 
 
-def no_answer(municipality: str | None, reason: str) -> Decision:
-    """A person's mail that asks nothing and changes nothing ("Tack!", a copy "för kännedom"): no reply."""
-    return Decision(kind=Kind.UNRELATED, outcome=Outcome.IGNORED, municipality=municipality, reasons=(reason,))
+def nothing_to_do(municipality: str | None, reason: str) -> Decision:
+    """A person's mail that asks nothing and changes nothing ("Tack!", a copy "för kännedom").
+
+    Only automatic and bulk mail is ignored (SPEC): a person wrote this, so it is listed for the coordinator
+    to glance at, and its sender gets the short acknowledgement; nothing is stored.
+    """
+    return Decision(kind=Kind.UNRELATED, outcome=Outcome.NEEDS_REVIEW, municipality=municipality, reasons=(reason,))
 
 
 def review(kind: Kind, municipality: str | None, reason: str) -> Decision:
@@ -331,7 +337,13 @@ def _matches(people: Sequence[Participant], name: str) -> list[int]:
     """Who in a delegation a name means: the same full name, or one part of a name ("Lindqvist", "Anna")."""
     wanted = name.casefold().split()
     exact = [i for i, p in enumerate(people) if p.name.casefold().split() == wanted]
-    if exact or len(wanted) != 1:
+    if exact or not wanted:
+        return exact
+    if is_title(wanted[-1]):
+        # "… ersätter oppositionsrådet": the one registered with that title ("oppositionsråd")
+        title = re.sub(r"(?:et|en|n)$", "", " ".join(wanted))
+        return [i for i, p in enumerate(people) if p.role and title in p.role.casefold()]
+    if len(wanted) != 1:
         return exact
     return [i for i, p in enumerate(people) if wanted[0] in p.name.casefold().split()]
 

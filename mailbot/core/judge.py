@@ -66,11 +66,11 @@ class Judge:
         if via_list and _registers_no_one(reading):
             return Judgement(deciding.ignore(Kind.UNRELATED, None), own)  # list mail that registers no one
         quiet = not reading.says_anything and not reading.asks_question and not reading.doubts
-        if quiet and _THANKS.fullmatch(own.text.strip()):
-            return Judgement(deciding.no_answer(municipality, "ett tack, inget att göra"), own)
+        if (quiet or _registers_no_one(reading)) and _THANKS.fullmatch(own.text.strip()):
+            return Judgement(deciding.nothing_to_do(municipality, "ett tack, inget att göra"), own)
         if _FOR_YOUR_INFORMATION.search(own.text) and not self._addressed_to_us(mail) and _registers_no_one(reading):
             # Written to a colleague, the coordinator on copy "för kännedom": its questions are the colleague's
-            return Judgement(deciding.no_answer(municipality, "en kopia för kännedom, inget att göra"), own)
+            return Judgement(deciding.nothing_to_do(municipality, "en kopia för kännedom, inget att göra"), own)
         stranger = municipality is None and not reading.asks_question and not mail.in_reply_to
         if stranger and (not reading.about_event or (_MARKETING.search(own.text) and _registers_no_one(reading))):
             # Phishing, and strangers' marketing ("Register now", "early bird"), say nothing of the invitation even
@@ -89,6 +89,8 @@ class Judge:
 _THANKS = re.compile(
     r"(?:(?:hej|ok|okej|toppen|perfekt|bra|fint|super|utmärkt|stort|tusen)[\s,!.]*)*"
     r"tack(?:ar)?(?:\s+så\s+mycket|\s+så\s+myck\w*)?(?:\s+för\s+(?:bekräftelsen|beskedet|svaret|infon|informationen|det))?"
+    # "Tack för snabb bekräftelse! Vi ser fram emot den 2 september.": a thanks that looks forward, and no more
+    r"(?:\s+för\s+(?:snabb|snabbt|er|din)\s+\w+)?[\s,!.:)]*(?:vi\s+ser\s+fram\s+emot\s+[^.!?\n]{0,40}[.!]?)?"
     r"[\s,!.:)]*(?:/\s*\w+|hälsningar\s+\w+|mvh\s+\w+)?[\s!.]*",
     re.I,
 )

@@ -195,9 +195,11 @@ def _forwarded_words(mail: Mail, lines: list[str], cut: int | None, quoted: str)
     )
 
 
+# "här är Stockholms stads deltagare …, se nedan", "Se nedan – gäller vår anmälan till den 22 september"
 _PEOPLE_FORWARDED = re.compile(
     r"\b(?:deltagare|deltagarna|anmälan|namnen|personerna|politikerna)\b[^.\n]{0,80}?"
-    r"(?:\bnedan\b|\bbifogade\b|\bvidarebefordrade\b)",
+    r"(?:\bnedan\b|\bbifogade\b|\bvidarebefordrade\b)"
+    r"|\bse\s+(?:nedan|det\s+vidarebefordrade)\b[^.\n]{0,40}?\b(?:anmälan|deltagare|deltagarna|dialogen)\b",
     re.I,
 )
 _PERSON_WITH_PARTY = re.compile(

@@ -231,11 +231,13 @@ def test_a_corrected_party_keeps_the_rest_of_the_delegation() -> None:
     assert people(change) == [("Lars Ohlsson", "M"), ("Sofia Karlberg", "S"), ("Henrik Wallin", "C")]
 
 
-def test_a_thank_you_gets_no_answer() -> None:
+@pytest.mark.parametrize("text", ["Tack!", "Tack för snabb bekräftelse! Vi ser fram emot den 19 september."])
+def test_a_thank_you_is_listed_for_the_coordinator_and_changes_nothing(text: str) -> None:
     desk = Desk()
     desk.send(NACKA)
-    thanks = desk.send("Tack!")
-    assert (thanks.outcome.value, thanks.municipality) == ("ignored", "Nacka")
+    thanks = desk.send(text)
+    assert (thanks.kind.value, thanks.outcome.value, thanks.municipality) == ("unrelated", "needs_review", "Nacka")
+    assert not thanks.store_registration and desk.ledger.registrations["Nacka"].session == dt.date(2016, 9, 19)
 
 
 def test_names_without_parties_in_a_sentence_are_asked_for() -> None:
@@ -245,7 +247,7 @@ def test_names_without_parties_in_a_sentence_are_asked_for() -> None:
     assert [v.code for v in decision.violations] == ["missing_party"]
 
 
-def test_a_copy_for_information_to_a_colleague_gets_no_answer() -> None:
+def test_a_copy_for_information_to_a_colleague_registers_nothing() -> None:
     judge = Judge(EVENT)
     mail = Mail(
         message_id="<fyi@test>",
@@ -258,7 +260,7 @@ def test_a_copy_for_information_to_a_colleague_gets_no_answer() -> None:
     decision = judge.judge(
         mail, arrival=dt.datetime(2016, 8, 5, 8, 40, tzinfo=CEST), stored=Ledger().stored_for("Värmdö")
     )
-    assert decision.decision.outcome.value == "ignored"
+    assert (decision.decision.kind.value, decision.decision.outcome.value) == ("unrelated", "needs_review")
 
 
 def test_someone_stored_having_fallen_ill_leaves_the_delegation() -> None:

@@ -40,8 +40,11 @@ _SWAP_REVERSED = re.compile(
 
 _ADD_BEFORE = re.compile(
     # "vi vill lägga till Johan Lilja (L)", "lägga till vår 2:e vice ordförande Kjell Rydén (KD)"
-    r"(?:lägga|lägger|lagt|läggs)\s+till\s+(?:(?:vår|vårt|våra|min|en|ett)\s+(?:[a-zåäö0-9:.-]+\s+){0,3})?$"
-    r"|(?:lägga|lägger|lagt|läggs)\s+till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$"
+    r"(?:lägga|lägger|lagt|läggs)\s+(?:även\s+|också\s+|dessutom\s+)?till\s+"
+    r"(?:(?:vår|vårt|våra|min|en|ett)\s+(?:[a-zåäö0-9:.-]+\s+){0,3})?$"
+    r"|(?:lägga|lägger|lagt|läggs)\s+(?:även\s+|också\s+|dessutom\s+)?till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$"
+    # "Vi tar med en tredje till den 19/9: Rasmus Öhman (C)", "vi har med oss en fjärde: …"
+    r"|\b(?:tar|har)\s+(?:även\s+|också\s+)?med\s+(?:oss\s+)?(?:en|ett)\s+(?:tredje|fjärde|till)\b[^.\n]{0,60}[:,–-]\s*$"
     # "Nu har vi vår tredje: Mehmet Aksoy (S)"
     r"|\b(?:vår|vårt|en)\s+(?:tredje|fjärde)\s*[:,–-]\s*$"
     r"|\b(?:tredje|fjärde|ytterligare\s+en|en\s+till|ny)\s+(?:deltagare\w*|person\w*|politiker\w*|ledamot\w*|namn\w*)\b"
@@ -70,6 +73,10 @@ _SPELT_OUT = re.compile(
 )
 
 
+_REPLACES_TITLE = re.compile(
+    r"\s*(?:\([^)]*\))?\s*,?\s*(?:ersätter|går\s+in\s+(?:för|i\s*stället\s+för)|kommer\s+i\s*stället\s+för)\s+"
+    r"(?:vår\w*\s+|den\s+|det\s+)?(?P<title>[a-zåäö:-]+(?:\s+[a-zåäö-]+)?)\b(?!\s+[A-ZÅÄÖ])"
+)
 _INSTEAD_OF_NAMED = re.compile(
     r"\s*(?:\([^)]*\))?\s*,?\s*(?:(?:kommer|deltar|går\s+in)\s+)?(?:i\s*stället|istället)\s+för\s+"
     r"(?P<who>[A-ZÅÄÖ][^\W\d_]+(?:[ -][A-ZÅÄÖ][^\W\d_]+)*)\b"
@@ -186,6 +193,31 @@ def swaps_in(
         )
         if genitive and person.party and person.start not in used:
             swaps.append(Swap(genitive.group("who"), Participant(person.name, person.party, person.role)))
+            used.add(person.start)
+    for i, person in enumerate(people):
+        # "Marcus Hellgren (M). Han ersätter Kristina Ehn …": the one named before takes her place
+        between = text[people[i - 1].end : person.start] if i > 0 else ""
+        if (
+            i > 0
+            and people[i - 1].party
+            and person.start not in used
+            and re.search(r"\b(?:han|hon|hen)\s+ersätter\s+(?:\w+\s+){0,2}$", between, re.I)
+            and "\n\n" not in between
+        ):
+            newcomer = people[i - 1]
+            swaps.append(Swap(person.name, Participant(newcomer.name, newcomer.party, newcomer.role)))
+            used.update({newcomer.start, person.start})
+    for person in people:
+        # "vår vice ordförande Henrik Sjödin (C) ersätter oppositionsrådet": the one leaving named by title
+        by_title = _REPLACES_TITLE.match(text, person.end)
+        if (
+            by_title
+            and person.party
+            and person.start not in used
+            and is_title(by_title.group("title").split()[-1].lower())
+            and not about_info_meeting(person.start)
+        ):
+            swaps.append(Swap(by_title.group("title"), Participant(person.name, person.party, person.role)))
             used.add(person.start)
     for person in people:
         # "det blir Anna Wästberg (L) istället för Bo": the one leaving, often by first name only
