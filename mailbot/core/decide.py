@@ -100,8 +100,12 @@ def decide(
     # a question keeps what it states, for the coordinator to settle; it is never stored as it stands
     info = reading.info_attendee if kind in {Kind.INFO_MEETING, Kind.BOTH, Kind.QUESTION, Kind.CHANGE} else None
     if info is not None and info.party is None and (index := _find(stored_people, info.name)) is not None:
-        # "Glömde säga – jag går på infomötet också", from one already registered with a party
-        info = dataclasses.replace(info, party=stored_people[index].party)
+        # "Glömde säga – jag går på infomötet också", from one already registered with a party; "Vår ordförande
+        # Katarina vill också …": the stored full name
+        full = stored_people[index].name if len(info.name.split()) == 1 else info.name
+        info = dataclasses.replace(info, name=full, party=stored_people[index].party)
+    if info is not None and len(info.name.split()) == 1 and len(_matches(stored_people, info.name)) != 1:
+        reasons.append(f"informationsmötets deltagare anges bara som {info.name}")
 
     case = rules.Case(
         event=event,
@@ -205,8 +209,9 @@ def _delegation(
         return session, reading.participants, kind
 
     participants = reading.participants
-    if before is not None and session in {None, before.session}:
-        # "Meta Sandberg, Hassan Jama och Carl von Platen kommer som planerat": the stored people, named again
+    if before is not None:
+        # "Meta Sandberg, Hassan Jama och Carl von Platen kommer som planerat", "flytta till den 26 september.
+        # Samma deltagare som tidigare (Hans-Göran Blom, …)": the stored people, named again, keep their parties
         participants = tuple(_with_stored_party(p, before.participants) for p in participants)
     if before is not None and reading.swaps and any(s.leaving for s in reading.swaps):
         # "Lena (V) har förhinder, i hennes ställe kommer Tove (V); Jonas och Hampus kommer som planerat":
@@ -252,7 +257,9 @@ def _delegation(
     if not participants and before is not None and (reading.moved_from or session):
         participants = before.participants  # "vi flyttar till den 26": same people, new session
     if before is not None and kind is Kind.REGISTRATION:
-        after = Registration(before.municipality, session or before.session, participants)
+        # "flytta hela gruppen till onsdagen den 21 september": a day that is no session still alters the stored one
+        asked = session or next(iter(reading.other_dates), None) or before.session
+        after = Registration(before.municipality, asked, participants)
         if not _same(before, after):
             kind = Kind.CHANGE
     elif reading.moved_from and before is None:
@@ -336,7 +343,8 @@ def _find(people: Sequence[Participant], name: str) -> int | None:
 def _matches(people: Sequence[Participant], name: str) -> list[int]:
     """Who in a delegation a name means: the same full name, or one part of a name ("Lindqvist", "Anna")."""
     wanted = name.casefold().split()
-    exact = [i for i, p in enumerate(people) if p.name.casefold().split() == wanted]
+    # "Wåhlin Ola", a From header's order, is "Ola Wåhlin" too
+    exact = [i for i, p in enumerate(people) if sorted(p.name.casefold().split()) == sorted(wanted)]
     if exact or not wanted:
         return exact
     if is_title(wanted[-1]):

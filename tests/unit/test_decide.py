@@ -1672,3 +1672,121 @@ def test_the_vice_chair_sent_because_the_named_chair_is_away() -> None:
     )
     assert decision.outcome.value == "rejected"
     assert [v.code for v in decision.violations] == ["not_chair"]
+
+
+# ---------------------------------------------------------------------------
+# A delegation's changes over time, as its writers put them (corpora blind44, blind45)
+# ---------------------------------------------------------------------------
+
+NACKA_WITH_TITLES = (
+    "Nacka kommer den 19 september:\n\nKommunstyrelsens ordförande Katarina Wiberg (M)\n"
+    "Oppositionsrådet Jan-Erik Lindholm (S)\nSofia Ahmadi (L)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        (
+            "En ändring: vår vice ordförande Henrik Sjödin (C) ersätter oppositionsrådet, som har fått förhinder.",
+            [("Katarina Wiberg", "M"), ("Henrik Sjödin", "C"), ("Sofia Ahmadi", "L")],
+        ),
+        (
+            "Vi har fått ny ledamot: Henrik Sjödin (C). Han ersätter Jan-Erik Lindholm i dialogen.",
+            [("Katarina Wiberg", "M"), ("Henrik Sjödin", "C"), ("Sofia Ahmadi", "L")],
+        ),
+        (
+            "Vi skrev tyvärr fel parti för Sofia Ahmadi i vår anmälan. Hon är centerpartist, inte liberal. "
+            "I övrigt stämmer anmälan.",
+            [("Katarina Wiberg", "M"), ("Jan-Erik Lindholm", "S"), ("Sofia Ahmadi", "C")],
+        ),
+        (
+            "En rättelse: Sofia ska stavas Sofija Ahmadi. Allt annat som förut.",
+            [("Katarina Wiberg", "M"), ("Jan-Erik Lindholm", "S"), ("Sofija Ahmadi", "L")],
+        ),
+        (
+            "Vi behöver flytta till den 26 september. Samma deltagare som tidigare (Katarina Wiberg, Jan-Erik "
+            "Lindholm och Sofia Ahmadi).",
+            [("Katarina Wiberg", "M"), ("Jan-Erik Lindholm", "S"), ("Sofia Ahmadi", "L")],
+        ),
+    ],
+    ids=["swap-by-title", "swap-by-pronoun", "party-put-right", "spelling-put-right", "move-same-people"],
+)
+def test_a_change_to_the_stored_delegation(text: str, after: list[tuple[str, str]]) -> None:
+    desk = Desk()
+    desk.send(NACKA_WITH_TITLES)
+    decision = desk.send(text, day=12)
+    assert (decision.kind.value, decision.outcome.value) == ("change", "confirmed")
+    assert people(decision) == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi tar med en tredje till den 19/9: Rasmus Öhman (C).",
+        "Vi vill komplettera Nackas anmälan till den 19 september med Rasmus Öhman (C).",
+        "Vi lägger även till Rasmus Öhman (C) i vår grupp till den 19 september.",
+    ],
+)
+def test_an_addition_keeps_those_stored(text: str) -> None:
+    desk = Desk()
+    desk.send("Nacka kommer den 19 september med Lars Ohlsson (M) och Sofia Karlberg (S).")
+    decision = desk.send(text, day=12)
+    assert (decision.kind.value, decision.outcome.value) == ("change", "confirmed")
+    assert people(decision) == [("Lars Ohlsson", "M"), ("Sofia Karlberg", "S"), ("Rasmus Öhman", "C")]
+
+
+def test_an_addition_that_makes_four_is_rejected_and_the_three_stay() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send("Vi vill komplettera Nackas anmälan med Omar Jaber (V).", day=12)
+    assert [v.code for v in decision.violations] == ["too_many_participants"]
+    assert len(desk.ledger.registrations["Nacka"].participants) == 3
+
+
+def test_a_move_to_a_day_that_is_no_session_is_a_rejected_change() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send("Vi behöver flytta hela gruppen till onsdagen den 21 september. Samma personer.", day=12)
+    assert (decision.kind.value, decision.outcome.value) == ("change", "rejected")
+    assert desk.ledger.registrations["Nacka"].session == dt.date(2016, 9, 19)
+
+
+def test_the_information_meeting_added_later_by_first_name() -> None:
+    desk = Desk()
+    desk.send(NACKA_WITH_TITLES)
+    decision = desk.send("Vår ordförande Katarina vill också anmäla sig till informationsmötet den 30 augusti.", day=12)
+    assert (decision.kind.value, decision.outcome.value) == ("info_meeting", "confirmed")
+    assert decision.info_attendee == Participant("Katarina Wiberg", "M", "ordförande")
+
+
+def test_a_forwarded_colleague_who_sends_someone_in_his_place() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send(
+        "Se nedan – gäller vår anmälan till den 19 september.\n\nLena\n\n"
+        "Från: Karlberg Sofia\nSkickat: den 23 augusti 2016 13:58\nTill: Sundin Lena\nÄmne: Dialogen\n\n"
+        "Hej Lena,\n\nJag kan tyvärr inte den 19/9. Tove Lindahl (S) går i mitt ställe.\n\n/Sofia\n",
+        day=23,
+        subject="VB: Dialogen",
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("change", "confirmed")
+    assert people(decision) == [("Lars Ohlsson", "M"), ("Tove Lindahl", "S"), ("Henrik Wallin", "L")]
+
+
+def test_a_registration_for_another_event_is_not_this_one() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send(
+        "Nacka kommun anmäler följande till samrådsmötet om RUFS 2050 den 4 oktober:\n\nLars Ohlsson (M)\n", day=12
+    )
+    assert decision.outcome.value == "needs_review"
+    assert desk.ledger.registrations["Nacka"].session == dt.date(2016, 9, 19)
+
+
+def test_the_boards_own_day_and_the_chosen_session_in_one_sentence() -> None:
+    decision = Desk().send(
+        "Nacka har kommunstyrelsesammanträde den 19 september och väljer därför dialogtillfället måndagen den "
+        "26 september.\n\nLars Ohlsson (M)\nSofia Karlberg (S)\nHenrik Wallin (L)\n"
+    )
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 26))

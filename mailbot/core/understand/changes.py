@@ -43,6 +43,8 @@ _ADD_BEFORE = re.compile(
     r"(?:lägga|lägger|lagt|läggs)\s+(?:även\s+|också\s+|dessutom\s+)?till\s+"
     r"(?:(?:vår|vårt|våra|min|en|ett)\s+(?:[a-zåäö0-9:.-]+\s+){0,3})?$"
     r"|(?:lägga|lägger|lagt|läggs)\s+(?:även\s+|också\s+|dessutom\s+)?till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$"
+    # "Vi vill komplettera Huddinges anmälan till den 22 september med Omar Jaber (V)"
+    r"|\bkomplettera\w*\s+(?:[\w:/.-]+\s+){0,6}med\s+(?:[a-zåäö:.-]+\s+){0,2}$"
     # "Vi tar med en tredje till den 19/9: Rasmus Öhman (C)", "vi har med oss en fjärde: …"
     r"|\b(?:tar|har)\s+(?:även\s+|också\s+)?med\s+(?:oss\s+)?(?:en|ett)\s+(?:tredje|fjärde|till)\b[^.\n]{0,60}[:,–-]\s*$"
     # "Nu har vi vår tredje: Mehmet Aksoy (S)"
@@ -243,5 +245,8 @@ def swaps_in(
         for leaving, joining in zip(outs, ins, strict=True):
             swaps.append(Swap(leaving.name, Participant(joining.name, joining.party, joining.role)))
             used.update({leaving.start, joining.start})
+    # "Vi har fått ny ledamot: Henrik Sjödin (C). Han ersätter …": one who takes a place is no addition too
+    taking = {s.joining.name.casefold() for s in swaps if s.leaving}
+    swaps = [s for s in swaps if s.leaving or s.joining.name.casefold() not in taking]
     unique = {(s.leaving.casefold(), s.joining.name.casefold()): s for s in reversed(swaps)}
     return [s for s in swaps if unique[(s.leaving.casefold(), s.joining.name.casefold())] is s], used

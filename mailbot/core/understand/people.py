@@ -243,7 +243,7 @@ def _negated(line: str, name: Item, lexicon: PartyLexicon) -> bool:
     )
 
 
-_SUBORDINATE = re.compile(r"(?:eftersom|men|då|när|som|så|att|vilket|där|medan|fast|trots)$", re.I)
+_SUBORDINATE = re.compile(r"(?:eftersom|men|då|när|som|så|att|vilket|där|medan|fast|trots|ersätter|ersätts)$", re.I)
 
 
 def _role(line: str, name: Item, party: Item | None, stop: int) -> str:

@@ -16,7 +16,9 @@ from mailbot.core.understand.people import PersonMention
 
 # "– han är moderat och vice ordförande", "som har suttit för Folkpartiet", "hon sitter … för Liberalerna"
 _DESCRIBED = re.compile(
-    r"^[^.!?\n]{0,40}?\b(?:han|hon|hen|som)\s+(?:också\s+)?(?:är|sitter|har\s+suttit|representerar|företräder|tillhör)\b"
+    # (also in the next sentence: "fel parti för Fatima Hussein i vår anmälan. Hon är vänsterpartist, inte …")
+    r"^(?:[^.!?\n]{0,40}?|[^.!?\n]{0,40}[.!]\s+)\b(?:han|hon|hen|som)\s+(?:också\s+)?"
+    r"(?:är|sitter|har\s+suttit|representerar|företräder|tillhör)\b"
     r"(?P<rest>[^.;!?\n]{0,70})"
     # "Mats Gerdin-Lund, vår kommunstyrelseordförande från Moderaterna, kommer …"
     r"|^\s*,\s*(?P<apposition>[^,.;!?\n]{0,60}?\b(?:från|för)\s+[^,.;!?\n]{2,30}),"
@@ -37,7 +39,9 @@ _PARTY_BEFORE = re.compile(
 _COMES = re.compile(
     r"\bden\s+(?:andra|tredje)\s+(?:platsen\s+)?(?:blir|tar|har|går\s+till)\b|\bmed\s+(?:honom|henne)\s+(?:kommer|följer)\b"
     r"|\bföljer\s+med\b|\btar\s+den\s+(?:andra|tredje)\s+platsen\b|\btar\s+med\s+sig\b|\bsom\s+tredje\b"
-    r"|\bhänger\s+på\b|\bhakar\s+på\b",
+    r"|\bhänger\s+på\b|\bhakar\s+på\b"
+    # "Ann-Sofi ska stavas Ann-Sofie Kjellgren": a name put right, one of the delegation
+    r"|\bstavas\b|\bskrivs\b|\brätt\s+stavat\b",
     re.I,
 )
 

@@ -72,6 +72,14 @@ _EVENT_WORDS = re.compile(
     r"|kommunstyrelse|ordförande|politiker|ledamot|invitation|register|attend|meeting",
     re.I,
 )
+# A registration for another named event: "anmäler följande till samrådsmötet om RUFS 2050", "till
+# kulturfrukosten" (not the dialog, the information meeting, a session or "mötet den 22")
+_OTHER_EVENT = re.compile(
+    r"\banmäl\w*\s+(?:\w+\s+){0,3}till\s+(?P<target>(?!\w*(?:dialog|informationsmöt|infomöt|tillfälle|kso|ksl))"
+    r"[a-zåäö-]*(?:samråd\w*|konferens\w*|seminari\w*|utbildning\w*|frukost\w*|middag\w*|workshop\w*"
+    r"|evenemang\w*|mässa\w*|kurs\w*|[a-zåäö]{3,}möte[t]?|[a-zåäö]{3,}dag(?:en|arna)?))\b",
+    re.I,
+)
 _SUPPLEMENT = re.compile(r"\bglömde\b|\bglömt\b|\bkomplettering\w*|\bkompletterar\b|\btillägg\b|\brättelse\b", re.I)
 _LATER = re.compile(
     r"separat|senare|återkommer|längre\s+fram|skickar\s+\w+\s+\w*\s*själv|(?:hanteras|sköts|skickas)\s+av"
@@ -138,6 +146,9 @@ def read(
         named = {p.party for p in people if p.party and same_person(p.name, signing.name)}
         if len(named) == 1:
             signing = dataclasses.replace(signing, party=named.pop())
+    if signing is not None and (spelt := {p.name for p in people if same_person(p.name, signing.name)}):
+        # "Från: Holmén Per-Arne" over "Vi blir jag, Per-Arne Holmén (M)": the name as the text writes it
+        signing = dataclasses.replace(signing, name=sorted(spelt)[0])
     if (
         (joining := leaving_writer(text, people)) is not None
         and joining.start not in swapped
@@ -157,10 +168,14 @@ def read(
     dialog, swaps = _put_right(dialog, swaps)
     for swap in swaps:
         # "X ersätts av Ylva Brandt-Hägg (M), både i dialogen och på informationsmötet": she takes both places
+        # "Marcus Hellgren (M). Han ersätter Kristina Ehn både på informationsmötet och i dialogen": the sentence
+        # that names the one leaving says so
         joining = next((p for p in people if p.start in swapped and p.name == swap.joining.name), None)
-        span = sentence_at(sentences, joining.start) if joining is not None and swap.leaving else None
-        if joining is not None and span is not None and scopes.of_span(span) == "both":
-            info.append((joining, text[span.start : span.end]))
+        leaving = next((p for p in people if p.start in swapped and p.name == swap.leaving), None)
+        spans = [sentence_at(sentences, p.start) for p in (joining, leaving) if p is not None] if swap.leaving else []
+        both = next((span for span in spans if scopes.of_span(span) == "both"), None)
+        if joining is not None and both is not None:
+            info.append((joining, text[both.start : both.end]))
     for person, sentence in info_by_pronoun(text, people, sentences, scopes):
         info.append((person, sentence))
         if not scopes.of_span(sentence_at(sentences, person.start)):
@@ -217,6 +232,10 @@ def read(
         # "Margareta har blivit kallad … går inte att flytta … samma delegation: Margareta Dahlén (M)": listed
         and not any(p.name.casefold() in {d.name.casefold(), d.name.split()[0].casefold()} for d in dialog)
     ]
+    if not choices and not info and (other := _OTHER_EVENT.search(text)):
+        # "Tyresö kommun anmäler följande till samrådsmötet om RUFS 2050 den 4 oktober": not this invitation
+        doubts.append(f"anmälan gäller något annat: {other.group('target')}")
+        dialog, swaps, dated, attempts = [], [], False, []
     doubts += delegation_doubts(text, dialog, swaps, dated, lexicon, several_days=len(choices) > 1)
     withdraws_info = cancels_info(text)
     if (
@@ -376,6 +395,21 @@ def _split_by_meeting(
                 and scopes.for_person(person, sentence) == "info"
             ):
                 # "Kerstin Ahl kommer även på informationsmötet": a full name, its party perhaps in a stored mail
+                info.append((person, sentence_text))
+            elif (
+                full is None
+                and len(person.name.split()) == 1
+                and re.search(
+                    rf"\b(?i:vår|vårt)\s+(?:\w+\s+){{0,2}}{re.escape(person.name)}\s+(?:vill|kommer|deltar|går)",
+                    sentence_text,
+                )
+                and _ATTENDING.search(sentence_text)
+                and not _ALREADY.search(sentence_text)
+                and not re.search(r"\b(?:kan|kommer)\s+inte\b", sentence_text, re.I)
+                and scopes.for_person(person, sentence) == "info"
+            ):
+                # "Vår ordförande Katarina vill också anmäla sig till informationsmötet": one already registered,
+                # whose full name the stored registration gives
                 info.append((person, sentence_text))
             elif (
                 attending

@@ -52,7 +52,7 @@ def sentence_at(sentences: list[Span], position: int) -> Span:
 
 _CLAUSE_END = (
     r"[.!?;:](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|och|medan)\b|\b(?:men|eftersom|utan|medan)\b"
-    r"|\bså\s+(?=(?:vi|jag|det|blir|kommer|tar)\b|[A-ZÅÄÖ][\w-]+\s+(?:tar|väljer|kommer|blir|anmäler|bokar|deltar)\b)|\s[–—]\s|\boch\s+(?=(?:vill|vi|tar|byter|kommer)\b)"
+    r"|\bså\s+(?=(?:vi|jag|det|blir|kommer|tar)\b|[A-ZÅÄÖ][\w-]+\s+(?:tar|väljer|kommer|blir|anmäler|bokar|deltar)\b)|\s[–—]\s|\boch\s+(?=(?:vill|vi|tar|byter|kommer|väljer|anmäler|deltar|bokar)\b)"
     # ", vi bestämmer oss sen": a new main clause, with its own subject
     r"|,\s*(?=(?:vi|jag)\s+\w+)"
     # "Eftersom KS sammanträder den 19 september väljer Norrtälje den 26": the main clause starts at its verb

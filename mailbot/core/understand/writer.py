@@ -57,7 +57,7 @@ _OTHERS_LATER = re.compile(r"övriga|fler\s+(?:namn|deltagare)|resten|kollegor|�
 # "hoppa över mig, Kalle tar min plats", "i mitt ställe kommer Kalle Sundin (S)": the writer leaves.
 _TAKES_MY_PLACE = re.compile(
     r"\b(?P<a>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)\s+(?:\([^)\n]{1,25}\)\s+)?(?:tar\s+min\s+plats|ersätter\s+mig"
-    r"|(?:kommer|går\s+in|deltar)\s+i\s+mitt\s+ställe)"
+    r"|(?:kommer|går(?:\s+in)?|deltar)\s+i\s+mitt\s+ställe)"
     r"|\b(?i:i\s+mitt\s+ställe\s+(?:kommer|går|deltar)\s+(?:in\s+)?)(?P<b>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)"
     r"|\b(?i:jag)\s+(?i:ersätts\s+av)\s+(?P<c>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)"
 )
@@ -152,10 +152,13 @@ def leaving_writer(text: str, people: list[PersonMention]) -> PersonMention | No
     if not found:
         return None
     named = (found.group("a") or found.group("b") or found.group("c")).casefold()
-    candidates = [
-        p for p in people if p.party and (p.name.casefold() == named or p.name.casefold().split()[0] == named)
-    ]
-    return candidates[0] if len({p.name for p in candidates}) == 1 else None
+    same = [p for p in people if p.name.casefold() == named or p.name.casefold().split()[0] == named]
+    candidates = [p for p in same if p.party]
+    if len({p.name for p in candidates}) != 1:
+        return None
+    # the mention in the sentence that says so, whose meeting is the one meant (not an earlier mention)
+    nearest = min((p for p in same if p.name == candidates[0].name), key=lambda p: abs(p.start - found.start()))
+    return nearest if nearest.party else dataclasses.replace(nearest, party=candidates[0].party)
 
 
 def same_person(a: str, b: str) -> bool:
