@@ -168,6 +168,12 @@ def test_the_review_acknowledgement_promises_an_answer() -> None:
     assert "Hanna Wiik" in text and "072-216 4499" in text
 
 
+def test_a_thank_you_is_told_it_changes_nothing() -> None:
+    text, html = render(Decision(Kind.UNRELATED, Outcome.NEEDS_REVIEW, "Nacka"))
+    assert "Det ändrar inget i det som är registrerat för er" in text and "Det ändrar inget" in html
+    assert "Inget i mejlet har registrerats" not in text  # no alarm for a registration already confirmed
+
+
 def test_ignored_mail_gets_no_reply() -> None:
     assert plan_reply(Decision(Kind.AUTO_REPLY, Outcome.IGNORED, "Nacka"), MAIL, EVENT) is None
 
