@@ -1790,3 +1790,90 @@ def test_the_boards_own_day_and_the_chosen_session_in_one_sentence() -> None:
         "26 september.\n\nLars Ohlsson (M)\nSofia Karlberg (S)\nHenrik Wallin (L)\n"
     )
     assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 26))
+
+
+# ---------------------------------------------------------------------------
+# Questions, or not (corpus blind47), and more of blind49
+# ---------------------------------------------------------------------------
+
+_LIST = "\n\nLennart Tidblad (M)\nEwa Granqvist-Berg (S)\nJonas Nyström (C)\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vilket datum blev det till slut för oss? Efter mycket pusslande: torsdagen den 22 september." + _LIST,
+        "Vi kommer den 22 september. Och vilka kommer? Jo, så här blir det:" + _LIST,
+        "Vi kommer den 22 september." + _LIST + "\nKan du bekräfta att anmälan har kommit fram?",
+        "Vi kommer den 22 september." + _LIST + "\nOch vem som leder mötet? Det stod ju i inbjudan. Bra!",
+        "Vi kommer den 22 september." + _LIST + "\nYusuf, du står på kopia – kan du stämma av med Jonas?",
+        "Nacka behöver ändra sin anmälan. Varför? Bo Ek har fått förhinder. Ny anmälan den 22 september:" + _LIST,
+    ],
+    ids=[
+        "answered-with-a-date",
+        "answered-with-jo",
+        "asks-for-the-confirmation",
+        "answered-by-the-invitation",
+        "asked-of-a-colleague",
+        "why-answered",
+    ],
+)
+def test_a_question_the_coordinator_need_not_answer(text: str) -> None:
+    decision = Desk().send(text)
+    assert decision.outcome.value == "confirmed" and decision.kind.value != "question"
+
+
+def test_a_question_without_its_mark() -> None:
+    decision = Desk().send(
+        "Vi kommer den 22 september." + _LIST + "\nMeddela om det finns plats för en fjärde deltagare, så skickar "
+        "jag namnet."
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("question", "needs_review")
+
+
+def test_a_note_meant_for_a_colleague_is_not_a_registration() -> None:
+    decision = Desk().send("Lena, kan du anmäla Anders och mig till den 19:e? Vi behöver en till.")
+    assert decision.outcome.value == "needs_review"
+
+
+def test_a_moderator_is_no_moderate() -> None:
+    decision = Desk().send(
+        "Vi kommer den 19 september." + _LIST + "\nGustav Hemming leder mötet tillsammans med en moderator."
+    )
+    assert decision.outcome.value == "confirmed" and len(decision.participants) == 3
+
+
+def test_a_cancellation_that_names_those_cancelled() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send(
+        "Tyvärr måste vi avboka vår plats på dialogen den 19 september. Vi avbokar alltså hela anmälan "
+        "(Lars Ohlsson, Sofia Karlberg och Henrik Wallin).",
+        day=12,
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("cancellation", "confirmed")
+
+
+def test_leaving_the_information_meeting_keeps_the_dialog() -> None:
+    desk = Desk()
+    desk.send(NACKA + "\nLars Ohlsson kommer även till informationsmötet.")
+    decision = desk.send(
+        "Jag kan tyvärr inte komma på informationsmötet 30/8, stryk mig där. Dialogen den 19/9 gäller som förut.",
+        sender="Lars Ohlsson <lars.ohlsson@nacka.se>",
+        day=12,
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("cancellation", "confirmed")
+    assert "Nacka" in desk.ledger.registrations and "Nacka" not in desk.ledger.info_meeting
+
+
+def test_a_party_that_opens_a_pair_of_names() -> None:
+    decision = Desk().send(
+        "Nacka anmäler sig till den 26 september.\n\nFrån Moderaterna kommer Carl von Essen och Birgitta Åhlin, "
+        "från Socialdemokraterna Tor Nyqvist."
+    )
+    assert people(decision) == [("Carl von Essen", "M"), ("Birgitta Åhlin", "M"), ("Tor Nyqvist", "S")]
+
+
+def test_a_weekday_that_is_no_session_is_no_other_event() -> None:
+    decision = Desk().send("Nacka anmäler sig till tisdagen den 20 september. Deltagare:" + _LIST)
+    assert [v.code for v in decision.violations] == ["invalid_session_date"]

@@ -5,13 +5,22 @@ from __future__ import annotations
 import re
 
 from mailbot.core.understand.dates import find_dates
+from mailbot.core.understand.lexicon import NOT_NAMES
 from mailbot.core.understand.sentences import Span, clause_at, split_sentences
 
 _QUESTION_WORDS = re.compile(
     r"\bundrar\b|\bfundera[rt]?\s+på\s+om\b|\bvill\s+gärna\s+veta\b|\bskulle\s+vilja\s+veta\b"
-    r"|\btacksam\s+för\s+(?:svar|besked)\b|\bvore\s+tacksam\s+om\s+(?:du|ni)\s+kunde\s+svara\b",
+    r"|\btacksam\s+för\s+(?:svar|besked)\b|\bvore\s+tacksam\s+om\s+(?:du|ni)\s+kunde\s+svara\b"
+    # "Meddela om det finns plats för en fjärde deltagare": a question without its mark
+    r"|\b(?:meddela|hör\s+av\s+(?:dig|er)|låt\s+(?:mig|oss)\s+veta|återkom)\s+(?:gärna\s+)?om\s+"
+    r"(?:det\s+(?:finns|går|är)|vi\s+(?:får|kan)|ni\s+har\s+plats)",
     re.I,
 )
+# "Och vilka kommer? Jo, …", "Varför? Hélène har fått förhinder", "… vem som leder mötet? Det stod ju i inbjudan":
+# a question the writer answers at once
+_ANSWERED = re.compile(r"\s*(?:jo\b|svaret\b|det\s+(?:stod|står|framgår)\s+ju\b)", re.I)
+_ONE_WORD_WHY = re.compile(r"(?:^|\b(?:och|men)\s+)(?:varför|hur\s+då|vad\s+hände)\s*\?$", re.I)
+_WH_QUESTION = re.compile(r"^\W*(?:och\s+)?(?:vilket|vilken|vilka|vem|när|vad)\b", re.I)
 
 
 _COURTESY_QUESTION = re.compile(
@@ -24,7 +33,10 @@ _COURTESY_QUESTION = re.compile(
     r"|\b(?:har|hade|var|fick)\s+(?:du|ni)\b[^.?!]{0,40}\b(?:semester\w*|sommar\w*|ledighet\w*|helg\w*|väder\w*)"
     # "Kan du lägga in dem?": the registration asked for, not a question to settle
     r"|\bkan\s+(?:du|ni)\s+(?:\w+\s+)?(?:lägga\s+in|anmäla|registrera|skriva\s+upp|notera|boka\s+in|föra\s+in)"
-    r"\s+(?:dem|oss|mig|honom|henne|dessa|det)\b",
+    r"\s+(?:dem|oss|mig|honom|henne|dessa|det)\b"
+    # "Kan du bekräfta att anmälan har kommit fram?": the confirmation that is sent anyway answers it
+    r"|\b(?:kan|kunde|vill)\s+(?:du|ni)\s+(?:\w+\s+)?bekräfta\b|\bbekräfta\s+gärna\b|\bbekräftelse\s+(?:på|att)\b"
+    r"|\bgissa\s+vad\b|\bvet\s+(?:du|ni)\s+vad\b",
     re.I,
 )
 
@@ -95,14 +107,46 @@ def _sends_regrets(text: str, municipality: str | None) -> bool:
     return False
 
 
-def asks_question(text: str, sentences: list[Span]) -> bool:
-    for sentence in sentences:
+def asks_question(text: str, sentences: list[Span], reader: str = "") -> bool:
+    """Whether the writer asks the coordinator (`reader`, her first name) something she must answer."""
+    for n, sentence in enumerate(sentences):
         own = text[sentence.start : sentence.end].strip()
-        if _COURTESY_QUESTION.search(own):
+        if _COURTESY_QUESTION.search(own) or (n > 0 and _to_someone_else(own, reader)):
+            continue
+        if own.endswith("?") and _answered_at_once(text, sentence, sentences[n + 1 : n + 2], own):
             continue
         if own.endswith("?") or _QUESTION_WORDS.search(own) or _ASKS_LEAVE.search(own) or _ASKS_FOR.search(own):
             return True
     return False
+
+
+def written_to_someone_else(text: str, reader: str) -> str | None:
+    """ "Lena, kan du anmäla Anders och mig …": a mail whose first words ask another person."""
+    # a name and a comma, then "du" or a request: not "Hoppsan, det blev fel" or "Sorry, glömde partiet"
+    called = re.match(
+        r"\s*([A-ZÅÄÖ][a-zåäöé]+)\s*,\s+(?:du|ni|kan|kunde|skulle|vill|glöm|fråga|ring|boka|skicka|anmäl)\b", text
+    )
+    if called is None or not reader or called.group(1).casefold() in {reader.casefold(), *NOT_NAMES}:
+        return None
+    return called.group(1)
+
+
+def _to_someone_else(sentence: str, reader: str) -> bool:
+    """ "Yusuf, du står på kopia – kan du stämma av med Marita …?": asked of a colleague by name."""
+    called = re.match(r"\W*([A-ZÅÄÖ][a-zåäöé]+)\s*,", sentence)
+    return called is not None and bool(reader) and called.group(1).casefold() != reader.casefold()
+
+
+def _answered_at_once(text: str, sentence: Span, following: list[Span], own: str) -> bool:
+    """The writer's own answer follows in the same paragraph: "Jo, …", "Det stod ju …", or a date for "vilket datum"."""
+    after = text[sentence.end : following[0].end] if following else ""
+    if not after.strip() or "\n\n" in text[sentence.end : sentence.end + len(after) - len(after.lstrip())]:
+        return False
+    return bool(
+        _ANSWERED.match(after)
+        or _ONE_WORD_WHY.search(own)
+        or (_WH_QUESTION.search(own) and re.search(r"\b(?:datum|dag|tillfälle)\b", own, re.I) and find_dates(after))
+    )
 
 
 def cancels(text: str, municipality: str | None) -> bool:
@@ -124,6 +168,11 @@ _WITHDRAWS = re.compile(
 
 def _about_info_only(sentence: str) -> bool:
     return bool(_INFO_WORD.search(sentence)) and not _DIALOG_WORD.search(sentence)
+
+
+def withdraws_in(sentence: str) -> bool:
+    """Whether the sentence cancels the registration ("Vi avbokar alltså hela anmälan (…)")."""
+    return _CANCEL.search(sentence) is not None
 
 
 def cancels_info(text: str) -> bool:

@@ -13,6 +13,10 @@ from mailbot.core.model import Party
 _LETTER = r"A-Za-zÅÄÖåäöÉéÜüÆæØø"
 
 
+# Swedish words a typo away from a party name, and meant as themselves: "tillsammans med en moderator"
+_WORDS_NEAR_PARTIES = frozenset({"moderator", "moderatorn", "moderatorer", "moderatorerna", "centralt", "centrala"})
+
+
 @dataclass(frozen=True)
 class PartyMention:
     code: str
@@ -69,7 +73,7 @@ class PartyLexicon:
     def misspelt(self, word: str) -> str | None:
         """ "Miljöparitet", "Socialdemokratena": a long party name one or two typos off."""
         key = _key(word)
-        if len(key) < 8 or not key.isalpha():
+        if len(key) < 8 or not key.isalpha() or key in _WORDS_NEAR_PARTIES:
             return None
         if key not in self._misspelt:
             # Same first letter: typos in haste fall inside a word, and it keeps this cheap.

@@ -201,6 +201,18 @@ def _share_parties(line: str, offset: int, found: list[PersonMention]) -> list[P
             if shared[j].party or not re.fullmatch(r"\s*(?:,|och|samt|&)\s*", gap):
                 break
             shared[j] = dataclasses.replace(shared[j], party=person.party, listed=True)
+    for i in range(1, len(shared)):
+        # "Från Moderaterna kommer Carl von Essen och Birgitta Åhlin, från S Tor Nyqvist": the party that opens
+        # the pair is both people's
+        first, second = shared[i - 1], shared[i]
+        head = line[max(0, first.start - offset - 50) : first.start - offset]
+        if (
+            first.party
+            and not second.party
+            and re.fullmatch(r"\s+(?:och|samt)\s+", line[first.end - offset : second.start - offset])
+            and re.search(r"\b(?:från|för)\s+[\wåäöÅÄÖ-]+\s+(?:kommer|deltar|går)\s+(?:\w+\s+)?$", head, re.I)
+        ):
+            shared[i] = dataclasses.replace(second, party=first.party, listed=True)
     return shared
 
 

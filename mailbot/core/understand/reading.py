@@ -12,7 +12,14 @@ from mailbot.core.understand.changes import full_names, swaps_in
 from mailbot.core.understand.dates import find_dates
 from mailbot.core.understand.doubts import delegation_doubts
 from mailbot.core.understand.forms import merge_fields
-from mailbot.core.understand.intents import asks_question, cancels, cancels_info, says_yes
+from mailbot.core.understand.intents import (
+    asks_question,
+    cancels,
+    cancels_info,
+    says_yes,
+    withdraws_in,
+    written_to_someone_else,
+)
 from mailbot.core.understand.meetings import (
     Scopes,
     chair_on_both,
@@ -77,7 +84,8 @@ _EVENT_WORDS = re.compile(
 _OTHER_EVENT = re.compile(
     r"\banmäl\w*\s+(?:\w+\s+){0,3}till\s+(?P<target>(?!\w*(?:dialog|informationsmöt|infomöt|tillfälle|kso|ksl))"
     r"[a-zåäö-]*(?:samråd\w*|konferens\w*|seminari\w*|utbildning\w*|frukost\w*|middag\w*|workshop\w*"
-    r"|evenemang\w*|mässa\w*|kurs\w*|[a-zåäö]{3,}möte[t]?|[a-zåäö]{3,}dag(?:en|arna)?))\b",
+    r"|evenemang\w*|mässa\w*|kurs\w*|[a-zåäö]{3,}möte[t]?"
+    r"|(?!(?:mån|tis|ons|tors|fre|lör|sön|dialog)dag)[a-zåäö]{3,}dag(?:en|arna)?))\b",
     re.I,
 )
 _SUPPLEMENT = re.compile(r"\bglömde\b|\bglömt\b|\bkomplettering\w*|\bkompletterar\b|\btillägg\b|\brättelse\b", re.I)
@@ -213,7 +221,14 @@ def read(
     withdraws = cancels(text, municipality)
     if withdraws and _MAY_CANCEL.search(text):
         doubts.append("avbokningen är inte säker än")  # "vi kan behöva avboka … återkommer så snart jag vet"
-    asks = not forwarded and asks_question(text, sentences)
+    if withdraws:
+        # "Vi avbokar alltså hela anmälan (Fredrik Ahlgren, Ingrid Nordebo och Ali Rezaei)": those cancelled
+        cancelled = {p.name for p in people if withdraws_in(text[(s := sentence_at(sentences, p.start)).start : s.end])}
+        dialog = [p for p in dialog if p.name not in cancelled]
+    reader = event.coordinator.name.split()[0] if event.coordinator else ""
+    asks = not forwarded and asks_question(text, sentences, reader)
+    if not forwarded and (addressee := written_to_someone_else(text, reader)):
+        doubts.append(f"mejlet är skrivet till {addressee}, inte till samordnaren")
     pointer = bool(_ATTACHMENT_POINTER.search(text)) and any(
         _DOCUMENT.search(a.content_type)
         or a.filename.lower().endswith((".pdf", ".doc", ".docx", ".xlsx", ".odt", ".dat"))
@@ -262,10 +277,12 @@ def read(
         cancels=withdraws,
         cancels_info=withdraws_info,
         supplements=bool(_SUPPLEMENT.search(text)),
-        cancelled_dates=tuple(
+        cancelled_dates=tuple(  # the dialog's: "stryk mig på informationsmötet 30/8" names no session
             day
             for m in mentions
-            if re.search(r"avbok|avanmäl|stryk", clause_at(text, m.start), re.I) and (day := m.on(year)) is not None
+            if re.search(r"avbok|avanmäl|stryk", clause_at(text, m.start), re.I)
+            and (day := m.on(year)) is not None
+            and (event.info_meeting is None or day != event.info_meeting.date)
         ),
         asks_question=asks,
         points_to_attachment=pointer,

@@ -174,7 +174,9 @@ def session_choices(
         if day in session_days and UNCHANGED.search(clause_at(text, mention.start)):
             kept.append(day)
             continue
-        if _REFERENCE_BEFORE.search(before) or _NON_CHOICE.search(phrase):
+        # "anmälan den 22 september" names the session registered for, not a mail of that day (all came earlier)
+        registers_for = day in session_days and re.search(r"anmälan\s+(?:till\s+)?(?:den\s+)?$", before, re.I)
+        if (_REFERENCE_BEFORE.search(before) and not registers_for) or _NON_CHOICE.search(phrase):
             continue
         if _negated_date(text, mention):
             continue
