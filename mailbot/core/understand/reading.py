@@ -29,13 +29,12 @@ from mailbot.core.understand.meetings import (
     writer_attending_info,
 )
 from mailbot.core.understand.name_order import names_in_reading_order
+from mailbot.core.understand.others import other_municipalities_registered
 from mailbot.core.understand.parties import PartyLexicon
 from mailbot.core.understand.people import PersonMention, find_people
-from mailbot.core.understand.places import municipality_pattern
 from mailbot.core.understand.prose import prose_parties
-from mailbot.core.understand.sentences import Span, clause_at, line_span, sentence_at, split_sentences
+from mailbot.core.understand.sentences import Span, clause_at, sentence_at, split_sentences
 from mailbot.core.understand.sessions import (
-    NEGATION,
     impossible_dates,
     session_choices,
     session_positions,
@@ -57,9 +56,6 @@ from mailbot.core.understand.writer import (
 _ATTACHMENT_POINTER = re.compile(r"bifoga|bilaga|bilagan|se\s+bif|attached|attachment|i\s+filen|se\s+fil", re.I)
 _DOCUMENT = re.compile(r"pdf|msword|officedocument|opendocument|rtf|ms-excel|ms-tnef|octet-stream|image/", re.I)
 # "samordnar anmälan", not "samordnar resan": a joint registration, not shared travel
-_JOINT = re.compile(
-    r"\b(?:både|båda|bägge|gemensam\w*|tillsammans|för\s+(?:oss\s+)?alla|samordnar\s+(?:\w+\s+)?anmäl\w*)\b", re.I
-)
 _ATTENDING = re.compile(
     r"\b(?:kommer|deltar|går|närvarar|är\s+med|anmäl\w*|tar\s+(?:informations|info)möt\w*)\b", re.I
 )  # "Kjell-Åke tar infomötet 30/8"
@@ -235,7 +231,7 @@ def read(
         for a in attachments
     )
     signed_as_own = bool(municipality) and re.search(rf"\b{re.escape(municipality or '')}", signature, re.I) is not None
-    others = _other_municipalities(text, event, municipality, people, signed_as_own) if municipality else []
+    others = other_municipalities_registered(text, event, municipality, people, signed_as_own) if municipality else []
     # "Eva Ek (C) har fått förhinder": out of the dialog delegation (not the information meeting)
     withdrawn = [
         p
@@ -485,69 +481,3 @@ _MAY_CANCEL = re.compile(
     r"|\b(?:kanske|eventuellt|troligen|möjligen)\s+(?:\w+\s+){0,2}(?:avboka|avanmäla|ställa\s+in|stryka)",
     re.I,
 )
-
-
-# "Vi anmäler oss hellre var för sig", "Här kommer Salems egen anmälan": this mail is the sender's alone
-# (not "Södertälje kommuns egen anmälan kommer separat": that one is still to come)
-_ON_ITS_OWN = re.compile(
-    r"\b(?:anmäler|anmäla)\s+(?:oss|vi)\s+(?:\w+\s+)?var\s+(?:och\s+en\s+)?för\s+sig\b"
-    r"|\bhär\s+(?:kommer|är)\s+(?:\w+\s+){0,2}egen\s+anmälan\b",
-    re.I,
-)
-
-
-def _other_municipalities(
-    text: str, event: Event, own: str | None, people: list[PersonMention], signed_as_own: bool = False
-) -> list[str]:
-    """Other municipalities this mail registers too: named beside participants, or jointly with the sender's.
-
-    A mere mention ("Nykvarn sköter sin egen anmälan") is no registration for it.
-    """
-    if _ON_ITS_OWN.search(text):
-        return []
-    found: list[str] = []
-    cleaned = re.sub(
-        r"stockholms\s+läns?\b|region\s+stockholm|stockholms\s+läns\s+landsting|landstinget\s+i\s+stockholm",
-        " ",
-        text,
-        flags=re.I,
-    )
-    for municipality in event.municipalities:
-        if municipality.name == own:
-            continue
-        pattern = municipality_pattern(municipality.name)
-        for match in re.finditer(pattern, cleaned):
-            clause = clause_at(cleaned, match.start())
-            if NEGATION.search(clause):
-                continue
-            line_start, line_end = line_span(cleaned, match.start(), match.end())
-            sentence_start = max(line_start, cleaned.rfind(".", 0, match.start()) + 1)
-            sentence_end = min((i for i in (cleaned.find(".", match.end()), line_end) if i >= 0), default=line_end)
-            sentence = cleaned[sentence_start:sentence_end]
-            beside_people = any(sentence_start <= p.start < sentence_end and p.party for p in people)
-            heading = bool(re.match(r"\s*[-•*]?\s*" + pattern + r"\s*:", cleaned[line_start:line_end]))
-            mine = re.escape(own or "")
-            joined = bool(own) and bool(
-                re.search(rf"{mine}\w*\s+(?:och|samt|&)\s+{pattern}|{pattern}\s+(?:och|samt|&)\s+{mine}", sentence)
-            )
-            # "Nykvarns kommun anmäler följande …", "på uppdrag av Nykvarns kommun": another's registration
-            on_behalf = bool(
-                re.search(rf"på\s+uppdrag\s+av\s+(?:{pattern})|(?:{pattern})\s+(?:räkning|vägnar)", sentence)
-            )
-            # "Nykvarns kommun anmäler …": another's registration, unless the writer signs as their own
-            # municipality ("… Solna stad" under "Sundbybergs stad anmäler": a copied sentence)
-            as_subject = not signed_as_own and re.search(
-                rf"(?:{pattern})(?:\s+(?:kommun|stad))?\s+(?:anmäler|deltar|kommer\s+(?:att\s+)?delta)", sentence
-            )
-            on_behalf = on_behalf or bool(as_subject)
-            # "både Nacka och Värmdö anmäler", not "både Vallentuna och Upplands-Bro har valt den 22:a"
-            # (and not "min kollega skickade in Väsbys anmälan tillsammans med Sollentunas": what happened before)
-            jointly = (
-                _JOINT.search(sentence)
-                and re.search(rf"\b(?:vi|oss|vår|våra)\b|{mine}", sentence, re.I)
-                and re.search(r"\b(?:anmäler|anmäls|kommer|deltar|väljer|tar|skickar|lämnar)\b", sentence, re.I)
-            )
-            if beside_people or heading or joined or on_behalf or jointly:
-                found.append(municipality.name)
-                break
-    return found

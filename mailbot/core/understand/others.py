@@ -1,0 +1,79 @@
+"""Whether a mail registers other municipalities besides the sender's: one mail speaks for one municipality."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.core.model import Event
+from mailbot.core.understand.people import PersonMention
+from mailbot.core.understand.places import municipality_pattern
+from mailbot.core.understand.sentences import clause_at, line_span
+from mailbot.core.understand.sessions import NEGATION
+
+_JOINT = re.compile(
+    r"\b(?:både|båda|bägge|gemensam\w*|tillsammans|för\s+(?:oss\s+)?alla|samordnar\s+(?:\w+\s+)?anmäl\w*)\b", re.I
+)
+# "Vi anmäler oss hellre var för sig", "Här kommer Salems egen anmälan": this mail is the sender's alone
+# (not "Södertälje kommuns egen anmälan kommer separat": that one is still to come)
+_ON_ITS_OWN = re.compile(
+    r"\b(?:anmäler|anmäla)\s+(?:oss|vi)\s+(?:\w+\s+)?var\s+(?:och\s+en\s+)?för\s+sig\b"
+    r"|\bhär\s+(?:kommer|är)\s+(?:\w+\s+){0,2}egen\s+anmälan\b",
+    re.I,
+)
+
+
+def other_municipalities_registered(
+    text: str, event: Event, own: str | None, people: list[PersonMention], signed_as_own: bool = False
+) -> list[str]:
+    """Other municipalities this mail registers too: named beside participants, or jointly with the sender's.
+
+    A mere mention ("Nykvarn sköter sin egen anmälan") is no registration for it.
+    """
+    if _ON_ITS_OWN.search(text):
+        return []
+    found: list[str] = []
+    cleaned = re.sub(
+        r"stockholms\s+läns?\b|region\s+stockholm|stockholms\s+läns\s+landsting|landstinget\s+i\s+stockholm",
+        " ",
+        text,
+        flags=re.I,
+    )
+    for municipality in event.municipalities:
+        if municipality.name == own:
+            continue
+        pattern = municipality_pattern(municipality.name)
+        for match in re.finditer(pattern, cleaned):
+            clause = clause_at(cleaned, match.start())
+            if NEGATION.search(clause):
+                continue
+            line_start, line_end = line_span(cleaned, match.start(), match.end())
+            sentence_start = max(line_start, cleaned.rfind(".", 0, match.start()) + 1)
+            sentence_end = min((i for i in (cleaned.find(".", match.end()), line_end) if i >= 0), default=line_end)
+            sentence = cleaned[sentence_start:sentence_end]
+            beside_people = any(sentence_start <= p.start < sentence_end and p.party for p in people)
+            heading = bool(re.match(r"\s*[-•*]?\s*" + pattern + r"\s*:", cleaned[line_start:line_end]))
+            mine = re.escape(own or "")
+            joined = bool(own) and bool(
+                re.search(rf"{mine}\w*\s+(?:och|samt|&)\s+{pattern}|{pattern}\s+(?:och|samt|&)\s+{mine}", sentence)
+            )
+            # "Nykvarns kommun anmäler följande …", "på uppdrag av Nykvarns kommun": another's registration
+            on_behalf = bool(
+                re.search(rf"på\s+uppdrag\s+av\s+(?:{pattern})|(?:{pattern})\s+(?:räkning|vägnar)", sentence)
+            )
+            # "Nykvarns kommun anmäler …": another's registration, unless the writer signs as their own
+            # municipality ("… Solna stad" under "Sundbybergs stad anmäler": a copied sentence)
+            as_subject = not signed_as_own and re.search(
+                rf"(?:{pattern})(?:\s+(?:kommun|stad))?\s+(?:anmäler|deltar|kommer\s+(?:att\s+)?delta)", sentence
+            )
+            on_behalf = on_behalf or bool(as_subject)
+            # "både Nacka och Värmdö anmäler", not "både Vallentuna och Upplands-Bro har valt den 22:a"
+            # (and not "min kollega skickade in Väsbys anmälan tillsammans med Sollentunas": what happened before)
+            jointly = (
+                _JOINT.search(sentence)
+                and re.search(rf"\b(?:vi|oss|vår|våra)\b|{mine}", sentence, re.I)
+                and re.search(r"\b(?:anmäler|anmäls|kommer|deltar|väljer|tar|skickar|lämnar)\b", sentence, re.I)
+            )
+            if beside_people or heading or joined or on_behalf or jointly:
+                found.append(municipality.name)
+                break
+    return found
