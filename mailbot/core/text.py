@@ -271,9 +271,12 @@ def _names_own_choice(line: str) -> bool:
 def _senders_own_name_last(text: str, sender: str) -> tuple[str, str]:
     """ "… skickar Per Lund (M) och Eva Ek (C).\n\nAnna Berg (S)" from Anna Berg: her name signs the mail."""
     head, _, last = text.rstrip().rpartition("\n\n")
-    name = re.sub(r"\s*(?:\([^)\n]{1,25}\)|,\s*[\w-]{1,25})\s*$", "", last.strip().lstrip("/–- "))
+    lines = last.strip().split("\n")
+    name = re.sub(r"\s*(?:\([^)\n]{1,25}\)|,\s*[\w-]{1,25})\s*$", "", lines[0].strip().lstrip("/–- "))
     words = sorted(name.casefold().split())
-    if head.strip() and "\n" not in last.strip() and len(words) >= 2 and words == sorted(sender.casefold().split()):
+    # "Malin Forsberg (M)" over "Kommunstyrelsens ordförande, Vaxholms stad": a title line or two may follow
+    titled = all(len(line) <= 70 and not re.search(r"\d|\(", line) for line in lines[1:3]) and len(lines) <= 3
+    if head.strip() and titled and len(words) >= 2 and words == sorted(sender.casefold().split()):
         return head.rstrip(), last.strip()
     return text, ""
 

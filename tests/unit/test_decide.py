@@ -1877,3 +1877,91 @@ def test_a_party_that_opens_a_pair_of_names() -> None:
 def test_a_weekday_that_is_no_session_is_no_other_event() -> None:
     decision = Desk().send("Nacka anmäler sig till tisdagen den 20 september. Deltagare:" + _LIST)
     assert [v.code for v in decision.violations] == ["invalid_session_date"]
+
+
+# ---------------------------------------------------------------------------
+# The invitation's list pasted back, and parties as 2016 wrote them (corpora blind51, blind52)
+# ---------------------------------------------------------------------------
+
+_ROWS = (
+    "2 sept | 14.00–16.00 | Skärgårdssalen, Landstingshuset{0}\n19 sept | 15.00–17.00 | Skärgårdssalen{1}\n"
+    "22 sept | 09.30–11.30 | Mälarsalen, Landstingshuset{2}\n26 sept | 13.00–15.00 | Skärgårdssalen{3}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("marks", "day"),
+    [
+        (("", "", " | X", ""), 22),
+        (("", " | <--", "", ""), 19),
+        ((" – NEJ", " – NEJ", " – JA", " – NEJ"), 22),
+        (("  – vi tar fortfarande denna", "", "", ""), 2),
+    ],
+    ids=["cross", "arrow", "ja-nej", "vi-tar-denna"],
+)
+def test_the_marked_row_of_a_pasted_session_list_is_the_choice(marks: tuple[str, ...], day: int) -> None:
+    decision = Desk().send(
+        "Nacka väljer i listan:\n\n" + _ROWS.format(*marks) + "\nLars Ohlsson (M)\nSofia Karlberg (S)\n"
+    )
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, day))
+
+
+def test_a_pasted_list_whose_mark_the_text_has_lost_goes_to_a_person() -> None:
+    decision = Desk().send(
+        "Nacka kommuns val är markerat med fetstil:\n\n" + _ROWS.format("", "", "", "") + "\nLars Ohlsson (M)\n"
+    )
+    assert decision.outcome.value == "needs_review" and not decision.store_registration
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nacka deltar den 22 september: Ann Kling (M), Ebrahim Özcan (S) och vår KD-ledamot i kommunstyrelsen, "
+            "Göran Ek.",
+            [("Ann Kling", "M"), ("Ebrahim Özcan", "S"), ("Göran Ek", "KD")],
+        ),
+        (
+            "Nacka kommer den 2 september:\n\nPia Lundquist – kommunstyrelsens ordförande och M-gruppens ordförande\n"
+            "Gunilla Wahlgren – socialdemokratiska gruppledaren\nBjörn Sandström – Folkpartiet liberalerna\n",
+            [("Pia Lundquist", "M"), ("Gunilla Wahlgren", "S"), ("Björn Sandström", "L")],
+        ),
+        (
+            "Nacka kommer den 19/9. Från oss kommer Jonas Åhlén som är s-märkt oppositionsråd, Anna Ek (M) och "
+            "Birgitta Runesson från Centern.",
+            [("Jonas Åhlén", "S"), ("Anna Ek", "M"), ("Birgitta Runesson", "C")],
+        ),
+    ],
+    ids=["party-compound-title", "party-in-an-apposition", "s-märkt"],
+)
+def test_a_party_said_in_the_title(text: str, expected: list[tuple[str, str]]) -> None:
+    assert people(Desk().send(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Yasmin Sadeghi (Fi), Feministiskt initiativ", "Kent Sjöholm, som lämnade partiet och nu är politisk vilde"],
+)
+def test_a_party_the_invitation_does_not_know_goes_to_a_person(line: str) -> None:
+    decision = Desk().send(f"Nacka kommer den 26 september:\n\nAnna Ek (M)\nBo Berg (S)\n{line}\n")
+    assert decision.outcome.value == "needs_review"
+
+
+def test_one_not_coming_needs_no_party() -> None:
+    decision = Desk().send(
+        "Nacka kommer den 19 september:\n\nAnna Ek (M)\nBo Berg (S)\nEva Lund (KD)\n\n"
+        "Kent Sjöholm (partilös) deltar alltså inte."
+    )
+    assert decision.outcome.value == "confirmed"
+
+
+def test_the_senders_name_and_title_under_a_cancellation_sign_it() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send(
+        "Hej Rebecka, vi avbokar Nackas plats den 19/9. Ledsen för besväret!\n\nLars Ohlsson (M)\n"
+        "Kommunstyrelsens ordförande, Nacka kommun",
+        sender="Lars Ohlsson <lars.ohlsson@nacka.se>",
+        day=12,
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("cancellation", "confirmed")

@@ -98,11 +98,22 @@ def _stated_count(text: str) -> int | None:
 
 # "Peder Ahlqvist (Lidingöpartiet)", "(NL)": a party the invitation does not know
 _PARTY_LIKE = re.compile(
-    r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)+\s*\(\s*(\w*(?:parti\w*|listan|alliansen|rörelsen)|[A-ZÅÄÖ]{2,4})\s*\)"
+    r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)+\s*\(\s*(\w*(?:parti\w*|listan|alliansen|rörelsen)|[A-ZÅÄÖ]{2,4}|[A-ZÅÄÖ][a-zåäö])\s*\)"
     # "Shirin Moradi, Miljöparti": a party-like word after the name on a list line
     r"|^[ \t•*-]*[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)+\s*[,–-]\s*(\w*parti\w*)\s*$",
     re.M,
 )
+
+
+# "Feministiskt initiativ", "politisk vilde, alltså partilös": a party the invitation does not know, or none
+_NO_INVITED_PARTY = re.compile(
+    r"\bfeministiskt\s+initiativ\b|\bpiratpartiet\b|\bpolitisk\s+vilde\b|\bpartilös\b|\bpartipolitiskt\s+obunden\b"
+    r"|\blämnade\s+(?:partiet|sitt\s+parti)\b",
+    re.I,
+)
+
+
+_NOT_COMING = re.compile(r"\b(?:deltar|kommer|följer)\s+(?:\w+\s+)?(?:inte|ej)\b|\binte\s+(?:med|delta)\b", re.I)
 
 
 def delegation_doubts(
@@ -127,10 +138,23 @@ def delegation_doubts(
         doubts.append("tillfället lämnas öppet, inget datum väljs")
     if not _reads_as_swedish_or_english(text):
         doubts.append("texten är varken på svenska eller engelska")
-    written = [m.group(1) or m.group(2) for m in _PARTY_LIKE.finditer(text)]
+    # "Kent Sjöholm (partilös) deltar alltså inte": one who does not come needs no party
+    written = [
+        m.group(1) or m.group(2)
+        for m in _PARTY_LIKE.finditer(text)
+        if not _NOT_COMING.search(clause_at(text, m.start()))
+    ]
     unknown = [w for w in written if not lexicon.resolve(w) and not lexicon.misspelt(w)]
     if unknown and not any(w.lower() in {"kso", "ks", "kf"} for w in unknown):
         doubts.append(f"partiet {unknown[0]} finns inte bland inbjudans partier")
+    if dialog and (
+        other := next(
+            (m for m in _NO_INVITED_PARTY.finditer(text) if not _NOT_COMING.search(clause_at(text, m.start()))), None
+        )
+    ):
+        doubts.append(
+            f"en deltagare har ett parti som inte finns bland inbjudans partier, eller inget ({other.group(0)})"
+        )
     if dialog and _UNNAMED.search(text):
         doubts.append("en deltagare anges utan namn")
     if dialog and _TENTATIVE.search(text) and not several_days:  # "troligen den 19 eller 22": the notice asks for one

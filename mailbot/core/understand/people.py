@@ -34,7 +34,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _NEGATION = re.compile(
     r"\b(?:inte|ej|icke|förhinder|förhindrad|förhindrat|utgår|avböjer|avstår|slutat|lämnat|saknas"
-    r"|frånvarande|sjuk|sjukskriven|föräldraledig|tjänstledig|bortrest|på\s+semester|kan\s+tyvärr\s+inte|har\s+tyvärr|tyvärr\s+inte|stannar\s+(?:\w+\s+)?hemma"
+    r"|frånvarande|sjuk|sjukskriven|föräldraledig|tjänstledig|bortrest|på\s+semester|har\s+semester|kan\s+tyvärr\s+inte|har\s+tyvärr|tyvärr\s+inte|stannar\s+(?:\w+\s+)?hemma"
     r"|bortse\s+från|stryk|stryker|stryks|struken|strukits|tas\s+bort|tar\s+bort|hoppa[rt]?\s+av|backa[rt]?\s+ur)\b",
     re.I,
 )

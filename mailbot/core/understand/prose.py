@@ -64,7 +64,11 @@ def prose_parties(text: str, people: list[PersonMention], lexicon: PartyLexicon)
     result: list[PersonMention] = []
     for i, person in enumerate(people):
         if person.party is None and len(person.name.split()) >= 2:
-            party = _party_after(text, person, people[i + 1 :], lexicon) or _party_before(text, person, lexicon)
+            party = (
+                _party_after(text, person, people[i + 1 :], lexicon)
+                or _party_before(text, person, lexicon)
+                or _party_in_title(text, person, lexicon)
+            )
             if party:
                 person = dataclasses.replace(person, party=party, listed=True)
             elif _said_to_come(text, person):
@@ -122,6 +126,28 @@ def _party_after(text: str, person: PersonMention, later: list[PersonMention], l
             return code
     for mention in lexicon.long_mentions(words):
         return mention.code
+    return None
+
+
+# "vår KD-ledamot i kommunstyrelsen, Göran Ek", "som är s-märkt oppositionsråd", "– M-gruppens ordförande"
+_PARTY_COMPOUND = re.compile(
+    r"\b(?P<code>[A-Za-zÅÄÖåäö]{1,3})-(?:ledamot\w*|politiker\w*|märkt|grupp\w*|representant\w*|råd\w*)", re.I
+)
+# "– socialdemokratiska gruppledaren", "moderata kommunalrådet": a party adjective in the title
+_PARTY_ADJECTIVE = re.compile(r"\b(?P<word>[a-zåäö]{5,}isk[a]?|moderata|liberala)\s+\w+", re.I)
+
+
+def _party_in_title(text: str, person: PersonMention, lexicon: PartyLexicon) -> str | None:
+    """A party said in the person's title: before the name, or in an apposition after it ("– …", "som är …")."""
+    after = re.match(r"\s*(?:[–-]|,?\s+som\s+är)\s+([^\n.;]{0,70})", text[person.end : person.end + 80])
+    for words in (person.role, after.group(1) if after else ""):
+        for found in _PARTY_COMPOUND.finditer(words):
+            if code := lexicon.resolve(found.group("code")):
+                return code
+        for found in _PARTY_ADJECTIVE.finditer(words):
+            word = found.group("word").lower().removesuffix("a")
+            if code := lexicon.resolve(word) or lexicon.misspelt(word):
+                return code
     return None
 
 

@@ -41,6 +41,7 @@ from mailbot.core.understand.sessions import (
     sessions_by_room_or_ordinal,
     sessions_by_weekday,
     subject_sessions,
+    without_pasted_list,
 )
 from mailbot.core.understand.times import sessions_by_time
 from mailbot.core.understand.writer import (
@@ -56,6 +57,11 @@ from mailbot.core.understand.writer import (
 _ATTACHMENT_POINTER = re.compile(r"bifoga|bilaga|bilagan|se\s+bif|attached|attachment|i\s+filen|se\s+fil", re.I)
 _DOCUMENT = re.compile(r"pdf|msword|officedocument|opendocument|rtf|ms-excel|ms-tnef|octet-stream|image/", re.I)
 # "samordnar anmälan", not "samordnar resan": a joint registration, not shared travel
+_MARKED_IN_LIST = re.compile(
+    r"markera\w*|fetstil|fet\s+stil|kryss\w*|\bpil(?:en)?\b|struk\w*|stryk\w*|understruk\w*|gulmarker\w*"
+    r"|\bi\s+(?:rött|grönt|blått|gult)\b|står\s+kvar",
+    re.I,
+)
 _ATTENDING = re.compile(
     r"\b(?:kommer|deltar|går|närvarar|är\s+med|anmäl\w*|tar\s+(?:informations|info)möt\w*)\b", re.I
 )  # "Kjell-Åke tar infomötet 30/8"
@@ -123,9 +129,13 @@ def read(
         text, mentions, sentences, event, year, doubts, municipality=municipality
     )
     if not choices and not attempts and not contradicted:
-        by_room = sessions_by_room_or_ordinal(text, event, doubts)
+        unlisted = without_pasted_list(text, mentions, event, year)  # an unmarked pasted list chooses nothing
+        if unlisted != text and _MARKED_IN_LIST.search(text):
+            # "Vårt val är markerat med fetstil", "det som står kvar": a mark the plain text has lost
+            doubts.append("valet är markerat i den inklistrade listan på ett sätt som inte syns i texten")
+        by_room = sessions_by_room_or_ordinal(unlisted, event, doubts)
         # "förmiddagspasset eller det sista tillfället": a time and an ordinal are two offers
-        choices = list(dict.fromkeys([*by_room, *sessions_by_time(text, event, doubts)]))
+        choices = list(dict.fromkeys([*by_room, *sessions_by_time(unlisted, event, doubts)]))
     if not choices and not attempts and not contradicted:
         choices = sessions_by_weekday(text, event, doubts)
     unreal = [] if choices or attempts else impossible_dates(text, mentions, sentences, year)
@@ -206,6 +216,12 @@ def read(
     dialog = full_names(text, dialog + _named_by_pronoun(text, people, sentences, scopes, dialog))
     not_now = not_registering(text, people, sentences, lexicon)
     dialog = [p for p in dialog if p.name not in not_now]
+    if signing is not None and signing.party:
+        # "Tyresö 22/9: Sofia Rehnberg, Anneli Kronqvist (M) …" signed "Sofia Rehnberg (S)": her party
+        dialog = [
+            dataclasses.replace(p, party=signing.party) if p.party is None and same_person(p.name, signing.name) else p
+            for p in dialog
+        ]
 
     if not dated and dialog and kept:
         choices = kept  # "Datumet 22/9 står fast, deltagarna blir: …": the day the new list goes with

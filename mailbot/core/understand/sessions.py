@@ -10,7 +10,7 @@ from mailbot.core.model import Event
 from mailbot.core.understand.dates import DateMention, find_dates, week_days
 from mailbot.core.understand.lexicon import MONTHS, ORDINALS
 from mailbot.core.understand.places import other_municipalities
-from mailbot.core.understand.sentences import Span, clause_at, line_start, sentence_at
+from mailbot.core.understand.sentences import Span, clause_at, line_at, line_span, line_start, sentence_at
 from mailbot.core.understand.times import contradicting_time
 
 # Why a date in a sentence is no choice of session: each entry names the reason and the words that give it.
@@ -151,10 +151,16 @@ def session_choices(
         if not any(m.start < end and start < m.end for m in mentions):
             mentions.append(DateMention(start, end, week_day.day, week_day.month, week_day.year, week_day.weekday()))
     mentions.sort(key=lambda m: m.start)
+    rows = _pasted_rows(text, mentions, event, year)
     for mention in mentions:
         sentence = sentence_at(sentences, mention.start)
         sentence_text = text[sentence.start : sentence.end]
         day = _resolve(mention, event, year, sentence_text)
+        if mention.start in rows:
+            # the invitation's list pasted back: only a marked row is a choice ("22 sept … | X", "<--", "– JA")
+            if rows[mention.start] and day is not None and day not in choices:
+                choices.append(day)
+            continue
         if day is None or day == info_day:
             continue
         before = text[max(sentence.start, mention.start - 40) : mention.start]
@@ -213,6 +219,44 @@ def session_choices(
     if len(set(corrected)) == 1:
         choices = corrected[:1]  # "Rättelse: den 22:a, inte 26:e": the day written first was a slip
     return SessionChoices(choices, attempts, moved_from, contradicted, kept)
+
+
+# A row of the invitation's session list: "22 sept 09.30–11.30 Mälarsalen, Landstingshuset", "2 sept | 14.00–16.00 |"
+_ROW_TIME = re.compile(r"\d{1,2}[.:]\d{2}\s*[–-]\s*\d{1,2}[.:]\d{2}")
+# What marks the chosen row: "X", "[x]", "<--", "– JA", "✔", "– vi tar denna", "(valt)", "*…*"
+_ROW_MARK = re.compile(
+    r"(?<![\w-])[xX](?![\w-])|\[\s*[xX✔✓]\s*\]|<[-=]+|[-=]+>|\bja\b|[✔✓☑]|\bvi\s+tar\s+(?:\w+\s+)?(?:denna|detta|den\s+här)\b"
+    r"|\(?\bvalt\b\)?|\bvår\s+dag\b|^\s*\*|\*\s*$",
+    re.I,
+)
+
+
+def _pasted_rows(text: str, mentions: list[DateMention], event: Event, year: int) -> dict[int, bool]:
+    """Mentions on the rows of a pasted session list (three rows or more), each with whether its row is marked."""
+    session_days = {s.date for s in event.sessions}
+    rooms = [re.escape(s.room.split(",")[0].strip()) for s in event.sessions if s.room.strip()]
+    rows: dict[int, str] = {}
+    for mention in mentions:
+        line = line_at(text, mention.end - 1)  # "… i september\n2 sept 14.00–16.00": the row the day is on
+        if mention.on(year) in session_days and (_ROW_TIME.search(line) or any(re.search(r, line) for r in rooms)):
+            rows[mention.start] = line
+    if len(set(rows.values())) < 3:
+        return {}
+    marked = {}
+    for start, line in rows.items():
+        rest = _ROW_TIME.sub(" ", line)
+        rest = re.sub("|".join([*rooms, r"landstingshuset", r"hantverkargatan\s+\d+"]), " ", rest, flags=re.I)
+        rest = re.sub(r"\d{1,2}\s*(?:sept?\w*|/\s*9)\.?", " ", rest, flags=re.I)
+        marked[start] = bool(_ROW_MARK.search(rest)) and not re.search(r"\bnej\b", rest, re.I)
+    return marked
+
+
+def without_pasted_list(text: str, mentions: list[DateMention], event: Event, year: int) -> str:
+    """The text with a pasted session list blanked out (the same length), so that its rooms and hours are no choice."""
+    for start in _pasted_rows(text, mentions, event, year):
+        first, last = line_span(text, start)
+        text = text[:first] + " " * (last - first) + text[last:]
+    return text
 
 
 def _without_asides(text: str) -> str:
