@@ -1965,3 +1965,25 @@ def test_the_senders_name_and_title_under_a_cancellation_sign_it() -> None:
         day=12,
     )
     assert (decision.kind.value, decision.outcome.value) == ("cancellation", "confirmed")
+
+
+def test_the_information_meeting_heading_sets_the_meeting_of_the_prose_below() -> None:
+    decision = Desk().send(
+        "Nackas svar under respektive rubrik:\n\nInledande informationsmöte 30 augusti kl.13.00–14.00\n"
+        "Vår KSO har tyvärr förhinder den dagen. I stället kommer kommunstyrelsens 1:e vice ordförande "
+        "Lars Ohlsson (M).\n\nFyra tillfällen för dialog i september\n"
+        "22 sept 09.30–11.30 Mälarsalen: Lars Ohlsson (M), Sofia Karlberg (S), Henrik Wallin (L)\n"
+    )
+    assert [v.code for v in decision.violations] == ["not_chair"]
+
+
+def test_already_registered_with_no_change_registers_nothing_new() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send(
+        "Nu har vi svar om informationsmötet också.\n\nInledande informationsmöte 30 augusti\n"
+        "Ja – kommunstyrelsens ordförande Lars Ohlsson (M) kommer.\n\nFyra tillfällen för dialog i september\n"
+        "Redan anmält (19/9), se mitt mejl den 3 augusti. Ingen ändring.",
+        day=12,
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("info_meeting", "confirmed")

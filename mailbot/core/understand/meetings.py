@@ -64,8 +64,10 @@ class Scopes:
         if dialog_cues:
             return "dialog"
         earlier = self._sentence_before(sentence.start)
-        if earlier is not None:
-            return self.of(*earlier) or "dialog"
+        if earlier is not None and (said := self.of(*earlier)):
+            return said
+        # no cue in the sentence before either: the heading above sets the meeting ("Inledande informationsmöte
+        # 30 augusti kl.13.00–14.00" over "Vår KSO har förhinder. I stället kommer …")
         scope = ""
         for position, header_scope in self.headers:
             if position <= person.start:
