@@ -1987,3 +1987,11 @@ def test_already_registered_with_no_change_registers_nothing_new() -> None:
         day=12,
     )
     assert (decision.kind.value, decision.outcome.value) == ("info_meeting", "confirmed")
+
+
+def test_the_writers_party_among_other_words_in_brackets() -> None:
+    decision = Desk().send(
+        "Nacka kommer gärna den 19/9. Från oss kommer jag själv (M, KSO), Jonas Åhlén (S) och Birgitta Runesson (C).",
+        sender="Lars Ohlsson <lars.ohlsson@nacka.se>",
+    )
+    assert people(decision) == [("Jonas Åhlén", "S"), ("Birgitta Runesson", "C"), ("Lars Ohlsson", "M")]

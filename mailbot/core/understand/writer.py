@@ -90,9 +90,11 @@ _SELF_SEAT = re.compile(r"\bjag\s+(?:sitter|är|företräder)\b[^.\n]{0,60}", re
 def party_beside_self(text: str, lexicon: PartyLexicon) -> str | None:
     """ "jag (m)", "jag - mp", "jag är KSO i Salem (M)": the party the writer gives beside "jag"."""
     for found in [*_SELF_PARTY.finditer(text), *_SELF_TITLE_PARTY.finditer(text)]:
-        party = lexicon.resolve(found.groupdict().get("inner") or found.groupdict().get("after") or "")
-        if party:
-            return party
+        said = found.groupdict().get("inner") or found.groupdict().get("after") or ""
+        # "jag själv (M, KSO)": the party among the words in the brackets
+        for piece in (said, *re.split(r"\s*[,;/]\s*", said)):
+            if party := lexicon.resolve(piece):
+                return party
     for seat in _SELF_SEAT.finditer(text):
         for word in re.finditer(r"\b(?:för|i)\s+(\w+)", seat.group(0), re.I):
             if party := lexicon.resolve(word.group(1)):
