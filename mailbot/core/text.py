@@ -491,13 +491,25 @@ def _after_header_block(lines: list[str]) -> list[str]:
 _SIGNATURE_LINES = 8
 
 
+_CLOSING_AT_END = re.compile(r"^(?P<text>.*\S)\s+(?P<closing>(?:mvh|hälsningar|vänliga\s+hälsningar)[\s,.!]*)$", re.I)
+
+
+def _closing_on_its_own_line(lines: list[str]) -> list[str]:
+    """ "Sara Ekblom (C) mvh" over "Lotta Grönlund": a closing typed at the end of the last line of text."""
+    for n, line in enumerate(lines):
+        found = _CLOSING_AT_END.match(line)
+        if found and 0 < len([rest for rest in lines[n + 1 :] if rest.strip()]) <= 4:
+            return [*lines[:n], found.group("text"), found.group("closing").strip(), *lines[n + 1 :]]
+    return lines
+
+
 def _strip_signature(lines: list[str]) -> tuple[str, str]:
     """Each block of own text loses its signature; interleaved answers are blocks of their own.
 
     Returns the text and the last signature seen (its first lines only).
     """
     blocks: list[list[str]] = [[]]
-    for line in lines:
+    for line in _closing_on_its_own_line(lines):
         if line == _BLOCK_BREAK:
             blocks.append([])
         else:

@@ -1995,3 +1995,18 @@ def test_the_writers_party_among_other_words_in_brackets() -> None:
         sender="Lars Ohlsson <lars.ohlsson@nacka.se>",
     )
     assert people(decision) == [("Jonas Åhlén", "S"), ("Birgitta Runesson", "C"), ("Lars Ohlsson", "M")]
+
+
+def test_a_middle_initial_keeps_the_first_name() -> None:
+    decision = Desk().send("Nacka kommer den 19/9: Katarina E. Berglund (S), Karl J. Dahlgren (M) och A. Lind (C).")
+    assert people(decision) == [("Katarina E. Berglund", "S"), ("Karl J. Dahlgren", "M"), ("A. Lind", "C")]
+
+
+def test_a_closing_typed_at_the_end_of_the_last_name_line() -> None:
+    decision = Desk().send(
+        "Nacka kommer den 22 september:\n\nOve Lundin (M)\nHans Pettersson (S)\nSara Ekblom (C) mvh\n"
+        "Lotta Grönlund\nNacka kommun",
+        sender="Grönlund Lotta <lotta.gronlund@nacka.se>",
+    )
+    assert decision.outcome.value == "confirmed"
+    assert people(decision) == [("Ove Lundin", "M"), ("Hans Pettersson", "S"), ("Sara Ekblom", "C")]

@@ -58,7 +58,7 @@ def name_runs(line: str, lexicon: PartyLexicon, extra: frozenset[str] = frozense
         else:
             close()
     close()
-    return [with_initials(line, item) for item in items]
+    return _with_first_names(line, [with_initials(line, item) for item in items])
 
 
 def with_initials(line: str, item: Item) -> Item:
@@ -69,6 +69,23 @@ def with_initials(line: str, item: Item) -> Item:
     if not initials:
         return item
     return Item("name", initials.start(), item.end, line[initials.start() : item.end])
+
+
+def _with_first_names(line: str, items: list[Item]) -> list[Item]:
+    """ "Katarina E. Berglund": a one-word name just before a middle initial and its family name is one name."""
+    result: list[Item] = []
+    for item in items:
+        before = result[-1] if result else None
+        if (
+            before is not None
+            and " " not in before.text
+            and line[before.end : item.start] == " "
+            and re.match(r"[A-ZÅÄÖ]\.\s?[A-ZÅÄÖ][a-zåäö]", item.text)
+        ):
+            result[-1] = Item("name", before.start, item.end, line[before.start : item.end])
+            continue
+        result.append(item)
+    return result
 
 
 def lowercase_names(
