@@ -116,6 +116,11 @@ _NO_INVITED_PARTY = re.compile(
 _NOT_COMING = re.compile(r"\b(?:deltar|kommer|följer)\s+(?:\w+\s+)?(?:inte|ej)\b|\binte\s+(?:med|delta)\b", re.I)
 
 
+def _of_one_coming(text: str, found: re.Match[str]) -> bool:
+    """ "Kent Sjöholm (partilös) deltar alltså inte": what is said of one who does not come raises no doubt."""
+    return not _NOT_COMING.search(clause_at(text, found.start()))
+
+
 def delegation_doubts(
     text: str,
     dialog: list[Participant],
@@ -139,19 +144,11 @@ def delegation_doubts(
     if not _reads_as_swedish_or_english(text):
         doubts.append("texten är varken på svenska eller engelska")
     # "Kent Sjöholm (partilös) deltar alltså inte": one who does not come needs no party
-    written = [
-        m.group(1) or m.group(2)
-        for m in _PARTY_LIKE.finditer(text)
-        if not _NOT_COMING.search(clause_at(text, m.start()))
-    ]
+    written = [m.group(1) or m.group(2) for m in _PARTY_LIKE.finditer(text) if _of_one_coming(text, m)]
     unknown = [w for w in written if not lexicon.resolve(w) and not lexicon.misspelt(w)]
     if unknown and not any(w.lower() in {"kso", "ks", "kf"} for w in unknown):
         doubts.append(f"partiet {unknown[0]} finns inte bland inbjudans partier")
-    if dialog and (
-        other := next(
-            (m for m in _NO_INVITED_PARTY.finditer(text) if not _NOT_COMING.search(clause_at(text, m.start()))), None
-        )
-    ):
+    if dialog and (other := next((m for m in _NO_INVITED_PARTY.finditer(text) if _of_one_coming(text, m)), None)):
         doubts.append(
             f"en deltagare har ett parti som inte finns bland inbjudans partier, eller inget ({other.group(0)})"
         )

@@ -123,18 +123,20 @@ def asks_question(text: str, sentences: list[Span], reader: str = "") -> bool:
 def written_to_someone_else(text: str, reader: str) -> str | None:
     """ "Lena, kan du anmäla Anders och mig …": a mail whose first words ask another person."""
     # a name and a comma, then "du" or a request: not "Hoppsan, det blev fel" or "Sorry, glömde partiet"
-    called = re.match(
-        r"\s*([A-ZÅÄÖ][a-zåäöé]+)\s*,\s+(?:du|ni|kan|kunde|skulle|vill|glöm|fråga|ring|boka|skicka|anmäl)\b", text
-    )
-    if called is None or not reader or called.group(1).casefold() in {reader.casefold(), *NOT_NAMES}:
-        return None
-    return called.group(1)
+    return _addressee(text, r"\s+(?:du|ni|kan|kunde|skulle|vill|glöm|fråga|ring|boka|skicka|anmäl)\b", reader)
 
 
 def _to_someone_else(sentence: str, reader: str) -> bool:
     """ "Yusuf, du står på kopia – kan du stämma av med Marita …?": asked of a colleague by name."""
-    called = re.match(r"\W*([A-ZÅÄÖ][a-zåäöé]+)\s*,", sentence)
-    return called is not None and bool(reader) and called.group(1).casefold() != reader.casefold()
+    return _addressee(sentence, "", reader) is not None
+
+
+def _addressee(text: str, then: str, reader: str) -> str | None:
+    """The name a text opens by addressing ("Name," and what `then` asks to follow), when it is not the reader's."""
+    called = re.match(rf"\W*([A-ZÅÄÖ][a-zåäöé]+)\s*,{then}", text)
+    if called is None or not reader or called.group(1).casefold() in {reader.casefold(), *NOT_NAMES}:
+        return None
+    return called.group(1)
 
 
 def _answered_at_once(text: str, sentence: Span, following: list[Span], own: str) -> bool:
@@ -168,6 +170,18 @@ _WITHDRAWS = re.compile(
 
 def _about_info_only(sentence: str) -> bool:
     return bool(_INFO_WORD.search(sentence)) and not _DIALOG_WORD.search(sentence)
+
+
+# "vi kan behöva avboka …", "vi kanske måste ställa in": a cancellation that may come, not one yet
+_MAY_CANCEL = re.compile(
+    r"\b(?:kan|kommer\s+att|riskerar\s+att)\s+(?:\w+\s+)?(?:behöva|tvingas|få)\s+(?:att\s+)?(?:avboka|avanmäla|ställa\s+in|stryka)"
+    r"|\b(?:kanske|eventuellt|troligen|möjligen)\s+(?:\w+\s+){0,2}(?:avboka|avanmäla|ställa\s+in|stryka)",
+    re.I,
+)
+
+
+def may_cancel(text: str) -> bool:
+    return _MAY_CANCEL.search(text) is not None
 
 
 def withdraws_in(sentence: str) -> bool:

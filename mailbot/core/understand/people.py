@@ -436,7 +436,7 @@ def _bind_left(line: str, items: list[Item], position: int, used: set[int]) -> I
 def _introduced(gap: str) -> bool:
     """The gap in "från Moderaterna [kommer oppositionsrådet] Kerstin Sjö-Lind": a verb of coming and titles."""
     found = re.fullmatch(r"(?:-grupp\w*)?\s+(?:(?:kommer|deltar|går|medverkar)\s+)?((?:[\w:.-]+\s+)*?)", gap, re.I)
-    return found is not None and all(is_title(w.lower().strip(".")) for w in found.group(1).split())
+    return found is not None and _titles_only(found.group(1))
 
 
 def _introduces_next(line: str, items: list[Item], party: Item) -> bool:
@@ -451,7 +451,12 @@ def _introduces_next(line: str, items: list[Item], party: Item) -> bool:
 
 def _represented_by(gap: str) -> bool:
     found = re.fullmatch(r"\s+(?:representeras\s+|företräds\s+)?(?:av|genom)\s+((?:[\w:.-]+\s+)*?)", gap, re.I)
-    return found is not None and all(is_title(w.lower().strip(".")) for w in found.group(1).split())
+    return found is not None and _titles_only(found.group(1))
+
+
+def _titles_only(words: str) -> bool:
+    """ "oppositionsrådet", "vice ordf.": nothing but titles between a party and the name it introduces."""
+    return all(is_title(w.lower().strip(".")) for w in words.split())
 
 
 def _gap_allows(gap: str) -> bool:

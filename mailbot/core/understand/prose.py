@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 
 from mailbot.core.understand.parties import PartyLexicon
 from mailbot.core.understand.people import PersonMention
@@ -90,11 +91,12 @@ def _parties_by_first_name(text: str, people: list[PersonMention], lexicon: Part
         if person.party and " " not in person.name:
             said.setdefault(person.name.casefold(), person.party)
     unbound = [p for p in people if " " in p.name and p.party is None]
+    firsts = Counter(p.name.split()[0].casefold() for p in unbound)  # a first name two people share gives no one
     given: set[str] = set()
     result: list[PersonMention] = []
     for person in people:
         first = person.name.split()[0].casefold()
-        if person in unbound and first in said and [p.name.split()[0].casefold() for p in unbound].count(first) == 1:
+        if person in unbound and first in said and firsts[first] == 1:
             person = dataclasses.replace(person, party=said[first], listed=True)
             given.add(first)
         result.append(person)

@@ -16,6 +16,7 @@ from mailbot.core.understand.intents import (
     asks_question,
     cancels,
     cancels_info,
+    may_cancel,
     says_yes,
     withdraws_in,
     written_to_someone_else,
@@ -231,7 +232,7 @@ def read(
         choices = in_subject if not subject_is_reply or len(in_subject) == 1 else []
 
     withdraws = cancels(text, municipality)
-    if withdraws and _MAY_CANCEL.search(text):
+    if withdraws and may_cancel(text):
         doubts.append("avbokningen är inte säker än")  # "vi kan behöva avboka … återkommer så snart jag vet"
     if withdraws:
         # "Vi avbokar alltså hela anmälan (Fredrik Ahlgren, Ingrid Nordebo och Ali Rezaei)": those cancelled
@@ -488,12 +489,3 @@ def _put_right(dialog: list[Participant], swaps: list[Swap]) -> tuple[list[Parti
             dialog = [p if p is not named[0] else swap.joining for p in listed]
             swaps = [s for s in swaps if s is not swap]
     return dialog, swaps
-
-
-# --- intents ------------------------------------------------------------------
-
-_MAY_CANCEL = re.compile(
-    r"\b(?:kan|kommer\s+att|riskerar\s+att)\s+(?:\w+\s+)?(?:behöva|tvingas|få)\s+(?:att\s+)?(?:avboka|avanmäla|ställa\s+in|stryka)"
-    r"|\b(?:kanske|eventuellt|troligen|möjligen)\s+(?:\w+\s+){0,2}(?:avboka|avanmäla|ställa\s+in|stryka)",
-    re.I,
-)
