@@ -152,3 +152,27 @@ def test_a_sentence_opening_adverb_is_no_name_between_the_one_leaving_and_the_on
 def test_a_hedge_before_a_list_is_not_part_of_the_first_name() -> None:
     r = reading("Den 22/9: Preliminärt Anna Ek (S), Bo Berg (M) och Eva Lund (C).")
     assert [p.name for p in r.participants][:1] == ["Anna Ek"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hej! Vi tar 26 sept. oskar lindahl m, britt-marie hellström s, jonas sandberg mp. mvh Kajsa",
+            [("oskar lindahl", "M"), ("britt-marie hellström", "S"), ("jonas sandberg", "MP")],
+        ),
+        (
+            "vi kommer 19/9: eva lund kd och omar haji s\nskickat från min iphone",
+            [("eva lund", "KD"), ("omar haji", "S")],
+        ),
+        ("den 2 sept kommer lena af ekström c + per nyberg v", [("lena af ekström", "C"), ("per nyberg", "V")]),
+    ],
+)
+def test_people_typed_without_capitals_on_a_phone(text: str, expected: list[tuple[str, str]]) -> None:
+    assert people(reading(text)) == expected
+
+
+def test_one_lower_case_name_without_brackets_is_not_guessed() -> None:
+    # "word word s" alone reads as prose as easily as a name; the list of two or more is what makes them people
+    assert people(reading("vi tar den 22 september med anna berg s")) == []
+    assert people(reading("den 22 sept: anna berg (s)")) == [("anna berg", "S")]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from mailbot.core.understand.lexicon import NOT_NAMES
-from mailbot.core.understand.names import WORD, Item, clean_name, is_title, lowercase_names, name_runs
+from mailbot.core.understand.names import WORD, Item, clean_name, is_title, lowercase_list, lowercase_names, name_runs
 from mailbot.core.understand.parties import PartyLexicon, PartyMention
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·*o▪■►➢✓]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -123,6 +123,11 @@ def _people_on_line(
     parties = _parties(line, lexicon)
     names = name_runs(line, lexicon, not_names)
     names += lowercase_names(line, parties, names, lexicon, not_names)
+    for typed, typed_party in lowercase_list(line, lexicon, not_names):
+        if not any(i.start < typed_party.end and typed_party.start < i.end for i in parties):
+            parties.append(typed_party)
+        if not any(i.start < typed.end and typed.start < i.end for i in names):
+            names.append(typed)
     # "i både mitt och Jörgens mejl", "Saras anmälan": a genitive names whose the thing is, not someone coming;
     # "på studieresa till Helsingfors", "i Uppsala": one word after a preposition is a place
     names = [
