@@ -471,6 +471,14 @@ def test_news_that_someone_is_already_registered_for_the_information_meeting_reg
     assert (decision.kind, decision.outcome, decision.info_attendee) == (Kind.REGISTRATION, Outcome.CONFIRMED, None)
 
 
+def test_a_chair_who_has_already_registered_herself_is_not_registered_again() -> None:
+    decision = Desk().send(
+        "Vi kommer måndag 19 sept: Lena Wik (M), KSO, Bo Ekman (S), Ulrika Dahl (V).\n\n"
+        "Lena har redan själv anmält sig till informationsmötet."
+    )
+    assert (decision.kind, decision.info_attendee) == (Kind.REGISTRATION, None)
+
+
 def test_we_will_come_back_about_the_dialog_is_no_date() -> None:
     decision = Desk().send(
         "Nackas kommunstyrelseordförande Mats Lindqvist (M) deltar på informationsmötet tisdag 30 augusti.\n\n"
@@ -1953,6 +1961,18 @@ def test_one_not_coming_needs_no_party() -> None:
         "Kent Sjöholm (partilös) deltar alltså inte."
     )
     assert decision.outcome.value == "confirmed"
+
+
+def test_parties_that_stand_aside_raise_no_doubt_about_the_delegation() -> None:
+    decision = Desk().send(
+        "Dialogen fredag 2 september:\nKatarina Sand (S), KSO\nAnders Ring (M)\nJakob Almén (MP)\n\n"
+        "Majoriteten (S, MP, V och Fi) och oppositionen är överens. Vänsterpartiet och Feministiskt initiativ "
+        "avstår den här gången."
+    )
+    assert (decision.outcome.value, people(decision)) == (
+        "confirmed",
+        [("Katarina Sand", "S"), ("Anders Ring", "M"), ("Jakob Almén", "MP")],
+    )
 
 
 def test_the_senders_name_and_title_under_a_cancellation_sign_it() -> None:

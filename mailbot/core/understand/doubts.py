@@ -113,7 +113,11 @@ _NO_INVITED_PARTY = re.compile(
 )
 
 
-_NOT_COMING = re.compile(r"\b(?:deltar|kommer|följer)\s+(?:\w+\s+)?(?:inte|ej)\b|\binte\s+(?:med|delta)\b", re.I)
+_NOT_COMING = re.compile(
+    r"\b(?:deltar|kommer|följer)\s+(?:\w+\s+)?(?:inte|ej)\b|\binte\s+(?:med|delta)\b"
+    r"|\b(?:avstår|avböjer|står\s+över|hoppar\s+över)\b",  # "V och Feministiskt initiativ avstår den här gången"
+    re.I,
+)
 
 
 def _of_one_coming(text: str, found: re.Match[str]) -> bool:

@@ -575,3 +575,19 @@ DAY_ORDINALS: dict[str, int] = {
 }
 # Spellings as common as the right ones.
 DAY_ORDINALS |= {"nitonde": 19, "tjugoandre": 22, "tjugonde": 20}
+# A group of parties is no person: "Majoriteten (S, MP, V och Fi)", "Oppositionen (M, L, C, KD)".
+NOT_NAMES |= frozenset(
+    {
+        "majoriteten",
+        "minoriteten",
+        "oppositionen",
+        "alliansen",
+        "allianspartierna",
+        "koalitionen",
+        "styret",
+        "rödgröna",
+        "partierna",
+        "samtliga",
+        "övriga",
+    }
+)

@@ -68,7 +68,9 @@ _ATTENDING = re.compile(
 )  # "Kjell-Åke tar infomötet 30/8"
 # "Karin är redan anmäld till informationsmötet": news, not a registration
 _ALREADY = re.compile(
-    r"\b(?:redan|sedan\s+tidigare|tidigare)\s+(?:anmäld|anmält|registrerad)|\bhar\s+redan\s+anmält|gjorde\s+(?:hon|han|hen)\s+själv",
+    # "Lena har redan själv anmält sig"
+    r"\b(?:redan|sedan\s+tidigare|tidigare)\s+(?:själv\s+)?(?:anmäld|anmält|registrerad)|\bhar\s+redan\s+anmält"
+    r"|gjorde\s+(?:hon|han|hen)\s+själv",
     re.I,
 )
 # "… så någon anmälan till det mötet gör vi inte i nuläget", "Någon anmälan till informationsmötet görs således inte"
