@@ -46,6 +46,8 @@ _VOID = {"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr
 _QUOTE_CLASSES = re.compile(r"gmail_quote|yahoo_quoted|moz-cite-prefix|OutlookMessageHeader|zimbra_quote")
 _QUOTE_IDS = re.compile(r"divRplyFwdMsg|appendonsend|OLK_SRC_BODY_SECTION|mail-editor-reference-message")
 _BORDER_TOP = re.compile(r"border-top\s*:\s*solid", re.I)
+_STRUCK = {"s", "strike", "del"}
+_LINE_THROUGH = re.compile(r"text-decoration[\w-]*\s*:[^;]*line-through", re.I)
 
 
 class _TextBuilder(HTMLParser):
@@ -59,7 +61,11 @@ class _TextBuilder(HTMLParser):
         self.cells: list[str] = []
         self.cell: list[str] | None = None
         self.pre = 0
-        self.stack: list[tuple[str, bool]] = []
+        self.stack: list[tuple[str, bool, bool]] = []
+        # Struck-through text is what the sender crossed out ("Jag har strukit de tider som inte passar"): the
+        # reader sees it as deleted, so it is left out. The plain part of such a mail keeps it unmarked.
+        self.struck = 0
+        self.saw_struck = False
         self.paragraph_start = 0
         self.paragraph_spaced = False
 
@@ -130,8 +136,10 @@ class _TextBuilder(HTMLParser):
             self.pre += 1
         if tag == "li":
             self._sink().append("- ")
+        struck = tag in _STRUCK or bool(_LINE_THROUGH.search(values.get("style", "")))
         if tag not in _VOID:
-            self.stack.append((tag, quote_start))
+            self.stack.append((tag, quote_start, struck))
+            self.struck += struck
 
     def handle_endtag(self, tag: str) -> None:
         tag = tag.lower()
@@ -154,7 +162,8 @@ class _TextBuilder(HTMLParser):
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
         while self.stack:
-            open_tag, was_quote = self.stack.pop()
+            open_tag, was_quote, was_struck = self.stack.pop()
+            self.struck -= was_struck
             if was_quote:
                 self._break()
                 self.quote_depth = max(0, self.quote_depth - 1)
@@ -176,6 +185,9 @@ class _TextBuilder(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip_depth:
             return
+        if self.struck:
+            self.saw_struck = self.saw_struck or bool(data.strip())
+            return
         if not self.pre:
             data = re.sub(r"[\r\n]+", " ", data)
         self._sink().append(data)
@@ -189,10 +201,19 @@ class _TextBuilder(HTMLParser):
 
 def html_to_text(html: str) -> str:
     """Render HTML as plain text; never raises on malformed markup."""
+    return _built(html).text()
+
+
+def crosses_out(html: str) -> bool:
+    """Whether the HTML strikes some text through, a mark its text/plain part cannot carry."""
+    return _built(html).saw_struck
+
+
+def _built(html: str) -> _TextBuilder:
     builder = _TextBuilder()
     try:
         builder.feed(html)
         builder.close()
     except Exception:  # HTMLParser is lenient; anything left is a fault of ours, not the sender's
         pass
-    return builder.text()
+    return builder

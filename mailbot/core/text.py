@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from mailbot.core.html import QUOTE_MARK, html_to_text
+from mailbot.core.html import QUOTE_MARK, crosses_out, html_to_text
 from mailbot.core.mail import Mail
 
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:(?:vb|vs|fw|fwd|vidarebefordra[dt]?)\s*:\s*)", re.I)
@@ -116,9 +116,16 @@ def _chosen_text(mail: Mail) -> str:
     text = visible_text(mail)
     if mail.html.strip() and mail.plain.strip():
         html_text = _normalise(html_to_text(mail.html))
+        if crosses_out(mail.html):
+            return html_text  # "det som står kvar är vårt val": only the HTML shows what was struck out
         if _table_rows(html_text) >= 2 and _table_rows(text) == 0:
             return html_text
-        if _table_rows(html_text, quoted_too=True) >= 2 and _table_rows(text, quoted_too=True) == 0:
+        if (
+            _table_rows(html_text, quoted_too=True) >= 2
+            and _table_rows(text, quoted_too=True) == 0
+            # "*19 sept 15.00–17.00*": a row the plain part marks in bold, which the HTML as text does not show
+            and not any(re.fullmatch(r"\*[^*]+\*", line.strip()) for line in _split_quote(text.split("\n"))[0])
+        ):
             # "jag skickar den igen – se nedan": the sender's own earlier mail, whose table only the HTML keeps
             return html_text
     return text

@@ -1062,3 +1062,32 @@ def test_answers_typed_into_the_quoted_invitation_are_the_senders() -> None:
         )
     ).text
     _check(text, keep=("Den 19:e passar oss",), drop=_INVITATION_WORDS)
+
+
+_ROWS = ("2 sept 14.00–16.00", "19 sept 15.00–17.00", "22 sept 09.30–11.30", "26 sept 13.00–15.00")
+
+
+@pytest.mark.parametrize(
+    "struck",
+    ["<s>{}</s>", "<strike>{}</strike>", "<del>{}</del>", '<span style="text-decoration: line-through">{}</span>'],
+)
+def test_rows_struck_through_in_html_are_what_the_sender_crossed_out(struck: str) -> None:
+    # The plain part shows all four rows unmarked; only the HTML shows which three were struck out.
+    plain = "Jag har strukit de tider som inte passar, det som står kvar är vårt val.\n\n" + "\n".join(_ROWS)
+    html = "<p>Jag har strukit de tider som inte passar, det som står kvar är vårt val.</p>" + "".join(
+        f"<p>{struck.format(row) if not row.startswith('26') else row}</p>" for row in _ROWS
+    )
+    _check(own_words(_mail(plain, html)).text, ("26 sept 13.00–15.00", "står kvar"), _ROWS[:3])
+
+
+def test_a_row_the_plain_part_marks_in_bold_keeps_the_plain_part() -> None:
+    plain = "Vårt val är markerat med fetstil:\n\n" + "\n".join(f"*{r}*" if r.startswith("19") else r for r in _ROWS)
+    quoted_table = "<blockquote type='cite'><table>" + "".join(
+        f"<tr><td>{r.split(' ', 2)[0]} sept</td><td>{r.split()[-1]}</td></tr>" for r in _ROWS
+    )
+    html = "<p>Vårt val är markerat med fetstil:</p>" + "".join(
+        f"<p><b>{r}</b></p>" if r.startswith("19") else f"<p>{r}</p>" for r in _ROWS
+    )
+    quoted_table += "</table></blockquote>"
+    mail = _mail(plain + "\n\nDen 11 juli skrev Rebecka Frej:\n> Inbjudan", html + quoted_table)
+    assert "*19 sept 15.00–17.00*" in own_words(mail).text
