@@ -10,6 +10,7 @@ import pytest
 from mailbot import settings
 from mailbot.core.model import Reading
 from mailbot.core.understand.parties import PartyLexicon
+from mailbot.core.understand.people import find_people
 from mailbot.core.understand.reading import read
 
 EVENT = settings.load(Path(__file__).resolve().parents[2] / "config" / "mailbot.toml", environ={}).to_event()
@@ -166,13 +167,41 @@ def test_a_hedge_before_a_list_is_not_part_of_the_first_name() -> None:
             [("eva lund", "KD"), ("omar haji", "S")],
         ),
         ("den 2 sept kommer lena af ekström c + per nyberg v", [("lena af ekström", "C"), ("per nyberg", "V")]),
+        # the list's last name with its party forgotten is still one of the list (and the rules ask for it)
+        (
+            "lidingö 2/9: carl wennerholm m, elin sjödin l och janne fors\n\nmvh carl",
+            [("carl wennerholm", "M"), ("elin sjödin", "L"), ("janne fors", None)],
+        ),
     ],
 )
-def test_people_typed_without_capitals_on_a_phone(text: str, expected: list[tuple[str, str]]) -> None:
+def test_people_typed_without_capitals_on_a_phone(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert people(reading(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hej ändring: Mehmet Kaya ersätts av sara lindkvist s", ("sara lindkvist", "S")),
+        ("glömde: anna-karin lööw m är ksO o kommer på infomötet 30/8", ("anna-karin lööw", "M")),
+        ("skickar igen: björn sandell m ksO nykvarn kommer på infomötet", ("björn sandell", "M")),
+        ("hej jan-erik öst ersätts av maria fält s (2/9)", ("maria fält", "S")),
+    ],
+)
+def test_one_person_typed_in_lower_case_where_a_name_is_expected(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(p.name, p.party) for p in find_people(text, LEXICON)]
 
 
 def test_one_lower_case_name_without_brackets_is_not_guessed() -> None:
     # "word word s" alone reads as prose as easily as a name; the list of two or more is what makes them people
     assert people(reading("vi tar den 22 september med anna berg s")) == []
     assert people(reading("den 22 sept: anna berg (s)")) == [("anna berg", "S")]
+
+
+def test_a_party_name_cut_short_by_autocorrect_in_brackets_is_that_party() -> None:
+    r = reading("Vi kommer 22 sept: Ingrid Nordahl (Moderna), Kjell Rask (S) och Sanna Yilmaz (Vänster)")
+    assert people(r) == [("Ingrid Nordahl", "M"), ("Kjell Rask", "S"), ("Sanna Yilmaz", "V")]
+
+
+def test_a_role_in_brackets_is_no_party_for_sharing_its_first_letters() -> None:
+    found = find_people("Vi kommer 22 sept: Kjell Rask (socialchef), Anna Ek (M)", LEXICON)
+    assert [(p.name, p.party) for p in found] == [("Kjell Rask", None), ("Anna Ek", "M")]

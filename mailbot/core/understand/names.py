@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -112,31 +111,6 @@ def lowercase_names(
             if line[start:end] == " ".join(words):
                 found.append(Item("name", start, end, line[start:end]))
     return found
-
-
-_LOWER_WORD = r"[a-zåäöéüø][a-zåäöéüø'’]*(?:-[a-zåäöéüø]+)*"
-# "oskar lindahl m, britt-marie hellström s": two lower-case words (a particle between them), then a party word
-# set off by a comma, "och", "+", "/" or the end; only a list of two or more is trusted, as one alone reads like prose.
-_LOWER_PERSON = re.compile(
-    rf"(?<![\w@.])(?P<name>{_LOWER_WORD}\s(?:(?:af|von|van|de|der|du|la)\s)?{_LOWER_WORD})\s+\(?(?P<party>[a-zåäö]{{1,3}})\)?"
-    r"(?=\s*(?:[,;+/&]|\boch\b|\.(?:\s|$)|$))"
-)
-
-
-def lowercase_list(line: str, lexicon: PartyLexicon, not_names: frozenset[str]) -> list[tuple[Item, Item]]:
-    """People typed without capitals on a phone, as (name, party) pairs, when two or more are listed."""
-    pairs: list[tuple[Item, Item]] = []
-    for found in _LOWER_PERSON.finditer(line):
-        code = lexicon.resolve(found.group("party"))
-        words = found.group("name").split()
-        if not code or any(not_a_name(w, lexicon, not_names) for w in (words[0], words[-1])):
-            continue
-        name = Item("name", found.start("name"), found.end("name"), found.group("name"))
-        pairs.append((name, Item("party", found.start("party"), found.end("party"), found.group("party"), code)))
-    linked = all(
-        re.fullmatch(r"\)?\s*(?:[,;+/&]|och)\s*", line[a[1].end : b[0].start]) for a, b in itertools.pairwise(pairs)
-    )
-    return pairs if len(pairs) >= 2 and linked else []
 
 
 def capitalised(word: str) -> bool:

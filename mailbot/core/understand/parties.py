@@ -89,6 +89,23 @@ class PartyLexicon:
             )
         return self._misspelt[key]
 
+    def slipped(self, word: str) -> str | None:
+        """ "(Moderna)" after a name: a phone's autocorrect kept a party name's first five letters and no more.
+
+        Only for a word in brackets after a name, where a party is expected; a prefix two parties share
+        reads as neither.
+        """
+        key = _key(word.strip(" ()"))
+        if len(key) < 5 or not key.isalpha() or key in self.names or key in _WORDS_NEAR_PARTIES:
+            return None
+        codes = {
+            code
+            for name, code in self._single_word_names.get(key[0], ())
+            # letters left out, not another word: "Moderna", not "(socialchef)"
+            if name[:5] == key[:5] and OSA.distance(key, name) <= len(name) - len(key) + 1
+        }
+        return next(iter(codes)) if len(codes) == 1 else None
+
     def long_mentions(self, text: str) -> Iterator[PartyMention]:
         for found in self._name_pattern.finditer(text):
             yield PartyMention(self.names[_key(found.group(0))], found.start(), found.end(), short=False)

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from mailbot.core.understand.lexicon import NOT_NAMES
-from mailbot.core.understand.names import WORD, Item, clean_name, is_title, lowercase_list, lowercase_names, name_runs
+from mailbot.core.understand.lower_case import typed_people
+from mailbot.core.understand.names import WORD, Item, clean_name, is_title, lowercase_names, name_runs
 from mailbot.core.understand.parties import PartyLexicon, PartyMention
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·*o▪■►➢✓]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -123,8 +124,8 @@ def _people_on_line(
     parties = _parties(line, lexicon)
     names = name_runs(line, lexicon, not_names)
     names += lowercase_names(line, parties, names, lexicon, not_names)
-    for typed, typed_party in lowercase_list(line, lexicon, not_names):
-        if not any(i.start < typed_party.end and typed_party.start < i.end for i in parties):
+    for typed, typed_party in typed_people(line, lexicon, not_names):
+        if typed_party and not any(i.start < typed_party.end and typed_party.start < i.end for i in parties):
             parties.append(typed_party)
         if not any(i.start < typed.end and typed.start < i.end for i in names):
             names.append(typed)
@@ -311,7 +312,11 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[Item]:
         found = [
             Item("party", inner_start + piece.start(), inner_start + piece.end(), piece.group(0), code)
             for piece in re.finditer(r"[^,/;]+", group.group(1))
-            if (code := lexicon.resolve(piece.group(0)) or lexicon.misspelt(piece.group(0).strip()))
+            if (
+                code := lexicon.resolve(piece.group(0))
+                or lexicon.misspelt(piece.group(0).strip())
+                or (line[: group.start()].rstrip()[-1:].isalpha() and lexicon.slipped(piece.group(0)))
+            )
         ]
         if len({item.code for item in found}) == 1 or not re.search(r"/", group.group(1)):
             items.extend(found)  # "(S/MP)" names two parties for one person: none is bound

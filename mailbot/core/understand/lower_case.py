@@ -1,0 +1,59 @@
+"""People typed without capitals on a phone: "oskar lindahl m, britt-marie hellström s", "av maria fält s".
+
+Capitals are what `names.name_runs` trusts, so these need their own, narrower grammar: two lower-case
+words that are no known word (a particle may stand between), then a bare party code set off from what
+follows. A list of two or more such is read as it stands; one alone only where a name is expected, after
+"av", a colon or a comma and before the end, a bracket or a title, since "word word s" may be prose too.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from mailbot.core.understand.names import Item, not_a_name
+from mailbot.core.understand.parties import PartyLexicon
+
+_WORD = r"[a-zåäöéüø][a-zåäöéüø'’]*(?:-[a-zåäöéüø]+)*"
+_NAME = rf"{_WORD}\s(?:(?:af|von|van|de|der|du|la)\s)?{_WORD}"
+_PERSON = re.compile(
+    rf"(?<![\w@.])(?P<name>{_NAME})\s+\(?(?P<party>[a-zåäö]{{1,3}})\)?"
+    r"(?=\s*(?:[,;+/&(]|\b(?:och|o)\b|\.(?:\s|$)|$)|\s+(?:är|kommer|deltar|kso|ks|ordf|v\.?\s?ordf|\d:?e)\b)",
+    re.I,
+)
+_LINK = re.compile(r"\)?\s*(?:[,;+/&]|och|o)\s*")
+# Where one name alone is expected: the start, "av", "kommer", a colon or a comma before it
+_SINGLE_BEFORE = re.compile(r"(?:^|[:,]|\b(?:av|kommer|anmäler|anmäls|är|blir))\s*$", re.I)
+_SINGLE_AFTER = re.compile(r"\s*(?:$|[,.(]|\s(?:är|kommer|deltar|kso|ks|ordf|v\.?\s?ordf|\d:?e)\b)", re.I)
+# "carl wennerholm m, elin sjödin l och janne fors": the list's last name, its party forgotten
+_LAST_WITHOUT_PARTY = re.compile(rf"\s*(?:,|och|o|\+|&)\s*(?P<name>{_NAME})(?=\s*(?:$|[.!]))")
+
+
+def typed_people(line: str, lexicon: PartyLexicon, not_names: frozenset[str]) -> list[tuple[Item, Item | None]]:
+    """(name, party) for each person typed in lower case on the line; party None for a list's last unmarked."""
+    pairs: list[tuple[Item, Item]] = []
+    for found in _PERSON.finditer(line):
+        name = _name(found, line, lexicon, not_names)
+        code = lexicon.resolve(found.group("party"))
+        if name is None or not code or not found.group("name").islower():
+            continue
+        pairs.append((name, Item("party", found.start("party"), found.end("party"), found.group("party"), code)))
+    if len(pairs) >= 2 and all(_LINK.fullmatch(line[a[1].end : b[0].start]) for a, b in itertools.pairwise(pairs)):
+        listed: list[tuple[Item, Item | None]] = list(pairs)
+        last = _LAST_WITHOUT_PARTY.match(line, pairs[-1][1].end)
+        if last and (name := _name(last, line, lexicon, not_names)) is not None and last.group("name").islower():
+            listed.append((name, None))
+        return listed
+    return [
+        (name, party)
+        for name, party in pairs
+        if _SINGLE_BEFORE.search(line[: name.start])
+        and _SINGLE_AFTER.match(line[party.end + (line[party.end : party.end + 1] == ")") :])
+    ]
+
+
+def _name(found: re.Match[str], line: str, lexicon: PartyLexicon, not_names: frozenset[str]) -> Item | None:
+    words = found.group("name").split()
+    if any(not_a_name(w, lexicon, not_names) for w in (words[0], words[-1])):
+        return None
+    return Item("name", found.start("name"), found.end("name"), found.group("name"))
