@@ -12,7 +12,7 @@ from mailbot.core.classify import automatic_kind, from_a_person_through_a_list
 from mailbot.core.mail import Mail
 from mailbot.core.model import Decision, Event, Kind, Outcome, Reading, StoredState
 from mailbot.core.text import OwnWords, is_reply_subject, own_words, subject_topic
-from mailbot.core.understand import diacritics
+from mailbot.core.understand import diacritics, dictation
 from mailbot.core.understand.parties import PartyLexicon
 from mailbot.core.understand.reading import read
 
@@ -52,7 +52,9 @@ class Judge:
         if mail.defects and any(d.startswith("unparseable") for d in mail.defects):
             return Judgement(deciding.review(Kind.UNRELATED, municipality, "meddelandet kunde inte läsas"), own)
         reading = read(
-            diacritics.join_compounds(diacritics.restore(_with_subject(own.text, mail.subject), self.spelling)),
+            dictation.punctuate(
+                diacritics.join_compounds(diacritics.restore(_with_subject(own.text, mail.subject), self.spelling))
+            ),
             event=self.event,
             lexicon=self.lexicon,
             subject=mail.subject,

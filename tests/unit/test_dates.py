@@ -38,6 +38,10 @@ WRITTEN_DATES = [
     ("august-short", "Jag är tillbaka 15 aug.", [(15, 8)]),
     ("october", "Går det den 5 oktober?", [(5, 10)]),
     ("two-by-eller", "19 eller 22 sept fungerar.", [(19, 9), (22, 9)]),
+    ("two-by-el-numeric", "Norrtälje kan 19 el 26/9.", [(19, 9), (26, 9)]),
+    ("three-listed-numeric", "Vi kan 19, 22 och 26/9.", [(19, 9), (22, 9), (26, 9)]),
+    ("a-count-and-a-date", "Vi är 3 och 26/9 passar.", [(26, 9)]),
+    ("an-hour-offered-before-a-date", "kl 13 eller 26/9", [(26, 9)]),
     ("three-by-comma-och", "Vi kan 19, 22 och 26 september.", [(19, 9), (22, 9), (26, 9)]),
     ("two-slash-dates", "Antingen 2/9 eller 19/9.", [(2, 9), (19, 9)]),
     (

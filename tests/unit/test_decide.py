@@ -2030,3 +2030,16 @@ def test_a_closing_typed_at_the_end_of_the_last_name_line() -> None:
     )
     assert decision.outcome.value == "confirmed"
     assert people(decision) == [("Ove Lundin", "M"), ("Hans Pettersson", "S"), ("Sara Ekblom", "C")]
+
+
+def test_a_dictated_addition_of_a_fourth_person_is_an_addition_to_the_stored_three() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send(
+        "Hej igen punkt Nacka lägger till en fjärde person den 19 september komma Anna Pettersson "
+        "kristdemokraterna punkt Mvh Tove",
+        day=12,
+    )
+    assert (decision.outcome.value, [v.code for v in decision.violations]) == ("rejected", ["too_many_participants"])
+    assert desk.ledger.stored_for("Nacka").registration is not None
+    assert len(desk.ledger.stored_for("Nacka").registration.participants) == 3

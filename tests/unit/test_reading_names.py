@@ -205,3 +205,17 @@ def test_a_party_name_cut_short_by_autocorrect_in_brackets_is_that_party() -> No
 def test_a_role_in_brackets_is_no_party_for_sharing_its_first_letters() -> None:
     found = find_people("Vi kommer 22 sept: Kjell Rask (socialchef), Anna Ek (M)", LEXICON)
     assert [(p.name, p.party) for p in found] == [("Kjell Rask", None), ("Anna Ek", "M")]
+
+
+def test_a_title_right_after_the_party_letter_keeps_the_letter_a_party() -> None:
+    r = reading("Huddinge anmäler till 22/9 Malin Dahlberg M ordf ks, Sakarias Lindh S v.ordf och Lars Wik C")
+    assert people(r) == [("Malin Dahlberg", "M"), ("Sakarias Lindh", "S"), ("Lars Wik", "C")]
+
+
+def test_a_line_that_opens_with_its_own_heading_is_no_wrapped_sentence() -> None:
+    r = reading(
+        "stockholm anmäler 2/9: eva-lena ahlqvist s, omid hosseini mp, henrik von platen m\n"
+        "infomötet 30/8: eva-lena ahlqvist s (ksO)\n"
+    )
+    assert people(r) == [("eva-lena ahlqvist", "S"), ("omid hosseini", "MP"), ("henrik von platen", "M")]
+    assert r.info_attendee is not None and r.info_attendee.name == "eva-lena ahlqvist"

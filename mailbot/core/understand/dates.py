@@ -157,6 +157,11 @@ def week_days(text: str, year: int) -> Iterator[tuple[int, int, dt.date]]:
             continue
 
 
+_DAYS_BEFORE = re.compile(
+    rf"(?<![\d/.:,])(?:[0-3]?\d{_ORD}?\s*(?:,|eller|el\.?|och|alt\.?|alternativt|&|\+)\s*(?:den\s+)?)+$", re.I
+)
+
+
 def _numeric(text: str) -> Iterator[DateMention]:
     for m in _NUMERIC.finditer(text):
         day, month = int(m.group("day")), int(m.group("month"))
@@ -177,6 +182,24 @@ def _numeric(text: str) -> Iterator[DateMention]:
         year_text = m.group("year")
         year = None if not year_text else int(year_text) + (2000 if len(year_text) == 2 else 0)
         yield DateMention(m.start(), m.end(), day, month, year, _weekday_before(text, m.start()))
+        yield from _days_listed_before(text, m.start(), month, year)
+
+
+def _days_listed_before(text: str, start: int, month: int, year: int | None) -> Iterator[DateMention]:
+    """ "19 el 26/9", "19, 22 och 26/9": the days offered or listed before a date take its month.
+
+    Not "vi är 3 och 26/9 passar" (one "och" joins a count) nor "kl 13 eller 26/9".
+    """
+    window = max(0, start - 40)
+    listed = _DAYS_BEFORE.search(text[window:start])
+    if not listed or not re.search(r",|\b(?:eller|el|alt|alternativt)\b", listed.group(0), re.I):
+        return
+    if re.search(r"\b(?:kl|klockan)\.?\s*$", text[max(0, window + listed.start() - 9) : window + listed.start()], re.I):
+        return
+    for d in re.finditer(r"[0-3]?\d", listed.group(0)):
+        if 1 <= (day := int(d.group(0))) <= 31:
+            at = window + listed.start() + d.start()
+            yield DateMention(at, at + len(d.group(0)), day, month, year, None)
 
 
 def _named(text: str) -> Iterator[DateMention]:

@@ -23,7 +23,10 @@ _SENTENCE_END = re.compile(r"(?<!\bordf)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\bkl)[.!?;](
 _SHORT_BEFORE = re.compile(r"(?:^|[,;:|–—(/]|\s-|\bfrån|\bför|\bär)\s*$", re.I)
 _SHORT_AFTER = re.compile(
     r"^\s*(?:$|[,;:|)/(]|[-–—]\s|\s*och\b|\s*samt\b|\.\s|\.$|-grupp\w*\b"
-    r"|\s*[\u2600-\u27bf\U0001f300-\U0001faff])",  # "Lisa från C 👍"
+    r"|\s*[\u2600-\u27bf\U0001f300-\U0001faff]"  # "Lisa från C 👍"
+    # "Malin Dahlberg M ordf ks, Sakarias Lindh S v.ordf": a title right after the party letter
+    r"|\s+(?:ordf\w*|v\.\s?ordf\w*|vice\s+ordf\w*|\d:?[ae]\s+v(?:ice|\.)\s?ordf\w*|kso\b|ks-ordf\w*|kommunalråd\w*"
+    r"|oppositionsråd\w*|gruppledare\w*|ledamot\w*|ersättare\w*))",
     re.I,
 )
 _NAME_THEN_COLUMN = re.compile(r"\s*(?:[-–•*]\s+|\d{1,2}[.)]\s+)?(?:[A-ZÅÄÖÉ][^\W\d_'’-]+(?:-[^\W\d_]+)?\s+){2,3}")

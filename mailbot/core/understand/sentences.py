@@ -43,7 +43,13 @@ def split_sentences(text: str) -> list[Span]:
 def _wrapped(text: str, newline: int) -> bool:
     """A long line of prose broken by the mail client, the sentence going on in lower case on the next."""
     line = text[text.rfind("\n", 0, newline) + 1 : newline]
-    return len(line) >= 50 and line.rstrip()[-1:] not in ".!?:;" and text[newline + 1 : newline + 2].islower()
+    return (
+        len(line) >= 50
+        and line.rstrip()[-1:] not in ".!?:;"
+        and text[newline + 1 : newline + 2].islower()
+        # "infomötet 30/8: eva-lena ahlqvist s": a new line that opens with its own heading starts anew
+        and not re.match(r"[^\W\d_]+(?:\s+[^\s:]+){0,2}:\s", text[newline + 1 : newline + 40])
+    )
 
 
 def sentence_at(sentences: list[Span], position: int) -> Span:

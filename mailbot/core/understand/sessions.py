@@ -109,7 +109,7 @@ _INSTEAD_OF = re.compile(
 _MOVE = re.compile(r"\b(?:från|fr\.)\s+(?:(?:mån|tis|ons|tors|fre)dag(?:en)?\s+)?(?:den\s+)?$", re.I)
 _REGISTERING = re.compile(
     r"anmäl|delta|deltar|deltagande|kommer|komma|medverka|närvar|välj|boka|passar|önskar|datum|tillfälle"
-    r"|dialog|blir|går\s+bra|vill|flytta|byta|ändra",
+    r"|dialog|blir|går\s+bra|vill|flytta|byta|ändra|\btar\s+(?:den\s+)?\d",  # "botkyrka tar den 21 sept"
     re.I,
 )
 
