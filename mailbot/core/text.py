@@ -168,11 +168,14 @@ def own_words(mail: Mail) -> OwnWords:
         # "Då gäller vår anmälan enligt nedan": the sender's own earlier mail in the thread stands
         earlier_text, earlier_signature = _strip_signature(earlier)
         return OwnWords(text=earlier_text, from_forward=True, quoted=quoted, signature=earlier_signature or signature)
-    if _is_forward(mail, forward_cut) and _PEOPLE_FORWARDED.search(text) and not _PERSON_WITH_PARTY.search(text):
+    if _is_forward(mail, forward_cut) and _PEOPLE_FORWARDED.search(text) and len(_PERSON_WITH_PARTY.findall(text)) <= 1:
         # "här är Stockholms stads deltagare till dialogen den 26 september, se nedan": the day is the
-        # forwarder's, the people are in the forwarded mail
+        # forwarder's, the people are in the forwarded mail ("svaret från vår KSO Ingrid Bergfors (M) –
+        # anmälan nedan gäller": one named is whose answer it is, not a delegation)
         forwarded = _forwarded_words(mail, lines, cut, quoted)
-        if forwarded is not None and _PERSON_WITH_PARTY.search(forwarded.text):
+        if forwarded is not None and len(_PERSON_WITH_PARTY.findall(forwarded.text)) > len(
+            _PERSON_WITH_PARTY.findall(text)
+        ):
             return dataclasses.replace(forwarded, text="\n".join([text, "", forwarded.text]))
     return OwnWords(text=text, quoted=quoted, signature=signature)
 

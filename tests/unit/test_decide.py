@@ -2043,3 +2043,50 @@ def test_a_dictated_addition_of_a_fourth_person_is_an_addition_to_the_stored_thr
     assert (decision.outcome.value, [v.code for v in decision.violations]) == ("rejected", ["too_many_participants"])
     assert desk.ledger.stored_for("Nacka").registration is not None
     assert len(desk.ledger.stored_for("Nacka").registration.participants) == 3
+
+
+def test_a_semicolon_closes_the_part_of_the_sentence_that_names_the_dialog_delegation() -> None:
+    decision = Desk().send(
+        "Hej Rebecka, Nacka anmäler till dialogen fredag 2 september Malin Åker (M), kommunstyrelsens ordförande, "
+        "Per Lindh (S) och Agnes von Platen (L); Malin kommer också till informationsmötet den 30 augusti. "
+        "Hälsningar Cecilia"
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("registration+info_meeting", "confirmed")
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Malin Åker"
+
+
+def test_a_date_too_close_to_the_holidays_is_ruled_out() -> None:
+    decision = Desk().send(
+        "Den 22 september går inte för oss, och 2 september ligger för nära semestrarna. Vi väljer därför "
+        "måndagen den 19:e.\n\nPeter Sjölund (S)\nCarin Hallqvist (M)\nAbdi Warsame (C)\n"
+    )
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 19))
+
+
+def test_one_who_will_register_herself_for_the_information_meeting_is_not_registered_here() -> None:
+    decision = Desk().send(
+        "Anmälan för Nacka, 26 september:\nMeta Fransson (S)\nUlf Dahlberg (M)\nZeynep Kaya (MP)\n\n"
+        "Meta kommer även till informationsmötet på KSL, men det anmäler hon själv."
+    )
+    assert (decision.kind.value, decision.info_attendee) == ("registration", None)
+
+
+def test_walking_with_a_cane_is_not_coming_to_the_dialog() -> None:
+    decision = Desk().send(
+        "Kommunstyrelsens ordförande Gunnar Lund (M) har fått förhinder den 30 augusti. I hans ställe kommer "
+        "1:e vice ordförande Kjell Ståhl (L) till informationsmötet.\n\nKjell går med käpp.\n\n"
+        "Nackas anmälan till dialogen i september kommer i ett separat mejl."
+    )
+    assert (decision.kind.value, [v.code for v in decision.violations]) == ("info_meeting", ["not_chair"])
+
+
+def test_a_forwarded_answer_whose_writer_the_forwarder_names_is_read_from_the_forward() -> None:
+    text = (
+        "Hej Rebecka,\n\nJag vidarebefordrar svaret från vår kommunstyrelseordförande Ingrid Berg (M) – anmälan "
+        "nedan gäller för Nacka kommun.\n\nHälsningar\nLinnea\n\n"
+        "Från: Ingrid Berg\nSkickat: den 12 juli 2016 07:58\nTill: Linnea\nÄmne: Re: VB: Inbjudan\n\n"
+        "Hej Linnea!\n\nVi tar den 26 september. Anmäl oss: jag, Björn Thunell (S) och Emir Hadžić (C).\n\n/Ingrid\n"
+    )
+    decision = Desk().send(text, subject="VB: Re: VB: Inbjudan")
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 26))
+    assert people(decision) == [("Ingrid Berg", "M"), ("Björn Thunell", "S"), ("Emir Hadžić", "C")]

@@ -58,6 +58,16 @@ class Scopes:
     def for_person(self, person: PersonMention, sentence: Span) -> str:
         info_cues, dialog_cues = self._cues(sentence.start, sentence.end)
         if info_cues and dialog_cues:
+            # "… till dialogen 2 september A (M), B (S) och C (L); A kommer också till informationsmötet":
+            # a semicolon closes the part of the sentence a person stands in
+            own = self.text[sentence.start : sentence.end]
+            before = own.rfind(";", 0, person.start - sentence.start)
+            after = own.find(";", person.end - sentence.start)
+            if before >= 0 or after >= 0:
+                part = (sentence.start + before + 1, sentence.start + (after if after >= 0 else len(own)))
+                info_part, dialog_part = self._cues(*part)
+                if bool(info_part) != bool(dialog_part):
+                    return "info" if info_part else "dialog"
             return self._nearest_cue(person, info_cues, dialog_cues)
         if info_cues:
             return "info"

@@ -64,13 +64,17 @@ _MARKED_IN_LIST = re.compile(
     re.I,
 )
 _ATTENDING = re.compile(
-    r"\b(?:kommer|deltar|går|närvarar|är\s+med|anmäl\w*|tar\s+(?:informations|info)möt\w*)\b", re.I
-)  # "Kjell-Åke tar infomötet 30/8"
+    # "Kjell-Åke tar infomötet 30/8"; not "Kjell går med käpp"
+    r"\b(?:kommer|deltar|går(?!\s+med\s+(?:käpp|kryck|rullator|stöd))|närvarar|är\s+med|anmäl\w*"
+    r"|tar\s+(?:informations|info)möt\w*)\b",
+    re.I,
+)
 # "Karin är redan anmäld till informationsmötet": news, not a registration
 _ALREADY = re.compile(
     # "Lena har redan själv anmält sig"
     r"\b(?:redan|sedan\s+tidigare|tidigare)\s+(?:själv\s+)?(?:anmäld|anmält|registrerad)|\bhar\s+redan\s+anmält"
-    r"|gjorde\s+(?:hon|han|hen)\s+själv",
+    r"|gjorde\s+(?:hon|han|hen)\s+själv"
+    r"|\b(?:anmäler|sköter|gör)\s+(?:hon|han|hen)\s+(?:det\s+)?själv",  # "men det anmäler hon själv"
     re.I,
 )
 # "… så någon anmälan till det mötet gör vi inte i nuläget", "Någon anmälan till informationsmötet görs således inte"

@@ -309,6 +309,12 @@ def _negated_date(text: str, mention: DateMention) -> bool:
     if re.match(r"[\s,]*(?:\w+\s+){0,3}(?:krockar|kolliderar|sammanfaller|föll\s+(?:på|bort))\b", after, re.I):
         return True  # "2/9 krockar med vårt KF", "den 22 och 26 september krockar": the dates they cannot come
     if re.match(
+        r"[\s,]*(?:ligger|är|blir|kommer)\s+(?:alldeles\s+|lite\s+|alltför\s+)?för\s+(?:nära|tidigt|sent)\b",
+        after,
+        re.I,
+    ):
+        return True  # "2 september ligger för nära semestrarna"
+    if re.match(
         r"[\s,:]*(?:\w+\s+){0,2}(?:(?:är|var|blir)\s+)?(?:inte|ej|aldrig)\s+(?:\w+\s+)?(?:möjlig|aktuell|lämplig"
         r"|ett\s+alternativ|något\s+alternativ)",
         after,
