@@ -2090,3 +2090,17 @@ def test_a_forwarded_answer_whose_writer_the_forwarder_names_is_read_from_the_fo
     decision = Desk().send(text, subject="VB: Re: VB: Inbjudan")
     assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 26))
     assert people(decision) == [("Ingrid Berg", "M"), ("Björn Thunell", "S"), ("Emir Hadžić", "C")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hej, vår KSO kan tyvärr inte 30/8 så jag kommer istället, Kjell-Åke Granath (C), 1:e vice ordförande i KS.",
+        "hej vår ksO kan tyvärr inte 30/8 så jag kommer istället, kjell-åke granath c, 1:e v.ordf ks",
+        "Hej, vår KSO kan tyvärr inte 30/8 så jag kommer istället.\n\nKjell-Åke Granath (C), 1:e vice ordförande i KS",
+    ],
+)
+def test_the_writer_coming_in_the_chairs_place_on_the_meetings_day_is_not_the_chair(text: str) -> None:
+    decision = Desk().send(text)
+    assert (decision.kind.value, [v.code for v in decision.violations]) == ("info_meeting", ["not_chair"])
+    assert decision.info_attendee is not None and decision.info_attendee.name.lower() == "kjell-åke granath"

@@ -209,7 +209,15 @@ def writer_attending_info(
     found = _I_ATTEND_INFO.search(text)
     if found is None and scopes is not None:
         # "Jag kommer gärna på dialogen den 30/8 på KSL": the information meeting by its day or place
-        found = next((m for m in _I_ATTEND.finditer(text) if scopes.of(m.start(), m.end() + 80) == "info"), None)
+        # "vår KSO kan tyvärr inte 30/8 så jag kommer istället": the day said before the writer comes
+        found = next(
+            (
+                m
+                for m in _I_ATTEND.finditer(text)
+                if "info" in (scopes.of(m.start(), m.end() + 80), scopes.of_span(sentence_at(sentences, m.start())))
+            ),
+            None,
+        )
     if found is None:
         return None
     span = sentence_at(sentences, found.start())
@@ -225,6 +233,14 @@ def writer_attending_info(
         signing = [p for p in people if p.bound and p.start > found.start() and _alone_on_line(text, p)]
     if len(signing) == 1:
         return signing[0], sentence
+    # "… så jag kommer istället, Kjell-Åke Granath (C), 1:e vice ordförande": the writer named after a comma
+    named_after = [
+        p
+        for p in people
+        if p.bound and p.start >= found.end() and re.fullmatch(r"[^.,\n]{0,15},\s*", text[found.end() : p.start])
+    ]
+    if len(named_after) == 1:
+        return named_after[0], sentence
     chairs = _chairs_in(people, dialog)
     if len({p.name for p in chairs}) == 1:
         return chairs[0], sentence
