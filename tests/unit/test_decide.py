@@ -2104,3 +2104,59 @@ def test_the_writer_coming_in_the_chairs_place_on_the_meetings_day_is_not_the_ch
     decision = Desk().send(text)
     assert (decision.kind.value, [v.code for v in decision.violations]) == ("info_meeting", ["not_chair"])
     assert decision.info_attendee is not None and decision.info_attendee.name.lower() == "kjell-åke granath"
+
+
+@pytest.mark.parametrize("greeting", ["Hej Rebecka, allt väl?", "Hej Rebecka!\n\nAllt väl med dig?", "Hur är läget?"])
+def test_a_greeting_asked_as_a_question_asks_nothing(greeting: str) -> None:
+    decision = Desk().send(
+        f"{greeting}\n\nNacka tar fredag 2/9. Vi blir Mats Gyll (m), Khadija Benali (s) och Per Zetter (c)."
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("registration", "confirmed")
+
+
+def test_news_of_another_municipalitys_day_registers_nothing_for_it() -> None:
+    decision = Desk().send(
+        "Nacka anmäler till dialogen fredagen den 2 september:\n\nYlva Hed (S)\nAnders Ring (M)\nAhmed Osman (V)\n\n"
+        "Vi har förstått att Värmdö också kommer den 2 september, vilket passar bra eftersom vi har flera "
+        "gemensamma frågor."
+    )
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 2))
+
+
+def test_a_date_in_the_main_clause_after_a_clause_about_a_party_meeting_is_chosen() -> None:
+    decision = Desk().send(
+        "Trots att M-gruppen hade eget möte i går kväll har vi nu fått ihop Nackas delegation till måndagen den "
+        "26 september:\n\nLinnea Wik (M)\nGunnar Öst (S)\nReza Ghaffari (L)\n"
+    )
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 26))
+
+
+def test_a_reserve_is_not_registered() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send(
+        "En ändring i vår anmälan: Henrik Wallin (L) ersätts av Helene Ek (L). Gösta Rehn (KD) står kvar i "
+        "reserv. I övrigt är allt som tidigare.",
+        day=12,
+    )
+    assert (decision.outcome.value, people(decision)) == (
+        "confirmed",
+        [("Lars Ohlsson", "M"), ("Sofia Karlberg", "S"), ("Helene Ek", "L")],
+    )
+
+
+def test_a_municipality_that_draws_back_its_registration_cancels() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send(
+        "Tyvärr måste Nacka kommun dra tillbaka sin anmälan till dialogmötet den 19 september.", day=12
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("cancellation", "confirmed")
+
+
+def test_a_writer_who_says_her_name_and_seat_registers_herself() -> None:
+    decision = Desk().send(
+        "Hej!\n\nJag heter Mirja Kallio och är ledamot i kommunstyrelsen för Vänsterpartiet. Jag vill gärna "
+        "anmäla mig till tillfället den 19 september."
+    )
+    assert (decision.outcome.value, people(decision)) == ("confirmed", [("Mirja Kallio", "V")])

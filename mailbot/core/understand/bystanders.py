@@ -1,5 +1,5 @@
 """People a mail names who are not registered: the reader greeted, the one asked about, an earlier mail's sender,
-those of a party that abstains and those of a registration only restated."""
+those of a party that abstains, a reserve and those of a registration only restated."""
 
 from __future__ import annotations
 
@@ -58,4 +58,13 @@ def not_registering(text: str, people: list[PersonMention], sentences: list[Span
         if party is not None:
             sentence = sentence_at(sentences, found.start())
             names |= {p.name for p in people if p.party == party and sentence.start <= p.start < sentence.end}
-    return names | {p.name for p in people if UNCHANGED.search(clause_at(text, p.start))}
+    # "Gösta Rehnberg (KD) står kvar i reserv", "med Eva Ek (V) som reserv": ready to step in, not coming
+    reserves = {p.name for p in people if _RESERVE.match(text, p.end)}
+    return names | reserves | {p.name for p in people if UNCHANGED.search(clause_at(text, p.start))}
+
+
+_RESERVE = re.compile(
+    r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?,?[ \t]*(?:\w+[ \t]+){0,3}?(?:i|som)[ \t]+"
+    r"(?:reserv|ersättare\s+vid\s+förhinder)\b",
+    re.I,
+)

@@ -29,6 +29,9 @@ _COURTESY_QUESTION = re.compile(
     # rhetorical and small-talk questions that wait for no answer
     r"|vem\s+hade\s+(?:kunnat\s+)?tro\w*|har\s+(?:du|ni)\s+(?:haft\s+)?(?:det\s+)?(?:bra|skönt|fint)"
     r"|hur\s+(?:mår|har)\s+(?:du|ni)|hur\s+var\s+(?:din|er)\s+sommar|visst\s+är\s+det"
+    # "Allt väl med dig?", "allt bra?", "Hur är läget?": a greeting
+    r"|^\W*(?:hej\W+(?:\w+\W+)?)?(?:allt\s+(?:väl|bra|gott)|hur\s+(?:är\s+läget|går\s+det|står\s+det\s+till))"
+    r"(?:\s+(?:med|hos)\s+(?:dig|er))?\s*\?$"
     # "Har du också fått en regnig semester?": small talk about the reader's summer
     r"|\b(?:har|hade|var|fick)\s+(?:du|ni)\b[^.?!]{0,40}\b(?:semester\w*|sommar\w*|ledighet\w*|helg\w*|väder\w*)"
     # "Kan du lägga in dem?": the registration asked for, not a question to settle
@@ -42,8 +45,8 @@ _COURTESY_QUESTION = re.compile(
 
 
 _CANCEL = re.compile(
-    r"avbok|avanmäl|återkalla|stryk\w*\s+(?:vår|oss|anmälan)|dra[rg]?\s+tillbaka\s+(?:vår|anmälan|oss)"
-    r"|tar?\s+tillbaka\s+(?:vår|anmälan)|ta\s+bort\s+(?:vår|oss)|annullera"
+    r"avbok|avanmäl|återkalla|stryk\w*\s+(?:vår|oss|anmälan)|dra[rg]?\s+tillbaka\s+(?:vår|sin|er|anmälan|oss)"
+    r"|tar?\s+tillbaka\s+(?:vår|sin|er|anmälan)|ta\s+bort\s+(?:vår|oss)|annullera"
     r"|(?:kan|har)\s+(?:\w+\s+){0,2}inte\s+(?:möjlighet\s+att\s+)?(?:delta|komma|närvara|medverka)\s*(?:alls|på\s+något|i\s+(?:någon|dialogen|något))"
     r"|kommer\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?(?:kunna\s+)?(?:delta|komma|närvara)\s+(?:alls|på\s+något|i\s+(?:någon|något))"
     # "Vi ställer tyvärr in vårt deltagande", "vi säger av vår plats", "Nacka hoppar av dialogen", "vi backar ur",

@@ -11,8 +11,13 @@ from mailbot.core.understand.sentences import clause_at, line_span
 from mailbot.core.understand.sessions import NEGATION
 
 _JOINT = re.compile(
-    r"\b(?:både|båda|bägge|gemensam\w*|tillsammans|för\s+(?:oss\s+)?alla|samordnar\s+(?:\w+\s+)?anmäl\w*)\b", re.I
+    r"\b(?:både|båda|bägge|tillsammans|för\s+(?:oss\s+)?alla|samordnar\s+(?:\w+\s+)?anmäl\w*"
+    # "en gemensam anmälan", "kommer gemensamt"; not "flera gemensamma frågor"
+    r"|gemensamt|gemensamm?a?\s+(?:anmälan|delegation\w*|grupp\w*|deltagande))\b",
+    re.I,
 )
+# "Vi har förstått att Nacka också kommer den 2 september": news of another's choice, not a registration for it
+_HEARSAY = re.compile(r"\b(?:förstått|hört|sett|läst|fått\s+veta)\s+att\s+$", re.I)
 # "Vi anmäler oss hellre var för sig", "Här kommer Salems egen anmälan": this mail is the sender's alone
 # (not "Södertälje kommuns egen anmälan kommer separat": that one is still to come)
 _ON_ITS_OWN = re.compile(
@@ -44,7 +49,7 @@ def other_municipalities_registered(
         pattern = municipality_pattern(municipality.name)
         for match in re.finditer(pattern, cleaned):
             clause = clause_at(cleaned, match.start())
-            if NEGATION.search(clause):
+            if NEGATION.search(clause) or _HEARSAY.search(cleaned[max(0, match.start() - 30) : match.start()]):
                 continue
             line_start, line_end = line_span(cleaned, match.start(), match.end())
             sentence_start = max(line_start, cleaned.rfind(".", 0, match.start()) + 1)

@@ -63,6 +63,7 @@ _MARKED_IN_LIST = re.compile(
     r"|\bi\s+(?:rött|grönt|blått|gult)\b|står\s+kvar",
     re.I,
 )
+_INTRODUCES = re.compile(r"\b(?:jag\s+heter|mitt\s+namn\s+är)\s+$", re.I)
 _ATTENDING = re.compile(
     # "Kjell-Åke tar infomötet 30/8"; not "Kjell går med käpp"
     r"\b(?:kommer|deltar|går(?!\s+med\s+(?:käpp|kryck|rullator|stöd))|närvarar|är\s+med|anmäl\w*"
@@ -160,6 +161,12 @@ def read(
         text, people, about_info_meeting=lambda at: scopes.of_span(sentence_at(sentences, at)) == "info"
     )
     signing = signer(signature, sender_name, lexicon, places, at=len(text))
+    introduced = [p for p in people if _INTRODUCES.search(text[max(0, p.start - 20) : p.start])]
+    if introduced and (
+        signing is None or len(signing.name.split()) < 2 or same_person(introduced[0].name, signing.name)
+    ):
+        # "Jag heter Rolf Järvinen och är ledamot … för Kristdemokraterna": the writer says who writes
+        signing = dataclasses.replace(introduced[0], start=len(text), end=len(text), line=-1)
     if signing is not None and signing.party is None and (own_party := party_beside_self(text, lexicon)):
         signing = dataclasses.replace(signing, party=own_party)
     if signing is not None and signing.party is None:

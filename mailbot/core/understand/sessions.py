@@ -174,7 +174,7 @@ def session_choices(
             if day in session_days:
                 moved_from = day
             continue
-        phrase = clause_at(text, mention.start, at_commas=True)
+        phrase = _main_clause(clause_at(text, mention.start, at_commas=True), text[mention.start : mention.end])
         if _anothers_choice(text[max(sentence.start, mention.start - 60) : mention.start], others, municipality):
             continue  # "Vallentuna lutar åt den 22:a", "Vaxholm som tar den 2:a": another municipality's day
         if day in session_days and UNCHANGED.search(clause_at(text, mention.start)):
@@ -295,6 +295,23 @@ def session_positions(mentions: list[DateMention], event: Event, year: int) -> l
     """Where the text writes a date that names a session (a cue that a line is about the dialog)."""
     session_days = {s.date for s in event.sessions}
     return [m.start for m in mentions if _resolve(m, event, year) in session_days]
+
+
+# "Trots att M-gruppen hade eget möte i går kväll har vi nu fått ihop … till den 26 september": the fronted
+# clause ends where the main clause's verb comes before its subject
+_FRONTED = re.compile(
+    r"^\s*(?:trots\s+att|även\s+om|fast\s+att|eftersom|när|medan|sedan)\b.*?\s"
+    r"(?=(?:har|hade|är|var|kommer|blir|tar|väljer|anmäler|kan|ska|vill|får)\s+(?:vi|jag|ni)\b)",
+    re.I,
+)
+
+
+def _main_clause(phrase: str, date: str) -> str:
+    """The main clause of a phrase opening with a fronted clause, when the date stands in the main clause."""
+    fronted = _FRONTED.match(phrase)
+    if fronted and date in phrase[fronted.end() :] and date not in phrase[: fronted.end()]:
+        return phrase[fronted.end() :]
+    return phrase
 
 
 def _negated_date(text: str, mention: DateMention) -> bool:

@@ -84,7 +84,8 @@ _SELF_TITLE_PARTY = re.compile(
     re.I,
 )
 # "Jag sitter i kommunstyrelsen i Ekerö för Centerpartiet": the party among the words of the writer's seat
-_SELF_SEAT = re.compile(r"\bjag\s+(?:sitter|är|företräder)\b[^.\n]{0,60}", re.I)
+# ("Jag heter Rolf Järvinen och är ledamot i kommunstyrelsen i Vallentuna för kristdemokraterna")
+_SELF_SEAT = re.compile(r"\bjag\s+(?:heter\s+[^.\n]{3,40}?\s+och\s+)?(?:sitter|är|företräder)\b[^.\n]{0,70}", re.I)
 
 
 def party_beside_self(text: str, lexicon: PartyLexicon) -> str | None:
