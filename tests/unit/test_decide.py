@@ -2160,3 +2160,19 @@ def test_a_writer_who_says_her_name_and_seat_registers_herself() -> None:
         "anmäla mig till tillfället den 19 september."
     )
     assert (decision.outcome.value, people(decision)) == ("confirmed", [("Mirja Kallio", "V")])
+
+
+def test_a_registration_said_again_as_it_was_after_a_rejection_stands() -> None:
+    desk = Desk()
+    rejected = desk.send(
+        "Dialogen 2 september: Tobias Geller (S), Kerstin Vall (M), Andrés Villa (V).\n"
+        "Informationsmötet: vice ordförande Tobias Geller (S) i KSO:s ställe."
+    )
+    assert rejected.outcome.value == "rejected"
+    decision = desk.send(
+        "Vi justerar vår anmälan. Dialogen den 2 september gäller som tidigare med Tobias Geller (S), "
+        "Kerstin Vall (M) och Andrés Villa (V). Till informationsmötet anmäler vi ingen.",
+        day=12,
+    )
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 2))
+    assert people(decision) == [("Tobias Geller", "S"), ("Kerstin Vall", "M"), ("Andrés Villa", "V")]

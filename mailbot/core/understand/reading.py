@@ -36,6 +36,7 @@ from mailbot.core.understand.people import PersonMention, find_people
 from mailbot.core.understand.prose import prose_parties
 from mailbot.core.understand.sentences import Span, clause_at, sentence_at, split_sentences
 from mailbot.core.understand.sessions import (
+    UNCHANGED,
     impossible_dates,
     session_choices,
     session_positions,
@@ -229,6 +230,8 @@ def read(
         dialog += _writer_among(text, not_info, people, dialog, signing, lexicon, doubts)
     dialog = full_names(text, dialog + _named_by_pronoun(text, people, sentences, scopes, dialog))
     not_now = not_registering(text, people, sentences, lexicon)
+    said_again = {p.name for p in people if p.party and UNCHANGED.search(clause_at(text, p.start))}
+    restated = [p for p in dialog if p.name in said_again]
     dialog = [p for p in dialog if p.name not in not_now]
     if signing is not None and signing.party:
         # "Tyresö 22/9: Sofia Rehnberg, Anneli Kronqvist (M) …" signed "Sofia Rehnberg (S)": her party
@@ -237,7 +240,11 @@ def read(
             for p in dialog
         ]
 
-    if not dated and dialog and kept:
+    if not dated and not dialog and restated and kept and not swaps and info_attendee is None:
+        # "Dialogen den 2 september gäller som tidigare med A (S), B (M) och C (V)", and nothing else: the whole
+        # registration said again, which stands as a registration (after a rejection nothing else was stored)
+        dialog, choices = restated, kept
+    elif not dated and dialog and kept:
         choices = kept  # "Datumet 22/9 står fast, deltagarna blir: …": the day the new list goes with
     elif not dated and (dialog or swaps):
         # "Anmälan 19/9" as the subject: its date stands; a reply's subject only when it names one session
