@@ -19,6 +19,7 @@ import email.utils
 import hashlib
 import logging
 import re
+import unicodedata
 from collections.abc import Iterator
 
 import mailparser
@@ -289,7 +290,7 @@ def decode_header(value: object) -> str:
         return ""
     if any("\udc80" <= ch <= "\udcff" for ch in value):
         value = decode_bytes(value.encode("ascii", "surrogateescape"), None)
-    value = re.sub(r"\r?\n[ \t]+", " ", value)
+    value = unicodedata.normalize("NFC", re.sub(r"\r?\n[ \t]+", " ", value))  # "Å" as one letter, not A + ring
     if "=?" not in value:
         return value.strip()
     try:
@@ -302,7 +303,7 @@ def decode_header(value: object) -> str:
             decoded.append(decode_bytes(chunk, charset or "utf-8"))
         else:
             decoded.append(chunk)
-    return "".join(decoded).strip()
+    return unicodedata.normalize("NFC", "".join(decoded)).strip()
 
 
 def _one_line(value: str) -> str:

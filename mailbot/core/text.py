@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -103,7 +104,7 @@ class OwnWords:
 
 def visible_text(mail: Mail) -> str:
     """text/plain when it says something, else the HTML as text."""
-    plain = _normalise(mail.plain)
+    plain = _unwrapped(_normalise(mail.plain))
     if _meaningful(plain):
         return plain
     if mail.html.strip():
@@ -334,13 +335,73 @@ def is_reply_subject(subject: str) -> bool:
     return bool(_REPLY_OR_FORWARD.match(subject))
 
 
+# "… med Gustaf Lagerqvist (M), Eva-Lena" above "Brandt (L) och …": a name broken between its two words
+_NAME_BEGUN = re.compile(r"[a-zåäö,.:)] [A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ]?[a-zåäöé]+)?$")
+# … and its second word first on the next line, then its party or the list going on: "El-Sayed (V) och",
+# "Berglund kd.", "Brandt, S"
+_NAME_ENDED = re.compile(
+    r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ]?[a-zåäöé]+)?(?:\s*[(,]|\s+och\b|\s+[A-Za-zÅÄÖåäö]{1,3}[.,]?(?:\s|$))"
+)
+_SIGN_OFF_START = re.compile(r"\s*(?:mvh|m\.v\.h|hälsn\w*|vänlig\w*|bästa|tack|skickat\s+från|/\w)", re.I)
+_BULLET_START = re.compile(r"\s*(?:[-•*·o§–]\s|\d{1,2}[.)]\s|>)")
+
+
+def _unwrapped(text: str) -> str:
+    """Plain text hard-wrapped by the client at 72–78 columns, its broken sentences joined again.
+
+    Only where the break cannot be the writer's: a long line that stops mid-sentence before a line in
+    lower case, or between a name's two words ("… med Anna" / "Andersson (S) och …"). Lists, whose lines
+    end where each item ends, stay as they are.
+    """
+    lines = text.split("\n")
+    joined: list[str] = []
+    previous = ""  # the line as the client broke it, before any joining
+    for line in lines:
+        if (
+            joined
+            and 55 <= len(previous) <= 80
+            and line.strip()
+            and not previous.startswith(">")
+            and previous.rstrip()[-1:] not in ".!?:;"
+            and not _BULLET_START.match(line)
+            and not _SIGN_OFF_START.match(line)
+            and (
+                line[:1].islower()
+                # "Marie-Louise Andrén, andre vice ordförande i kommunstyrelsen," / "Moderaterna"
+                or (
+                    previous.rstrip().endswith(",")
+                    and re.fullmatch(r"[A-ZÅÄÖ][\w-]+(?: [\w-]+){0,3}[.,]?", line.strip())
+                )
+                or line.startswith("(")
+                # "… Lotta Wennberg ersätts av" / "Yusuf Aziz (S).": no line of a list ends on such a word
+                or re.search(r"\b(?:av|med|och|samt|till|för|från|är|blir|heter|att|som|om)$", previous.rstrip())
+                or (_NAME_BEGUN.search(previous) and _NAME_ENDED.match(line))
+            )
+        ):
+            joined[-1] = f"{joined[-1].rstrip()} {line.lstrip()}"
+        else:
+            joined.append(line)
+        previous = line
+    return "\n".join(joined)
+
+
+_INLINE_SEPARATOR = re.compile(
+    r"(?<=\S)[ \t]+(-{3,}\s*(?:ursprungligt\s+meddelande|original\s+message|originalmeddelande"
+    r"|vidarebefordrat\s+meddelande|forwarded\s+message)\s*-{3,})[ \t]*",
+    re.I,
+)
+
+
 def _normalise(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Apple Mail may send "å" as "a" and a combining ring (NFD): one letter, as every other client writes it
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     # Columns separated by tabs are table cells, as in HTML tables.
     text = re.sub(r"(?<=\S)[ ]*\t[ \t]*(?=\S)", " | ", text)
     # So are columns aligned with spaces ("M    Madeleine Sjögren-Kallio") and a pasted list's semicolons
     # ("2016-09-26;Pia Lundén;S"), in a block of two rows or more
     text = "\n".join(_cells(text.split("\n")))
+    # a client that dropped every line break: the quoted mail still starts at its separator
+    text = _INLINE_SEPARATOR.sub(lambda m: "\n\n" + m.group(1) + "\n", text)
     text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
     text = re.sub(r"[\u200b\u200c\u200d\ufeff\u00ad]", "", text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
@@ -369,7 +430,8 @@ def _cells(lines: list[str]) -> list[str]:
 
 
 def _meaningful(text: str) -> bool:
-    stripped = text.strip()
+    # "[image]", "[cid:image001.png@01D1…]": the places of pictures, which the HTML part shows
+    stripped = re.sub(r"\[(?:image|bild|cid:)[^\]\n]{0,80}\]", "", text, flags=re.I).strip()
     if len(stripped) < 2:
         return False
     return (

@@ -2176,3 +2176,33 @@ def test_a_registration_said_again_as_it_was_after_a_rejection_stands() -> None:
     )
     assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 2))
     assert people(decision) == [("Tobias Geller", "S"), ("Kerstin Vall", "M"), ("Andrés Villa", "V")]
+
+
+def test_asking_to_confirm_something_about_the_venue_is_a_question() -> None:
+    decision = Desk().send(
+        "Nacka anmäler till dialogen den 22 september:\nPer Lind (M)\nIngela Hed (S)\nRoger Fält (KD)\n\n"
+        "Roger Fält använder rullstol – kan du bekräfta att Mälarsalen är tillgänglig, och finns det parkering "
+        "för rörelsehindrade nära Landstingshuset?"
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("question", "needs_review")
+
+
+@pytest.mark.parametrize("ask", ["Kan du bekräfta att anmälan kommit fram?", "Kan ni bekräfta mottagandet?"])
+def test_asking_to_confirm_the_registration_arrived_is_answered_by_the_confirmation(ask: str) -> None:
+    decision = Desk().send(f"Nacka kommer 19/9: Anna Ek (M), Bo Berg (S), Eva Lund (L). {ask}")
+    assert (decision.kind.value, decision.outcome.value) == ("registration", "confirmed")
+
+
+def test_a_month_slipped_in_the_dialogs_date_is_no_session() -> None:
+    decision = Desk().send(
+        "Nacka anmäler sig till dialogmötet 19/8.\n\nKatarina Berg, S\nJan Persson, M\nMerve Yilmaz, V"
+    )
+    assert [v.code for v in decision.violations] == ["invalid_session_date"]
+
+
+def test_a_description_that_breaks_off_at_a_line_end_is_read_without_a_fault() -> None:
+    decision = Desk().send("Vi kommer 19/9 med Anna Ek (M) och Bo Berg, han är\n(S). Eva Lund (L) kommer också.")
+    assert (decision.outcome.value, people(decision)) == (
+        "confirmed",
+        [("Anna Ek", "M"), ("Bo Berg", "S"), ("Eva Lund", "L")],
+    )

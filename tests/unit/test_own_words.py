@@ -1091,3 +1091,62 @@ def test_a_row_the_plain_part_marks_in_bold_keeps_the_plain_part() -> None:
     quoted_table += "</table></blockquote>"
     mail = _mail(plain + "\n\nDen 11 juli skrev Rebecka Frej:\n> Inbjudan", html + quoted_table)
     assert "*19 sept 15.00–17.00*" in own_words(mail).text
+
+
+@pytest.mark.parametrize(
+    ("plain", "line"),
+    [
+        (
+            "Till dialogen den 22 september kommer tre ledamöter: Anna-Karin Lind\n"
+            "(M), Omid Rezaei (L) och Birgitta Ståhl (S).",
+            "Anna-Karin Lind (M), Omid Rezaei (L) och Birgitta Ståhl (S).",
+        ),
+        (
+            "Danderyd kommer måndagen den 19 september med Gustaf Lager (M), Eva-Lena\n"
+            "Brandt (L) och Hussein Mahmoud (S).",
+            "Eva-Lena Brandt (L)",
+        ),
+        (
+            "En ändring i Botkyrkas anmälan till den 22/9: Lotta Wennberg ersätts av\nYusuf Aziz (S).",
+            "ersätts av Yusuf Aziz (S).",
+        ),
+        (
+            "o Marie-Louise Andrén, andre vice ordförande i kommunstyrelsen,\nModeraterna\no Niklas Hedén, ledamot",
+            "kommunstyrelsen, Moderaterna",
+        ),
+    ],
+)
+def test_a_line_broken_by_the_client_at_72_columns_is_joined_again(plain: str, line: str) -> None:
+    assert line in visible_text(_mail(plain))
+
+
+@pytest.mark.parametrize(
+    "plain",
+    [
+        "Vi kommer den 19 september med följande tre personer från kommunstyrelsen:\nAnna Berg (S)\nBo Lund (M)",
+        "hej! täby kör 22/9 anna-karin lööw m, johan ek s och peter sandberg l, alla tre\nmvh ulrika",
+        "Anna Berg (S), kommunstyrelsens ordförande och gruppledare i fullmäktige\nBo Lund (M), oppositionsråd",
+    ],
+)
+def test_lines_the_writer_broke_stay_broken(plain: str) -> None:
+    assert visible_text(_mail(plain)) == plain
+
+
+def test_letters_written_decomposed_are_one_letter() -> None:
+    decomposed = "Hanna A\u030astro\u0308m (S)"
+    assert "Hanna Åström (S)" in visible_text(_mail(decomposed))
+
+
+def test_a_plain_part_of_only_image_placeholders_gives_way_to_the_html() -> None:
+    text = visible_text(_mail("[image]\n\n[image]", "<p>Ekerö kommer den 22 september: Adam Öberg (M)</p>"))
+    assert "Adam Öberg (M)" in text
+
+
+def test_a_quote_in_a_mail_without_line_breaks_is_still_cut() -> None:
+    plain = (
+        "Hej! Sundbyberg anmäler sig till dialogen 19 september: Peter Lindh (S) Anna Ek (M) "
+        "-----Ursprungligt meddelande----- Från: Rebecka Frej Skickat: den 11 juli 2016 Ämne: Inbjudan "
+        "Fyra tillfällen för dialog i september? 2 sept 19 sept 22 sept 26 sept"
+    )
+    words = own_words(_mail(plain)).text
+    _check(words, ("Peter Lindh (S)",), ("Fyra tillfällen", "Ursprungligt"))

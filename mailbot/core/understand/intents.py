@@ -38,7 +38,10 @@ _COURTESY_QUESTION = re.compile(
     r"|\bkan\s+(?:du|ni)\s+(?:\w+\s+)?(?:lägga\s+in|anmäla|registrera|skriva\s+upp|notera|boka\s+in|föra\s+in)"
     r"\s+(?:dem|oss|mig|honom|henne|dessa|det)\b"
     # "Kan du bekräfta att anmälan har kommit fram?": the confirmation that is sent anyway answers it
-    r"|\b(?:kan|kunde|vill)\s+(?:du|ni)\s+(?:\w+\s+)?bekräfta\b|\bbekräfta\s+gärna\b|\bbekräftelse\s+(?:på|att)\b"
+    # (not "kan du bekräfta att Mälarsalen är tillgänglig": that asks about the venue)
+    r"|\b(?:(?:kan|kunde|vill)\s+(?:du|ni)\s+(?:\w+\s+)?bekräfta|bekräfta\s+gärna|bekräftelse\s+(?:på|att))\b"
+    r"(?:\s*\?|\s+(?:\w+\s+){0,3}?(?:anmälan|mottag\w*|mejlet|mailet|fått|kommit\s+fram|gått\s+fram|registrer\w*"
+    r"|inkom\w*|att\s+(?:ni|du)\s+(?:har\s+)?(?:fått|tagit\s+emot)))"
     r"|\bgissa\s+vad\b|\bvet\s+(?:du|ni)\s+vad\b",
     re.I,
 )

@@ -18,7 +18,7 @@ _WORD = r"[a-zåäöéüø][a-zåäöéüø'’]*(?:-[a-zåäöéüø]+)*"
 _NAME = rf"{_WORD}\s(?:(?:af|von|van|de|der|du|la)\s)?{_WORD}"
 _PERSON = re.compile(
     rf"(?<![\w@.])(?P<name>{_NAME})\s+\(?(?P<party>[a-zåäö]{{1,3}})\)?"
-    r"(?=\s*(?:[,;+/&(]|\b(?:och|o)\b|\.(?:\s|$)|$)|\s+(?:är|kommer|deltar|kso|ks|ordf|v\.?\s?ordf|\d:?e)\b)",
+    r"(?=\s*(?:[,;+/&(]|\b(?:och|o)\b|\.(?:\s|$)|$)|\s+(?:är|kommer|deltar|kso|ks|ordf|v\.?\s?ordf|\d:?e|mvh|hälsn\w*)\b)",
     re.I,
 )
 _LINK = re.compile(r"\)?\s*(?:[,;+/&]|och|o)\s*")

@@ -20,7 +20,7 @@ _DESCRIBED = re.compile(
     # (also in the next sentence: "fel parti för Fatima Hussein i vår anmälan. Hon är vänsterpartist, inte …")
     r"^(?:[^.!?\n]{0,40}?|[^.!?\n]{0,40}[.!]\s+)\b(?:han|hon|hen|som)\s+(?:också\s+)?"
     r"(?:är|sitter|har\s+suttit|representerar|företräder|tillhör)\b"
-    r"(?P<rest>[^.;!?\n]{0,70})"
+    r"(?P<rest>[^.;!?]{0,70})"  # (over a line break: "Bo Berg, han är" / "(S).")
     # "Mats Gerdin-Lund, vår kommunstyrelseordförande från Moderaterna, kommer …"
     r"|^\s*,\s*(?P<apposition>[^,.;!?\n]{0,60}?\b(?:från|för)\s+[^,.;!?\n]{2,30}),"
     # "Ingela Wåhlin är socialdemokrat och kommer …"
@@ -122,7 +122,8 @@ def _party_after(text: str, person: PersonMention, later: list[PersonMention], l
     described = _DESCRIBED.match(window)
     if not described:
         return None
-    words = described.group("rest") or described.group("apposition") or described.group("is") or described.group("in")
+    # the group that matched, though it may have matched nothing: "Anna Ek, hon är\n…"
+    words = next((g for g in described.group("rest", "apposition", "is", "in") if g is not None), "")
     for word in re.findall(r"[\wåäöÅÄÖ-]+", words):
         if code := lexicon.resolve(word):
             return code

@@ -208,7 +208,11 @@ def session_choices(
             (_REGISTERING.search(sentence_text) or _is_field_line(text, mention.start))
             and not _NON_CHOICE.search(sentence_text)
             and day.year == year
-            and day > event.deadline  # a date before the deadline is a decision's or a letter's, not a choice
+            # a date before the deadline is a decision's or a letter's, not a choice; unless it names the
+            # dialog's day ("anmäler sig till dialogmötet 19/8": a slip of the month, not a session)
+            and (
+                day > event.deadline or re.search(r"\b(?:dialog|dialogmöte|tillfälle)\w*\s+(?:den\s+)?$", before, re.I)
+            )
             and day not in attempts
         ):
             attempts.append(day)
