@@ -112,7 +112,23 @@ def _registers_no_one(reading: Reading) -> bool:
 
 
 def _with_subject(text: str, subject: str) -> str:
-    """ "Anmälan Nacka 19/9: A. Berg (M)" with an empty body (or "Se ämnesraden"): the subject is the text."""
+    """ "Anmälan Nacka 19/9: A. Berg (M)" with an empty body (or "Se ämnesraden"): the subject is the text.
+
+    A subject the sender wrote (no "SV:") heads a body of a line or two that leans on it ("Ändring Täby: Hanna
+    Löfgren ersätter Olof Säll" over "Båda är S.", "Återbud Salem" over "Tyvärr.").
+    """
     if not text.strip() or _SEE_SUBJECT.search(text):
         return f"{subject_topic(subject)}\n\n{text}".strip()
+    own_subject = subject.strip() and not is_reply_subject(subject) and not _INVITATION_SUBJECT.search(subject)
+    if own_subject and (
+        (len(text.strip()) <= 60 and text.strip().count("\n") <= 1)
+        # "Informationsmötet 30/8" over "Vår KSO har förhinder … I stället kommer …": the subject names the meeting
+        or (_MEETING_WORDS.search(subject) and not _MEETING_WORDS.search(text))
+    ):
+        return f"{subject.strip()}:\n\n{text}"
     return text
+
+
+_MEETING_WORDS = re.compile(r"dialog|informationsmöt|infomöt|\d{1,2}\s*/\s*\d{1,2}|\d{1,2}\s+(?:aug|sep)", re.I)
+# the invitation's own subject, kept by a sender who wrote a new mail: it says nothing of the sender's
+_INVITATION_SUBJECT = re.compile(r"inbjudan|välkommen\s+med\s+anmälan|dialog\s+om\s+regional", re.I)

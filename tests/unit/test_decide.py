@@ -2206,3 +2206,52 @@ def test_a_description_that_breaks_off_at_a_line_end_is_read_without_a_fault() -
         "confirmed",
         [("Anna Ek", "M"), ("Bo Berg", "S"), ("Eva Lund", "L")],
     )
+
+
+def test_a_mail_typed_all_in_lower_case_reads_its_list_lines() -> None:
+    decision = Desk().send(
+        "hej rebecka,\n\nnacka anmäler till dialogen den 19 september:\n\n"
+        "jan-erik söderlund | kso | moderaterna\nzeynep arslan | ledamot | miljöpartiet\nbo ek, s\n"
+    )
+    assert (decision.outcome.value, people(decision)) == (
+        "confirmed",
+        [("jan-erik söderlund", "M"), ("zeynep arslan", "MP"), ("bo ek", "S")],
+    )
+
+
+def test_the_last_of_a_lower_case_list_without_a_party_is_asked_for() -> None:
+    decision = Desk().send(
+        "hej, nacka anmäler till 2 september: mattias lundh (m), gunnel forsberg (s) och tobias ring."
+    )
+    assert [v.code for v in decision.violations] == ["missing_party"]
+
+
+def test_a_subject_the_sender_wrote_heads_a_body_that_leans_on_it() -> None:
+    decision = Desk().send(
+        "Hej,\n\nVår KSO har förhinder den dagen. I stället kommer 1:e vice ordförande Sten Ahl (S).",
+        subject="Informationsmötet 30/8",
+    )
+    assert (decision.kind.value, [v.code for v in decision.violations]) == ("info_meeting", ["not_chair"])
+
+
+def test_a_subject_and_a_body_naming_different_sessions_go_to_a_person() -> None:
+    decision = Desk().send(
+        "Hej!\n\nVi kommer den 19 september med:\nMarianne Lund (S)\nAhmed Yousef (V)\nFredrika Holm (M)",
+        subject="Anmälan Nacka 22/9",
+    )
+    assert decision.outcome.value == "needs_review"
+
+
+def test_a_subject_naming_the_day_moved_from_is_no_disagreement() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send(
+        "Nacka behöver byta dag: vi kommer i stället måndagen den 26 september, inte den 19:e. Deltagarna är desamma.",
+        subject="Ändring: Nackas anmälan till dialog 19/9",
+        day=12,
+    )
+    assert (decision.kind.value, decision.outcome.value, decision.session) == (
+        "change",
+        "confirmed",
+        dt.date(2016, 9, 26),
+    )

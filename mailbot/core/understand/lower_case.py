@@ -57,3 +57,21 @@ def _name(found: re.Match[str], line: str, lexicon: PartyLexicon, not_names: fro
     if any(not_a_name(w, lexicon, not_names) for w in (words[0], words[-1])):
         return None
     return Item("name", found.start("name"), found.end("name"), found.group("name"))
+
+
+def unmarked_last(
+    line: str, parties: list[Item], names: list[Item], lexicon: PartyLexicon, not_names: frozenset[str]
+) -> Item | None:
+    """ "mattias lundh (m), gunnel forsberg (s) och tobias ring.": the last of a list, typed without its party.
+
+    Two people with parties come first on the line, so it is a list; a careful reader sees a third person whose
+    party is missing (and the rules then ask for it), not nothing.
+    """
+    if len(parties) < 2 or not parties:
+        return None
+    last = max(parties, key=lambda p: p.end)
+    end = last.end + (line[last.end : last.end + 1] == ")")
+    found = _LAST_WITHOUT_PARTY.match(line, end)
+    if not found or not found.group("name").islower() or any(n.start >= end for n in names):
+        return None
+    return _name(found, line, lexicon, not_names)

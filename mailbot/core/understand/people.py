@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from mailbot.core.understand.lexicon import NOT_NAMES
-from mailbot.core.understand.lower_case import typed_people
+from mailbot.core.understand.lower_case import typed_people, unmarked_last
 from mailbot.core.understand.names import WORD, Item, clean_name, is_title, lowercase_names, name_runs
 from mailbot.core.understand.parties import PartyLexicon, PartyMention
 
@@ -69,9 +69,12 @@ def find_people(text: str, lexicon: PartyLexicon, not_names: frozenset[str] = fr
     people: list[PersonMention] = []
     offset = 0
     lines = text.split("\n")
-    listy = [_is_list_line(line, lexicon, not_names) for line in lines]
+    # A mail typed all in lower case ("jan-erik söderlund | kso | moderaterna") is read as if capitalised, as
+    # one in capitals is; its names are kept as written
+    whispered = not any(c.isupper() for c in text)
+    listy = [_is_list_line(line.title() if whispered else line, lexicon, not_names) for line in lines]
     for index, line in enumerate(lines):
-        if _shouted(line):
+        if _shouted(line) or (whispered and _list_item(line, lexicon) and len(line.title()) == len(line)):
             # "ÅSA LINDGREN (M)": read as "Åsa Lindgren (M)", named as written
             found = _people_on_line(line.title(), offset, index, lexicon, lines, listy, not_names)
             people.extend(dataclasses.replace(p, name=clean_name(text[p.start : p.end])) for p in found)
@@ -110,6 +113,12 @@ def _renamed(text: str, people: list[PersonMention]) -> list[PersonMention]:
     return result
 
 
+def _list_item(line: str, lexicon: PartyLexicon) -> bool:
+    """A short line that names one person and a party, or a table row: "jan-erik söderlund | kso | moderaterna"."""
+    cells = [c for c in re.split(r"\s*(?:\||,|\s[–-]\s|:)\s*", line.strip(" \t•*·-")) if c]
+    return len(line) <= 70 and len(cells) >= 2 and any(lexicon.resolve(c) for c in cells)
+
+
 def _shouted(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 6 and all(c.isupper() for c in letters) and len(line.title()) == len(line)
@@ -132,6 +141,8 @@ def _people_on_line(
             parties.append(typed_party)
         if not any(i.start < typed.end and typed.start < i.end for i in names):
             names.append(typed)
+    if (unmarked := unmarked_last(line, parties, names, lexicon, not_names)) is not None:
+        names.append(unmarked)
     # "i både mitt och Jörgens mejl", "Saras anmälan": a genitive names whose the thing is, not someone coming;
     # "på studieresa till Helsingfors", "i Uppsala": one word after a preposition is a place
     names = [

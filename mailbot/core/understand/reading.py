@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 
 from mailbot.core.mail import Attachment
 from mailbot.core.model import Event, Participant, Reading, Swap
 from mailbot.core.understand.bystanders import is_bystander, not_registering
 from mailbot.core.understand.changes import full_names, swaps_in
-from mailbot.core.understand.dates import find_dates
+from mailbot.core.understand.dates import DateMention, find_dates
 from mailbot.core.understand.doubts import delegation_doubts
 from mailbot.core.understand.forms import merge_fields
 from mailbot.core.understand.intents import (
@@ -250,6 +251,9 @@ def read(
         # "Anmälan 19/9" as the subject: its date stands; a reply's subject only when it names one session
         in_subject = subject_sessions(subject, event, year)
         choices = in_subject if not subject_is_reply or len(in_subject) == 1 else []
+    elif (disagreeing := _subject_disagrees(subject, subject_is_reply, choices, mentions, event, year)) is not None:
+        # "Anmälan Sundbyberg 22/9" over "Vi kommer den 19 september": the sender wrote both; which holds?
+        doubts.append(f"ämnesraden anger {disagreeing.isoformat()} men texten {choices[0].isoformat()}")
 
     withdraws = cancels(text, municipality)
     if withdraws and may_cancel(text):
@@ -331,6 +335,25 @@ _PRONOUN_JOINS = re.compile(
     r"|är\s+(?:också|även)\s+med|följer\s+(?:också|även)\s+med)\b",
     re.M,
 )
+
+
+def _subject_disagrees(
+    subject: str,
+    subject_is_reply: bool,
+    choices: list[dt.date],
+    mentions: list[DateMention],
+    event: Event,
+    year: int,
+) -> dt.date | None:
+    """The one session the sender's own subject names, when the text chose another and never names it.
+
+    Not "Ändring: anmälan till dialog 19/9" over "i stället den 26 september, inte den 19:e": a move.
+    """
+    said = [] if subject_is_reply or len(choices) != 1 else subject_sessions(subject, event, year)
+    if len(said) != 1 or said[0] == choices[0]:
+        return None
+    named = any(m.day == said[0].day and m.month in (None, said[0].month) for m in mentions)
+    return None if named else said[0]
 
 
 def _named_by_pronoun(
