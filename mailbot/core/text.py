@@ -627,7 +627,7 @@ _CARD_NAME = re.compile(
     r"[A-ZÅÄÖÉ][^\W\d_]+(?:-[A-ZÅÄÖÉ][^\W\d_]+)?(?:\s+(?:af|von|de|van|der)?\s*[A-ZÅÄÖÉ][^\W\d_'-]+(?:-[^\W\d_]+)?){1,3}"
 )
 _CARD_LINE = re.compile(
-    r"kommun|\bstad\b|förvaltning|kansli|kontor|ledning|nämnd|enhet|avdelning|sekretar|ordförande|råd\b|\bråd|ordf"
+    r"kommun|\bstad\b|förvaltning|kansli|kontor|ledning|nämnd|enhet|avdelning|sekretar|sekreter|ordförande|råd\b|\bråd|ordf"
     r"|handläggare|strateg|samordnare|chef|tel\b|telefon|mobil|\+46|@|www\.|\d{3}|adress|\bbox\b",
     re.I,
 )

@@ -2255,3 +2255,51 @@ def test_a_subject_naming_the_day_moved_from_is_no_disagreement() -> None:
         "confirmed",
         dt.date(2016, 9, 26),
     )
+
+
+@pytest.mark.parametrize(
+    "politics",
+    [
+        "Oppositionen i Nacka, med Kent Sjödin (S) i spetsen, reserverade sig i mars.",
+        "Vi förutsätter att finanslandstingsrådet Torbjörn Rosdahl (M) ger besked om tidplanen.",
+        "Socialdemokraterna, genom Ingrid Bohlin (S), anmälde en avvikande mening.",
+        "Min partikollega i Värmdö, Jessica Lind (M), är betydligt mer kritisk än vi.",
+        "Anders Linde (V) har framfört att Vänsterpartiet känner sig förbigånget.",
+        "Stefan Wik (M) har dessutom efter mötet med landstinget öppnat för en kompromiss.",
+    ],
+)
+def test_politicians_only_talked_about_are_not_registered(politics: str) -> None:
+    decision = Desk().send(
+        f"Hej Rebecka,\n\n{politics}\n\nNacka kommer den 22 september med Anna Ek (M), Bo Berg (S) och Eva Lund (L)."
+    )
+    assert (decision.outcome.value, people(decision)) == (
+        "confirmed",
+        [("Anna Ek", "M"), ("Bo Berg", "S"), ("Eva Lund", "L")],
+    )
+
+
+def test_the_writer_who_comes_along_without_being_one_of_the_three_is_not_registered() -> None:
+    decision = Desk().send(
+        "Nacka anmäler härmed till dialogen den 26 september:\n- Henrik Olsson (M)\n- Anna-Lena Kvarn (S)\n"
+        "- Emir Hodžić (L)\n\nUndertecknad (Karl-Henrik Lidén, politisk sekreterare, M) följer med utan att vara "
+        "en av de tre.\n\nKarl-Henrik Lidén\nPolitisk sekreterare (M)\nNacka kommun",
+        sender="Karl-Henrik Lidén <khl@nacka.se>",
+    )
+    assert (decision.outcome.value, len(decision.participants)) == ("confirmed", 3)
+
+
+def test_a_condition_on_the_region_question_is_no_condition_on_the_registration() -> None:
+    decision = Desk().send(
+        "Nacka har i sitt remissvar ställt sig positiv till en regionbildning, under förutsättning att ansvaret "
+        "följs av resurser.\n\nDialogtillfället måndagen den 19 september:\n"
+        "- Anna Ek (S)\n- Bo Berg (MP)\n- Eva Lund (M)"
+    )
+    assert decision.outcome.value == "confirmed"
+
+
+def test_a_matter_raised_at_the_councils_own_meeting_gives_no_date() -> None:
+    decision = Desk().send(
+        "Nacka anmäler till den 19 september:\n\nAnna Ek (M)\nBo Berg (L)\nEva Lund (S)\n\n"
+        "Kalle Ny (V) kommer att ta upp saken i kommunstyrelsen den 29 augusti."
+    )
+    assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 19))

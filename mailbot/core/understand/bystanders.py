@@ -12,7 +12,39 @@ from mailbot.core.understand.sessions import UNCHANGED
 
 
 def is_bystander(text: str, person: PersonMention, sentence: Span) -> bool:
-    return _is_greeting_name(text, person) or _asked_about(text, sentence, person) or _wrote_earlier(text, person)
+    return (
+        _is_greeting_name(text, person)
+        or _asked_about(text, sentence, person)
+        or _wrote_earlier(text, person)
+        or _talked_about(text, person)
+    )
+
+
+# Politics around a registration: what someone thinks, said, wrote or pursues, and the county's own people
+_POLITICS_AFTER = re.compile(
+    r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?,?[ \t]*(?:\w+[ \t]+){0,3}?"
+    r"(?:i\s+spetsen|reserverade|reserverat|driver|drivit|driva|har\s+skrivit|skrev|har\s+framfört|framförde"
+    r"|lovade|har\s+lovat|anser|ansåg|menar|menade|tycker|tyckte|anmälde\s+en\s+avvikande|är\s+(?:\w+\s+)?(?:mer|mindre)"
+    r"\s+(?:kritisk|positiv|tveksam)|har\s+(?:\w+\s+){0,7}?(?:öppnat|föreslagit|pratat|skrivit|framfört|lovat)|öppnade"
+    r"|föreslog|uttalade|ger\s+besked|lämnar\s+(?:\w+\s+){0,2}sina\s+synpunkter|pratade"
+    r"|kommer\s+att\s+(?:ta\s+upp|driva|lyfta|föreslå|reservera|verka\s+för))\b"
+    # "Undertecknad (Karl-Henrik Lidén, politisk sekreterare, M) följer med utan att vara en av de tre"
+    r"|[^.\n]{0,50}?\b(?:följer\s+med\s+utan\s+att\s+vara|som\s+(?:åhörare|observatör))\b",
+    re.I,
+)
+_POLITICS_BEFORE = re.compile(
+    r"(?:\bgenom|\bpartikollega\w*\s+i\s+\w+,?|landstingsråd\w*|\bi\s+landstinget,?)\s*$", re.I
+)
+
+
+def _talked_about(text: str, person: PersonMention) -> bool:
+    """ "Oppositionen, med Kent Sjödin (S) i spetsen, reserverade sig", "finanslandstingsrådet Torbjörn Rosdahl (M)",
+    "Socialdemokraterna, genom Ingrid Bohlin (S), anmälde en avvikande mening": named in the politics, not coming."""
+    after = text[person.end : person.end + 90]
+    if _POLITICS_AFTER.match(after) and not re.match(r"[^.;\n]{0,40}?\b(?:kommer|deltar|anmäl\w*)\b(?!\s+att)", after):
+        return True
+    before = text[max(0, person.start - 40) : person.start]
+    return bool(_POLITICS_BEFORE.search(before) or re.search(r"landstingsråd", person.role, re.I))
 
 
 def _is_greeting_name(text: str, person: PersonMention) -> bool:

@@ -48,6 +48,23 @@ _CONDITIONAL = re.compile(
     r"|\bslutlig\w*\s+anmälan|\binte\s+(?:helt\s+)?(?:klart|bestämt|spikat|beslutat)\s+(?:ännu|än)\b",
     re.I,
 )
+# what a condition must be said of to bind the registration: the mail's own coming, not the region question
+_ABOUT_COMING = re.compile(
+    r"anmäl|deltag|\bdelta\b|\bkommer\b|dialog|tillfälle|\bdetta\b|\bnamnen\b|\bplats\w*|\bdatum\w*", re.I
+)
+
+
+def _conditional_registration(text: str) -> bool:
+    """ "Vi anmäler … under förutsättning att KS godkänner": not "remissvaret … positivt, under förutsättning att
+    resurserna följer med", a condition on the region itself."""
+    for found in _CONDITIONAL.finditer(text):
+        start = max(text.rfind(".", 0, found.start()), text.rfind("\n", 0, found.start())) + 1
+        ends = [i for i in (text.find(".", found.end()), text.find("\n", found.end())) if i >= 0]
+        if _ABOUT_COMING.search(text[start : min(ends, default=len(text))]):
+            return True
+    return False
+
+
 # "och kanske även Ibrahim Sahin (C)", "Ibrahim Sahin (C) kommer kanske": one who may or may not come
 # (not "som du kanske vet": no one named there)
 _MAYBE_PERSON = re.compile(
@@ -160,7 +177,7 @@ def delegation_doubts(
         doubts.append("en deltagare anges utan namn")
     if dialog and _TENTATIVE.search(text) and not several_days:  # "troligen den 19 eller 22": the notice asks for one
         doubts.append("anmälan är preliminär eller osäker")
-    elif dialog and (_CONDITIONAL.search(text) or _MAYBE_PERSON.search(text)):
+    elif dialog and (_conditional_registration(text) or _MAYBE_PERSON.search(text)):
         doubts.append("anmälan är villkorad eller osäker")
     if dialog and _EITHER_PERSON.search(text):
         doubts.append("en plats anges med två personer, den ena eller den andra")

@@ -41,6 +41,12 @@ _NOT_A_CHOICE: tuple[tuple[str, str], ...] = (
     ("answer later", r"återkomm\w*"),
     # "stämt av med gruppledarna inför KS den 29 augusti": the council's own day
     ("before the council", r"\binför\s+(?:ks|kf|kommunstyrelse\w*|fullmäktige|nämnd\w*|presidi\w*|budget\w*)\b"),
+    # "kommer att ta upp saken i kommunstyrelsen den 29 augusti": a matter raised at the council's own meeting
+    (
+        "raised in the council",
+        r"\b(?:ta\s+upp|tar\s+upp|lyfta|lyfter|behandla\w*|diskutera\w*)\s+(?:\w+\s+){0,3}i\s+"
+        r"(?:ks|kf|kommunstyrelsen|fullmäktige|nämnden|presidiet)\b",
+    ),
     # "Anmälan till den 22/9 utgår alltså", "Vi måste avboka fredagen den 2 september": the day given up
     ("given up", r"\butgår\b|avbok\w*|avanmäl\w*"),
     # "bestämmer presidiet när de ses den 29 augusti": their own meeting

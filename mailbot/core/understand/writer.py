@@ -103,6 +103,9 @@ def party_beside_self(text: str, lexicon: PartyLexicon) -> str | None:
     return None
 
 
+_NOT_ONE_OF_THEM = re.compile(r"\butan\s+att\s+vara\s+en\s+av|\bsom\s+(?:åhörare|observatör|sekreterare\s+åt)", re.I)
+
+
 def counts_writer(
     text: str,
     named: list[PersonMention],
@@ -111,6 +114,9 @@ def counts_writer(
     lexicon: PartyLexicon,
 ) -> WriterMention:
     """Whether the writer counts themself among the dialog participants named (or alone)."""
+    # "Undertecknad (…) följer med utan att vara en av de tre", "jag följer med som åhörare": not one of them
+    dialog_sentences = [s for s in dialog_sentences if not _NOT_ONE_OF_THEM.search(s)]
+    sentences_with_date = [s for s in sentences_with_date if not _NOT_ONE_OF_THEM.search(s)]
     for sentence in dialog_sentences:
         if party := party_beside_self(sentence, lexicon):
             return WriterMention(True, party)
