@@ -2303,3 +2303,18 @@ def test_a_matter_raised_at_the_councils_own_meeting_gives_no_date() -> None:
         "Kalle Ny (V) kommer att ta upp saken i kommunstyrelsen den 29 augusti."
     )
     assert (decision.outcome.value, decision.session) == ("confirmed", dt.date(2016, 9, 19))
+
+
+def test_a_day_that_has_clashed_is_the_day_moved_from() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send(
+        "Tyvärr har det krockat för oss den 19:e. Vi behöver därför flytta Nackas deltagande från den 19 till den "
+        "26 september. Det blir samma tre personer som tidigare.",
+        day=12,
+    )
+    assert (decision.kind.value, decision.outcome.value, decision.session) == (
+        "change",
+        "confirmed",
+        dt.date(2016, 9, 26),
+    )

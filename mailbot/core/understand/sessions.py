@@ -335,6 +335,8 @@ def _negated_date(text: str, mention: DateMention) -> bool:
     after = text[mention.end : mention.end + 40]
     if re.match(r"[\s,]*(?:\w+\s+){0,3}(?:krockar|kolliderar|sammanfaller|föll\s+(?:på|bort))\b", after, re.I):
         return True  # "2/9 krockar med vårt KF", "den 22 och 26 september krockar": the dates they cannot come
+    if re.search(r"\b(?:krockat|krockade|kolliderat|kolliderade)\b", before, re.I):
+        return True  # "Tyvärr har det krockat för oss den 19:e"
     if re.match(
         r"[\s,]*(?:ligger|är|blir|kommer)\s+(?:alldeles\s+|lite\s+|alltför\s+)?för\s+(?:nära|tidigt|sent)\b",
         after,
