@@ -2318,3 +2318,10 @@ def test_a_day_that_has_clashed_is_the_day_moved_from() -> None:
         "confirmed",
         dt.date(2016, 9, 26),
     )
+
+
+def test_regrets_said_by_the_subject_cancel() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    decision = desk.send("Tyvärr.\n\nElin", subject="Återbud Nacka", day=12)
+    assert (decision.kind.value, decision.outcome.value) == ("cancellation", "confirmed")

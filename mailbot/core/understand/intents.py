@@ -58,8 +58,10 @@ _CANCEL = re.compile(
     r"|\b(?:vi|kommunen)\s+(?:\w+\s+){0,2}(?:hoppa[rt]?\s+av|backa[rt]?\s+ur)\b"
     r"|(?:hoppa[rt]?\s+av|backa[rt]?\s+ur)\s+(?:från\s+)?(?:dialogen|deltagandet|anmälan)"
     r"|\binget\s+deltagande\s+från|stryk\w*\s+(?:\w+\s+)?från\s+(?:listan|deltagarlistan|anmälningslistan)"
-    r"|\banmälan\s+(?:\w+\s+){0,2}gäller\s+(?:\w+\s+)?inte\s+längre",
-    re.I,
+    r"|\banmälan\s+(?:\w+\s+){0,2}gäller\s+(?:\w+\s+)?inte\s+längre"
+    # "Återbud Salem" as a heading (a subject over "Tyvärr."): the municipality's regrets
+    r"|^\W*återbud(?:\s+(?:från\s+)?[\w-]+(?:\s+(?:kommun|stad))?)?\s*:?\s*$",
+    re.I | re.M,
 )
 
 
