@@ -121,7 +121,7 @@ def _with_subject(text: str, subject: str) -> str:
         return f"{subject_topic(subject)}\n\n{text}".strip()
     own_subject = subject.strip() and not is_reply_subject(subject) and not _INVITATION_SUBJECT.search(subject)
     if own_subject and (
-        (len(text.strip()) <= 60 and text.strip().count("\n") <= 1)
+        (len(text.strip()) <= 60 and len([line for line in text.splitlines() if line.strip()]) <= 2)
         # "Informationsmötet 30/8" over "Vår KSO har förhinder … I stället kommer …": the subject names the meeting
         or (_MEETING_WORDS.search(subject) and not _MEETING_WORDS.search(text))
     ):
