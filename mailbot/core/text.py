@@ -221,6 +221,8 @@ _INLINE_ANSWERS = re.compile(
     # "Vi har skrivit in Värmdös svar direkt i inbjudan nedan, med blått"
     r"|\b(?:med|i)\s+(?:blått|blå\s+text|rött|röd\s+text|grönt|fetstil)\b"
     r"|mina\s+svar\s+(?:nedan|i\s+\w+)|svara[rt]\s+(?:i|direkt\s+i|inne\s+i)\s+(?:texten|inbjudan|mejlet)"
+    # "Norrtälje kommuns svar finns inskrivet i din text nedan"
+    r"|svar\w*\s+(?:\w+\s+){0,2}(?:inskriv\w*|inskriv\w*|insatt\w*)\s+i\s+(?:din\s+|er\s+)?(?:text\w*|inbjudan|mejlet)"
     r"|(?:my\s+)?answers\s+(?:below|inline|in\s+(?:blue|red))",
     re.I,
 )
@@ -253,8 +255,26 @@ _SAME_AS_BELOW = re.compile(
 
 
 def _answers_in_quote(quoted: list[str]) -> list[str]:
-    """The lines of an unmarked quote that speak as the sender: names with parties, "vi väljer …"."""
-    return [line for line in quoted if _ANSWER_LINE.search(line) or _names_own_choice(line)]
+    """The lines of an unmarked quote that speak as the sender: names with parties, "vi väljer …".
+
+    An answer that points at the line it was typed under ("Vi väljer detta datum") brings that line along.
+    """
+    answers: list[str] = []
+    for i, line in enumerate(quoted):
+        if not (_ANSWER_LINE.search(line) or _names_own_choice(line)):
+            continue
+        above = next((quoted[j] for j in range(i - 1, -1, -1) if quoted[j].strip()), "")
+        if _POINTS_ABOVE.search(line) and above:
+            answers.append(f"{above.strip()}: {line.strip()}")
+        else:
+            answers.append(line)
+    return answers
+
+
+# "Vi väljer detta datum", "den här tiden passar": the answer means the row it was typed under
+_POINTS_ABOVE = re.compile(
+    r"\b(?:detta|det\s+här|denna|den\s+här)\s+(?:datum|dag|tillfälle|tid|alternativ|rad)\w*\b", re.I
+)
 
 
 def _people_lines(lines: list[str]) -> list[str]:

@@ -2325,3 +2325,51 @@ def test_regrets_said_by_the_subject_cancel() -> None:
     desk.send(NACKA)
     decision = desk.send("Tyvärr.\n\nElin", subject="Återbud Nacka", day=12)
     assert (decision.kind.value, decision.outcome.value) == ("cancellation", "confirmed")
+
+
+def test_a_table_row_with_its_party_cell_left_out_asks_for_the_party() -> None:
+    decision = Desk().send(
+        "Nacka deltar gärna i dialogen torsdag 22 september. Våra deltagare:\n\n"
+        "Namn | Parti | Roll | E-post\nLena Ahl | Moderaterna | KSO | lena@nacka.se\n"
+        "Jonas Wik | Socialdemokraterna | Oppositionsråd | jonas@nacka.se\nTiina Mäkelä | Ledamot KS | tiina@nacka.se\n"
+    )
+    assert [v.code for v in decision.violations] == ["missing_party"]
+
+
+def test_a_form_block_gives_the_title_that_makes_the_attendee_no_chair() -> None:
+    decision = Desk().send(
+        "Kommunstyrelsens ordförande har förhinder den 30 augusti. I hennes ställe anmäler vi till "
+        "informationsmötet:\n\nNamn: Tobias Ahlberg\nParti: Moderaterna\nUppdrag: 1:e vice ordförande i "
+        "kommunstyrelsen (ej KSO)\nE-post: tobias@nacka.se\n\nAnmälan till dialogmötet kommer separat."
+    )
+    assert (decision.kind.value, [v.code for v in decision.violations]) == ("info_meeting", ["not_chair"])
+
+
+def test_contact_cards_pasted_as_text_name_the_delegation() -> None:
+    cards = "".join(
+        f"BEGIN:VCARD\nVERSION:3.0\nFN:{name}\nTITLE:Ledamot\nX-PARTI:{party}\n"
+        "TEL;TYPE=CELL:070-219 26 09\nEND:VCARD\n\n"
+        for name, party in (
+            ("Sara Lind", "Moderaterna"),
+            ("Olle Thor", "Liberalerna"),
+            ("Monica Wenn", "Socialdemokraterna"),
+        )
+    )
+    decision = Desk().send(f"Nacka anmäler sig till dialogmötet måndagen den 26 september:\n\n{cards}")
+    assert (decision.outcome.value, people(decision)) == (
+        "confirmed",
+        [("Sara Lind", "M"), ("Olle Thor", "L"), ("Monica Wenn", "S")],
+    )
+
+
+def test_a_slash_before_the_name_signs_the_mail() -> None:
+    decision = Desk().send("Hej, jag anmäler mig till den 19 september. /Gunnel Roos (S)")
+    assert (decision.outcome.value, people(decision)) == ("confirmed", [("Gunnel Roos", "S")])
+
+
+def test_one_of_the_list_said_to_have_registered_herself_stays_in_the_list() -> None:
+    decision = Desk().send(
+        "Nackas anmälan till dialogmötet den 19 september:\n\nNiklas Ahl (M)\nGunnel Roos (S)\nEmma Carl (L)\n\n"
+        "Gunnel Roos har redan anmält sig själv, detta är alltså den kompletta anmälan från Nacka."
+    )
+    assert len(decision.participants) == 3

@@ -1150,3 +1150,16 @@ def test_a_quote_in_a_mail_without_line_breaks_is_still_cut() -> None:
     )
     words = own_words(_mail(plain)).text
     _check(words, ("Peter Lindh (S)",), ("Fyra tillfällen", "Ursprungligt"))
+
+
+def test_answers_written_into_the_quoted_invitation_keep_the_row_they_point_at() -> None:
+    plain = (
+        "Hej Rebecka!\n\nNorrtälje kommuns svar finns inskrivet i din text nedan.\n\n"
+        "Från: Rebecka Frej\nSkickat: den 11 juli 2016 10:00\nÄmne: Inbjudan\n\n"
+        "Fyra tillfällen för dialog i september\n2 sept 14.00–16.00 Skärgårdssalen\n"
+        "19 sept 15.00–17.00 Skärgårdssalen\n"
+        "SVAR NORRTÄLJE: Vi väljer detta datum. Deltagare: Anna Ek (M), Bo Berg (S), Eva Lund (C)\n"
+        "22 sept 09.30–11.30 Mälarsalen\n"
+    )
+    text = own_words(_mail(plain)).text
+    assert "19 sept 15.00–17.00 Skärgårdssalen: SVAR NORRTÄLJE: Vi väljer detta datum." in text

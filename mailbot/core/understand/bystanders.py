@@ -92,7 +92,11 @@ def not_registering(text: str, people: list[PersonMention], sentences: list[Span
             names |= {p.name for p in people if p.party == party and sentence.start <= p.start < sentence.end}
     # "Gösta Rehnberg (KD) står kvar i reserv", "med Eva Ek (V) som reserv": ready to step in, not coming
     reserves = {p.name for p in people if _RESERVE.match(text, p.end)}
-    return names | reserves | {p.name for p in people if UNCHANGED.search(clause_at(text, p.start))}
+    # "Vår dialoganmälan … (Henrik, Khalid och Per) ligger fast": restated only; not one also in the list above
+    # ("Gunnel Roos (S) … Gunnel Roos har redan anmält sig själv, detta är den kompletta anmälan")
+    restated = {p.name for p in people if UNCHANGED.search(clause_at(text, p.start))}
+    listed = {p.name for p in people if p.listed and not UNCHANGED.search(clause_at(text, p.start))}
+    return names | reserves | (restated - listed)
 
 
 _RESERVE = re.compile(

@@ -13,7 +13,29 @@ _LINKS = frozenset({"i", "för", "av", "och", "till"})
 
 
 def merge_fields(text: str) -> str:
-    return _merge_field_blocks(_merge_numbered_fields(_merge_field_lines(_merge_name_parts(text))))
+    return _merge_field_blocks(_merge_numbered_fields(_merge_field_lines(_merge_name_parts(_merge_vcards(text)))))
+
+
+# A contact card pasted as text: "BEGIN:VCARD … FN:Sara Lind … TITLE:… X-PARTI:Moderaterna … END:VCARD"
+_VCARD = re.compile(r"^[ \t]*BEGIN:VCARD[ \t]*\n(?P<body>.*?)^[ \t]*END:VCARD[ \t]*$", re.I | re.M | re.S)
+
+
+def _merge_vcards(text: str) -> str:
+    def card(m: re.Match[str]) -> str:
+        fields: dict[str, str] = {}
+        for line in m.group("body").split("\n"):
+            key, _, value = line.partition(":")
+            fields.setdefault(key.split(";")[0].strip().upper(), value.strip())
+        name = fields.get("FN", "")
+        party = next((v for k, v in fields.items() if "PART" in k), "")
+        title = fields.get("TITLE", "")
+        if not name:
+            return m.group(0)
+        return (
+            f"{name} ({party})" + (f", {title}" if title else "") if party else name + (f", {title}" if title else "")
+        )
+
+    return _VCARD.sub(card, text)
 
 
 # "Förnamn: Gunnar" over "Efternamn: Ek-Lindblad": one name field
@@ -87,6 +109,15 @@ def _merge_field_blocks(text: str) -> str:
         if name and name.group(2) and "(" not in lines[j]:
             lines[j] = f"{name.group(1)}{name.group(2)} ({party.group(1)})"
             lines[i] = ""
+            # "Uppdrag: 1:e vice ordförande i kommunstyrelsen (ej KSO)" under the party: the person's title
+            role = re.match(
+                r"\s*(?:titel|roll|uppdrag|funktion)\s*:\s*(\S.*?)\s*$",
+                lines[i + 1] if i + 1 < len(lines) else "",
+                re.I,
+            )
+            if role:
+                lines[j] = f"{lines[j]}, {role.group(1)}"
+                lines[i + 1] = ""
     for i, line in enumerate(lines):
         # A card: "Harriet Lindgren" over "Kommunstyrelsens ordförande (S)".
         titled = re.match(r"\s*([^()\[\]\d@|:]{0,60}?)\s*[(\[]([^)\]]{1,30})[)\]]\s*$", line)

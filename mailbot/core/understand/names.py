@@ -127,6 +127,8 @@ def in_address(line: str, token: re.Match[str]) -> bool:
         and line[token.start() - 3 : token.start() - 1].isalpha()
     ):
         return False  # "Salem kommer 22 sept.Bo Lindqvist-Ahl": a space forgotten after the full stop
+    if before == "/" and not line[max(0, token.start() - 2) : token.start() - 1].strip():
+        return False  # "/Gunnel Roos (S)": a slash that signs the mail, not a path
     return before in {"@", ".", "/", "_"} or after[:1] in {"@", "_"} or bool(re.match(r"\.\w", after))
 
 

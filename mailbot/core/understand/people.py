@@ -166,7 +166,12 @@ def _people_on_line(
             continue
         party = _bind_right(line, items, position, used) or _bind_left(line, items, position, used)
         later_names = [i.start for i in items[position + 1 :] if i.kind == "name"]
-        listed = (listy[index] and _has_list_neighbour(index, lines, listy)) or _coordinated(line, items, position)
+        listed = (
+            (listy[index] and _has_list_neighbour(index, lines, listy))
+            or _coordinated(line, items, position)
+            # the first cell of a row under a "Namn" column: "Tiina Mäkelä | Ledamot KS | …", her party left out
+            or (" | " in line and line.split(" | ")[0].strip() == item.text and _under_name_column(index, lines))
+        )
         # Without a party, only a full name in a list counts: "Nils Berglöf", not "Vänligen" or "Marianne".
         listed = listed and (party is not None or len(item.text.split()) >= 2)
         found.append(
@@ -248,6 +253,8 @@ def _negated(line: str, name: Item, lexicon: PartyLexicon) -> bool:
         clause,
         flags=re.I,
     )
+    # "1:e vice ordförande (ej KSO)": a title put right in brackets, no one not coming
+    clause = re.sub(r"\((?:ej|inte)\s+(?:kso|ordförande|ledamot|ersättare)[^)]*\)", "", clause, flags=re.I)
     # "han vill inte missa dialogen", "vill inte gå miste om den": a double negation says he comes
     clause = re.sub(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:missa|gå\s+miste)\b", "", clause, flags=re.I)
     before = line[_clause_start(line, name.start) : name.start]
@@ -563,6 +570,16 @@ def _is_list_line(line: str, lexicon: PartyLexicon, not_names: frozenset[str]) -
     if any(w.lower() in verbs for w in words):
         return False
     return len(words) <= 8 and not re.search(r"@|www\.|https?:|\d{3}", body)
+
+
+def _under_name_column(index: int, lines: list[str]) -> bool:
+    """A row of a table whose header row names its first column "Namn" (or "Deltagare")."""
+    for j in range(index - 1, max(-1, index - 8), -1):
+        if " | " not in lines[j]:
+            return False
+        if re.fullmatch(r"\s*(?:namn|deltagare|ledamot|förtroendevald)\s*", lines[j].split(" | ")[0], re.I):
+            return True
+    return False
 
 
 def _has_list_neighbour(index: int, lines: list[str], listy: list[bool]) -> bool:
