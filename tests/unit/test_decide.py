@@ -2373,3 +2373,26 @@ def test_one_of_the_list_said_to_have_registered_herself_stays_in_the_list() -> 
         "Gunnel Roos har redan anmält sig själv, detta är alltså den kompletta anmälan från Nacka."
     )
     assert len(decision.participants) == 3
+
+
+def test_a_form_in_table_cells_under_an_announcement_of_the_information_meeting() -> None:
+    decision = Desk().send(
+        "Hej,\n\nHär kommer Nackas anmälan till informationsmötet för kommunstyrelsens ordförande den 30 augusti.\n\n"
+        "Namn: | Lars-Åke Tidblad\nParti: | Moderaterna\nUppdrag: | Kommunstyrelsens ordförande\n"
+        "Mobil: | 070-830 08 26\n\nAnmälan till dialogmötena skickar vi efter semestrarna."
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("info_meeting", "confirmed")
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Lars-Åke Tidblad"
+
+
+def test_cards_of_a_name_over_its_party_and_title() -> None:
+    decision = Desk().send(
+        "Nacka kommer gärna måndagen den 26 september. Uppgifter om våra tre:\n\n"
+        "Carl-Fredrik af Klercker\nCenterpartiet, kommunstyrelsens ordförande\ncf@nacka.se · 070-260 92 26\n\n"
+        "Ingrid von Essen\nModeraterna, 1:e vice ordförande\niv@nacka.se · 070-219 09 02\n\n"
+        "Yusuf Demirci\nSocialdemokraterna, oppositionsråd\nyd@nacka.se · 073-022 19 22\n"
+    )
+    assert (decision.outcome.value, people(decision)) == (
+        "confirmed",
+        [("Carl-Fredrik af Klercker", "C"), ("Ingrid von Essen", "M"), ("Yusuf Demirci", "S")],
+    )

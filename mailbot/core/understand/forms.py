@@ -8,12 +8,37 @@ from __future__ import annotations
 import re
 
 from mailbot.core.understand.names import is_title
+from mailbot.core.understand.parties import PartyLexicon
 
 _LINKS = frozenset({"i", "för", "av", "och", "till"})
 
 
-def merge_fields(text: str) -> str:
-    return _merge_field_blocks(_merge_numbered_fields(_merge_field_lines(_merge_name_parts(_merge_vcards(text)))))
+def merge_fields(text: str, lexicon: PartyLexicon | None = None) -> str:
+    text = _KEY_CELL.sub(r"\1 ", _merge_vcards(text))
+    merged = _merge_field_blocks(_merge_numbered_fields(_merge_field_lines(_merge_name_parts(text))))
+    return _merge_party_under_name(merged, lexicon) if lexicon is not None else merged
+
+
+# "Namn: | Lars-Åke Tidblad": a field whose key and value were table cells (or a tab apart)
+_KEY_CELL = re.compile(r"^([ \t]*[^\n:|]{1,30}:)[ \t]*\|[ \t]*", re.M)
+
+
+def _merge_party_under_name(text: str, lexicon: PartyLexicon) -> str:
+    """A card: "Ingrid von Essen" over "Moderaterna, 1:e vice ordförande" becomes one person's line."""
+    lines = text.split("\n")
+    for i in range(1, len(lines)):
+        under = re.match(r"\s*([^\W\d_][\w ]{0,40}?)\s*(?:,\s*(\S[^\n]*?))?\s*$", lines[i])
+        above = lines[i - 1].strip()
+        if (
+            under
+            and (code := lexicon.resolve(under.group(1)))
+            and re.fullmatch(r"[A-ZÅÄÖÉ][\w'’-]*(?:\s+(?:af|von|de|van|der)?\s*[A-ZÅÄÖÉ][\w'’-]*){1,3}", above)
+            and (i < 2 or not lines[i - 2].strip())
+        ):
+            role = f", {under.group(2)}" if under.group(2) else ""
+            lines[i - 1] = f"{lines[i - 1].rstrip()} ({code}){role}"
+            lines[i] = ""
+    return "\n".join(lines)
 
 
 # A contact card pasted as text: "BEGIN:VCARD … FN:Sara Lind … TITLE:… X-PARTI:Moderaterna … END:VCARD"

@@ -76,6 +76,10 @@ class Scopes:
         earlier = self._sentence_before(sentence.start)
         if earlier is not None and (said := self.of(*earlier)):
             return said
+        # "Här kommer Solna stads anmälan till informationsmötet …." over a form block of one person
+        announced = self._announcement_above(line_start(self.text, person.start))
+        if announced:
+            return announced
         # no cue in the sentence before either: the heading above sets the meeting ("Inledande informationsmöte
         # 30 augusti kl.13.00–14.00" over "Vår KSO har förhinder. I stället kommer …")
         scope = ""
@@ -134,6 +138,15 @@ class Scopes:
                     scopes.append((offset, scope or "dialog"))
             offset += len(line) + 1
         return scopes
+
+    def _announcement_above(self, start: int) -> str:
+        """The meeting the last paragraph above announces a registration to, when it names only one."""
+        above = self.text[:start].rstrip()
+        begin = above.rfind("\n\n") + 2 if "\n\n" in above else 0
+        paragraph = above[begin:]
+        if not re.search(r"\banmäl\w*|\bhär\s+kommer\b", paragraph, re.I) or paragraph.rstrip()[-1:] == ":":
+            return ""
+        return scope if (scope := self.of(begin, len(above))) in {"info", "dialog"} else ""
 
     def _sentence_before(self, position: int) -> tuple[int, int] | None:
         """The sentence before, when it is in the same paragraph and the same line of prose."""

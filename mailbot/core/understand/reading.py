@@ -128,7 +128,7 @@ def read(
     lines under the sign-off and `sender_name` the From header's name,
     which say who "jag" is.
     """
-    text = names_in_reading_order(merge_fields(text), lexicon)
+    text = names_in_reading_order(merge_fields(text, lexicon), lexicon)
     year = event.sessions[0].date.year if event.sessions else event.deadline.year
     sentences = split_sentences(text)
     mentions = find_dates(text)  # once: sessions, scopes, cancelled days and the event check all read them
