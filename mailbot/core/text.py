@@ -687,6 +687,16 @@ def _trailing_card(lines: list[str], *, party_card: bool = True) -> tuple[list[s
         return lines, []
     if not all(_CARD_LINE.search(line) for line in card[1:]):
         return lines, []
+    # the last of several cards alike ("Yusuf Demirci" / "Socialdemokraterna, oppositionsråd" / "yd@…" under two
+    # more such): a list of participants, not the writer's signature
+    above = [line.strip() for line in lines[:start]]
+    while above and not above[-1]:
+        above.pop()
+    block = len(above)
+    while block and above[block - 1]:
+        block -= 1
+    if len(above) - block == len(card) and _CARD_NAME.fullmatch(above[block]):
+        return lines, []
     return lines[:start], card
 
 
