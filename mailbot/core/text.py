@@ -169,6 +169,10 @@ def own_words(mail: Mail) -> OwnWords:
         # "Då gäller vår anmälan enligt nedan": the sender's own earlier mail in the thread stands
         earlier_text, earlier_signature = _strip_signature(earlier)
         return OwnWords(text=earlier_text, from_forward=True, quoted=quoted, signature=earlier_signature or signature)
+    answers = _answers_in_quote(lines[cut:]) if cut is not None and _is_empty_or_pointer(text) else []
+    if answers and not _is_forward(mail, forward_cut) and any(_PERSON_WITH_PARTY.search(a) for a in answers):
+        # "Hej! Se nedan." over the invitation with "<<< Vaxholm kommer detta datum: …" typed into a row
+        return OwnWords(text="\n".join([text, "", *answers]), quoted=quoted, signature=signature)
     if _is_forward(mail, forward_cut) and _PEOPLE_FORWARDED.search(text) and len(_PERSON_WITH_PARTY.findall(text)) <= 1:
         # "här är Stockholms stads deltagare till dialogen den 26 september, se nedan": the day is the
         # forwarder's, the people are in the forwarded mail ("svaret från vår KSO Ingrid Bergfors (M) –

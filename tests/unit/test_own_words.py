@@ -1163,3 +1163,12 @@ def test_answers_written_into_the_quoted_invitation_keep_the_row_they_point_at()
     )
     text = own_words(_mail(plain)).text
     assert "19 sept 15.00–17.00 Skärgårdssalen: SVAR NORRTÄLJE: Vi väljer detta datum." in text
+
+
+def test_see_below_over_an_answer_typed_into_a_row_of_the_quoted_invitation() -> None:
+    plain = (
+        "Hej! Se nedan.\n\n/Katja\n\nFrån: Rebecka Frej\nSkickat: den 11 juli 2016 10:03\nÄmne: Inbjudan\n\n"
+        "2 sept 14.00–16.00 Skärgårdssalen  <<< Vaxholm kommer detta datum: Magnus Lidén (M), Britt Sand (S)\n"
+        "19 sept 15.00–17.00 Skärgårdssalen\n"
+    )
+    assert "Magnus Lidén (M)" in own_words(_mail(plain)).text
