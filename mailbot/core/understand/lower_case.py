@@ -67,7 +67,7 @@ def unmarked_last(
     Two people with parties come first on the line, so it is a list; a careful reader sees a third person whose
     party is missing (and the rules then ask for it), not nothing.
     """
-    if len(parties) < 2 or not parties:
+    if len(parties) < 2:
         return None
     last = max(parties, key=lambda p: p.end)
     end = last.end + (line[last.end : last.end + 1] == ")")
