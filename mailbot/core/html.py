@@ -204,9 +204,10 @@ def html_to_text(html: str) -> str:
     return _built(html).text()
 
 
-def crosses_out(html: str) -> bool:
-    """Whether the HTML strikes some text through, a mark its text/plain part cannot carry."""
-    return _built(html).saw_struck
+def text_and_strikes(html: str) -> tuple[str, bool]:
+    """The HTML as text, and whether it strikes some text through (a mark its text/plain part cannot carry)."""
+    builder = _built(html)
+    return builder.text(), builder.saw_struck
 
 
 def _built(html: str) -> _TextBuilder:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from mailbot.core.html import QUOTE_MARK, crosses_out, html_to_text
+from mailbot.core.html import QUOTE_MARK, html_to_text, text_and_strikes
 from mailbot.core.mail import Mail
 from mailbot.core.wrapping import unwrapped
 
@@ -117,8 +117,9 @@ def _chosen_text(mail: Mail) -> str:
     """The visible text, but the HTML when only it keeps a table the plain part flattened."""
     text = visible_text(mail)
     if mail.html.strip() and mail.plain.strip():
-        html_text = _normalise(html_to_text(mail.html))
-        if crosses_out(mail.html):
+        rendered, struck = text_and_strikes(mail.html)
+        html_text = _normalise(rendered)
+        if struck:
             return html_text  # "det som står kvar är vårt val": only the HTML shows what was struck out
         if _table_rows(html_text) >= 2 and _table_rows(text) == 0:
             return html_text
@@ -227,7 +228,7 @@ _INLINE_ANSWERS = re.compile(
     r"|\b(?:med|i)\s+(?:blått|blå\s+text|rött|röd\s+text|grönt|fetstil)\b"
     r"|mina\s+svar\s+(?:nedan|i\s+\w+)|svara[rt]\s+(?:i|direkt\s+i|inne\s+i)\s+(?:texten|inbjudan|mejlet)"
     # "Norrtälje kommuns svar finns inskrivet i din text nedan"
-    r"|svar\w*\s+(?:\w+\s+){0,2}(?:inskriv\w*|inskriv\w*|insatt\w*)\s+i\s+(?:din\s+|er\s+)?(?:text\w*|inbjudan|mejlet)"
+    r"|svar\w*\s+(?:\w+\s+){0,2}(?:inskriv\w*|insatt\w*)\s+i\s+(?:din\s+|er\s+)?(?:text\w*|inbjudan|mejlet)"
     r"|(?:my\s+)?answers\s+(?:below|inline|in\s+(?:blue|red))",
     re.I,
 )

@@ -21,8 +21,10 @@ def is_bystander(text: str, person: PersonMention, sentence: Span) -> bool:
 
 
 # Politics around a registration: what someone thinks, said, wrote or pursues, and the county's own people
+# What follows a name before the words that say what it is: its brackets, a comma and up to three words
+_AFTER_NAME = r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?,?[ \t]*(?:\w+[ \t]+){0,3}?"
 _POLITICS_AFTER = re.compile(
-    r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?,?[ \t]*(?:\w+[ \t]+){0,3}?"
+    rf"{_AFTER_NAME}"
     r"(?:i\s+spetsen|reserverade|reserverat|driver|drivit|driva|har\s+skrivit|skrev|har\s+framfört|framförde"
     r"|lovade|har\s+lovat|anser|ansåg|menar|menade|tycker|tyckte|anmälde\s+en\s+avvikande|är\s+(?:\w+\s+)?(?:mer|mindre)"
     r"\s+(?:kritisk|positiv|tveksam)|har\s+(?:\w+\s+){0,7}?(?:öppnat|föreslagit|pratat|skrivit|framfört|lovat)|öppnade"
@@ -94,13 +96,17 @@ def not_registering(text: str, people: list[PersonMention], sentences: list[Span
     reserves = {p.name for p in people if _RESERVE.match(text, p.end)}
     # "Vår dialoganmälan … (Henrik, Khalid och Per) ligger fast": restated only; not one also in the list above
     # ("Gunnel Roos (S) … Gunnel Roos har redan anmält sig själv, detta är den kompletta anmälan")
-    restated = {p.name for p in people if UNCHANGED.search(clause_at(text, p.start))}
-    listed = {p.name for p in people if p.listed and not UNCHANGED.search(clause_at(text, p.start))}
-    return names | reserves | (restated - listed)
+    again = restated(text, people)
+    listed = {p.name for p in people if p.listed and p not in again}
+    return names | reserves | ({p.name for p in again} - listed)
+
+
+def restated(text: str, people: list[PersonMention]) -> list[PersonMention]:
+    """The mentions in a clause that says a registration stands as it is ("… gäller som tidigare med A (S)")."""
+    return [p for p in people if UNCHANGED.search(clause_at(text, p.start))]
 
 
 _RESERVE = re.compile(
-    r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?,?[ \t]*(?:\w+[ \t]+){0,3}?(?:i|som)[ \t]+"
-    r"(?:reserv|ersättare\s+vid\s+förhinder)\b",
+    rf"{_AFTER_NAME}(?:i|som)[ \t]+(?:reserv|ersättare\s+vid\s+förhinder)\b",
     re.I,
 )

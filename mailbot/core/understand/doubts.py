@@ -6,7 +6,7 @@ import re
 
 from mailbot.core.model import Participant, Swap
 from mailbot.core.understand.parties import PartyLexicon
-from mailbot.core.understand.sentences import clause_at
+from mailbot.core.understand.sentences import between_stops, clause_at
 
 _EARLIER = re.compile(r"tidigare|förra|ursprunglig\w*|utgår|första\s+anmälan", re.I)
 
@@ -58,9 +58,8 @@ def _conditional_registration(text: str) -> bool:
     """ "Vi anmäler … under förutsättning att KS godkänner": not "remissvaret … positivt, under förutsättning att
     resurserna följer med", a condition on the region itself."""
     for found in _CONDITIONAL.finditer(text):
-        start = max(text.rfind(".", 0, found.start()), text.rfind("\n", 0, found.start())) + 1
-        ends = [i for i in (text.find(".", found.end()), text.find("\n", found.end())) if i >= 0]
-        if _ABOUT_COMING.search(text[start : min(ends, default=len(text))]):
+        start, end = between_stops(text, found.start(), found.end())
+        if _ABOUT_COMING.search(text[start:end]):
             return True
     return False
 

@@ -56,9 +56,8 @@ def _merge_vcards(text: str) -> str:
         title = fields.get("TITLE", "")
         if not name:
             return m.group(0)
-        return (
-            f"{name} ({party})" + (f", {title}" if title else "") if party else name + (f", {title}" if title else "")
-        )
+        person = f"{name} ({party})" if party else name
+        return f"{person}, {title}" if title else person
 
     return _VCARD.sub(card, text)
 

@@ -1,9 +1,10 @@
-"""People typed without capitals on a phone: "oskar lindahl m, britt-marie hellström s", "av maria fält s".
+"""People typed without capitals: "fredrik ohlin (s)", "oskar lindahl m, britt-marie hellström s", "av maria fält s".
 
 Capitals are what `names.name_runs` trusts, so these need their own, narrower grammar: two lower-case
 words that are no known word (a particle may stand between), then a bare party code set off from what
 follows. A list of two or more such is read as it stands; one alone only where a name is expected, after
 "av", a colon or a comma and before the end, a bracket or a title, since "word word s" may be prose too.
+A name right before a party in brackets ("fredrik ohlin (s)") is trusted on its own.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from mailbot.core.understand.lexicon import NAME_PARTICLES
 from mailbot.core.understand.names import Item, not_a_name
 from mailbot.core.understand.parties import PartyLexicon
 
@@ -75,3 +77,28 @@ def unmarked_last(
     if not found or not found.group("name").islower() or any(n.start >= end for n in names):
         return None
     return _name(found, line, lexicon, not_names)
+
+
+def lowercase_names(
+    line: str, parties: list[Item], names: list[Item], lexicon: PartyLexicon, not_names: frozenset[str]
+) -> list[Item]:
+    """ "fredrik ohlin (s)": people written without capitals, trusted only right before "(party)"."""
+    found: list[Item] = []
+    for party in parties:
+        opening = line.rfind("(", 0, party.start)
+        if opening < 0 or line[opening + 1 : party.start].strip():
+            continue
+        if any(n.end <= opening and not line[n.end : opening].strip() for n in names):
+            continue
+        match = re.search(r"((?:[^\W\d_][\w'’-]*\s+){1,3})$", line[:opening])
+        if not match:
+            continue
+        words = match.group(1).split()
+        while words and (not_a_name(words[0], lexicon, not_names) or words[0].lower() in NAME_PARTICLES):
+            words.pop(0)
+        if len(words) >= 2 and not any(not_a_name(w, lexicon, not_names) for w in words) and words[0].islower():
+            start = line.rfind(words[0], 0, opening)
+            end = start + len(" ".join(words))
+            if line[start:end] == " ".join(words):
+                found.append(Item("name", start, end, line[start:end]))
+    return found

@@ -88,31 +88,6 @@ def _with_first_names(line: str, items: list[Item]) -> list[Item]:
     return result
 
 
-def lowercase_names(
-    line: str, parties: list[Item], names: list[Item], lexicon: PartyLexicon, not_names: frozenset[str]
-) -> list[Item]:
-    """ "fredrik ohlin (s)": people written without capitals, trusted only right before "(party)"."""
-    found: list[Item] = []
-    for party in parties:
-        opening = line.rfind("(", 0, party.start)
-        if opening < 0 or line[opening + 1 : party.start].strip():
-            continue
-        if any(n.end <= opening and not line[n.end : opening].strip() for n in names):
-            continue
-        match = re.search(r"((?:[^\W\d_][\w'’-]*\s+){1,3})$", line[:opening])
-        if not match:
-            continue
-        words = match.group(1).split()
-        while words and (not_a_name(words[0], lexicon, not_names) or words[0].lower() in NAME_PARTICLES):
-            words.pop(0)
-        if len(words) >= 2 and not any(not_a_name(w, lexicon, not_names) for w in words) and words[0].islower():
-            start = line.rfind(words[0], 0, opening)
-            end = start + len(" ".join(words))
-            if line[start:end] == " ".join(words):
-                found.append(Item("name", start, end, line[start:end]))
-    return found
-
-
 def capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and not word.isupper() and any(c.islower() for c in word)
 

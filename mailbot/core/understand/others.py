@@ -7,7 +7,7 @@ import re
 from mailbot.core.model import Event
 from mailbot.core.understand.people import PersonMention
 from mailbot.core.understand.places import municipality_pattern
-from mailbot.core.understand.sentences import clause_at, line_span
+from mailbot.core.understand.sentences import between_stops, clause_at, line_span
 from mailbot.core.understand.sessions import NEGATION
 
 _JOINT = re.compile(
@@ -52,8 +52,7 @@ def other_municipalities_registered(
             if NEGATION.search(clause) or _HEARSAY.search(cleaned[max(0, match.start() - 30) : match.start()]):
                 continue
             line_start, line_end = line_span(cleaned, match.start(), match.end())
-            sentence_start = max(line_start, cleaned.rfind(".", 0, match.start()) + 1)
-            sentence_end = min((i for i in (cleaned.find(".", match.end()), line_end) if i >= 0), default=line_end)
+            sentence_start, sentence_end = between_stops(cleaned, match.start(), match.end())
             sentence = cleaned[sentence_start:sentence_end]
             beside_people = any(sentence_start <= p.start < sentence_end and p.party for p in people)
             heading = bool(re.match(r"\s*[-•*]?\s*" + pattern + r"\s*:", cleaned[line_start:line_end]))

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from mailbot.core.understand.lexicon import NOT_NAMES
-from mailbot.core.understand.lower_case import typed_people, unmarked_last
-from mailbot.core.understand.names import WORD, Item, clean_name, is_title, lowercase_names, name_runs
+from mailbot.core.understand.lower_case import lowercase_names, typed_people, unmarked_last
+from mailbot.core.understand.names import WORD, Item, clean_name, is_title, name_runs
 from mailbot.core.understand.parties import PartyLexicon, PartyMention
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·*o▪■►➢✓]|\d{1,2}[.)]|[a-z][.)])\s+")

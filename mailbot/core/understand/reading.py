@@ -8,7 +8,7 @@ import re
 
 from mailbot.core.mail import Attachment
 from mailbot.core.model import Event, Participant, Reading, Swap
-from mailbot.core.understand.bystanders import is_bystander, not_registering
+from mailbot.core.understand.bystanders import is_bystander, not_registering, restated
 from mailbot.core.understand.changes import full_names, swaps_in
 from mailbot.core.understand.dates import DateMention, find_dates
 from mailbot.core.understand.doubts import delegation_doubts
@@ -37,7 +37,6 @@ from mailbot.core.understand.people import PersonMention, find_people
 from mailbot.core.understand.prose import prose_parties
 from mailbot.core.understand.sentences import Span, clause_at, sentence_at, split_sentences
 from mailbot.core.understand.sessions import (
-    UNCHANGED,
     impossible_dates,
     session_choices,
     session_positions,
@@ -135,11 +134,11 @@ def read(
     scopes = Scopes(text, event.info_meeting, session_positions(mentions, event, year))
     doubts: list[str] = []
 
-    choices, attempts, moved_from, contradicted, kept = session_choices(
+    choices, attempts, moved_from, contradicted, kept, pasted = session_choices(
         text, mentions, sentences, event, year, doubts, municipality=municipality
     )
     if not choices and not attempts and not contradicted:
-        unlisted = without_pasted_list(text, mentions, event, year)  # an unmarked pasted list chooses nothing
+        unlisted = without_pasted_list(text, pasted)  # an unmarked pasted list chooses nothing
         if unlisted != text and _MARKED_IN_LIST.search(text):
             # "Vårt val är markerat med fetstil", "det som står kvar": a mark the plain text has lost
             doubts.append("valet är markerat i den inklistrade listan på ett sätt som inte syns i texten")
@@ -231,8 +230,8 @@ def read(
         dialog += _writer_among(text, not_info, people, dialog, signing, lexicon, doubts)
     dialog = full_names(text, dialog + _named_by_pronoun(text, people, sentences, scopes, dialog))
     not_now = not_registering(text, people, sentences, lexicon)
-    said_again = {p.name for p in people if p.party and UNCHANGED.search(clause_at(text, p.start))}
-    restated = [p for p in dialog if p.name in said_again]
+    said_again = {p.name for p in restated(text, people) if p.party}
+    said_again_in_dialog = [p for p in dialog if p.name in said_again]
     dialog = [p for p in dialog if p.name not in not_now]
     if signing is not None and signing.party:
         # "Tyresö 22/9: Sofia Rehnberg, Anneli Kronqvist (M) …" signed "Sofia Rehnberg (S)": her party
@@ -241,10 +240,10 @@ def read(
             for p in dialog
         ]
 
-    if not dated and not dialog and restated and kept and not swaps and info_attendee is None:
+    if not dated and not dialog and said_again_in_dialog and kept and not swaps and info_attendee is None:
         # "Dialogen den 2 september gäller som tidigare med A (S), B (M) och C (V)", and nothing else: the whole
         # registration said again, which stands as a registration (after a rejection nothing else was stored)
-        dialog, choices = restated, kept
+        dialog, choices = said_again_in_dialog, kept
     elif not dated and dialog and kept:
         choices = kept  # "Datumet 22/9 står fast, deltagarna blir: …": the day the new list goes with
     elif not dated and (dialog or swaps):

@@ -22,6 +22,13 @@ def line_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     return line_start(text, start), (last if last >= 0 else len(text))
 
 
+def between_stops(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the stretch around text[start:end] begins and ends: at the full stops or line ends on either side."""
+    first, last = line_span(text, start, end)
+    stop = text.find(".", end)
+    return max(first, text.rfind(".", 0, start) + 1), (min(stop, last) if stop >= 0 else last)
+
+
 def line_at(text: str, start: int, end: int | None = None) -> str:
     """The whole line (or lines) that text[start:end] stands on."""
     first, last = line_span(text, start, end)

@@ -130,6 +130,8 @@ class SessionChoices(NamedTuple):
     contradicted: list[dt.date]
     # "Dialogen den 26 september är oförändrad": a session said to stand as it is
     kept: list[dt.date]
+    # where the dates of the invitation's session list pasted back stand (their rows are no choice unless marked)
+    pasted: tuple[int, ...] = ()
 
 
 def session_choices(
@@ -228,7 +230,7 @@ def session_choices(
         doubts.append("datumet anges som 'samma dag som' någon annan")  # "samma dag som Solna": whose day is that?
     if len(set(corrected)) == 1:
         choices = corrected[:1]  # "Rättelse: den 22:a, inte 26:e": the day written first was a slip
-    return SessionChoices(choices, attempts, moved_from, contradicted, kept)
+    return SessionChoices(choices, attempts, moved_from, contradicted, kept, tuple(rows))
 
 
 # A row of the invitation's session list: "22 sept 09.30–11.30 Mälarsalen, Landstingshuset", "2 sept | 14.00–16.00 |"
@@ -261,9 +263,12 @@ def _pasted_rows(text: str, mentions: list[DateMention], event: Event, year: int
     return marked
 
 
-def without_pasted_list(text: str, mentions: list[DateMention], event: Event, year: int) -> str:
-    """The text with a pasted session list blanked out (the same length), so that its rooms and hours are no choice."""
-    for start in _pasted_rows(text, mentions, event, year):
+def without_pasted_list(text: str, pasted: tuple[int, ...]) -> str:
+    """The text with a pasted session list blanked out (the same length), so that its rooms and hours are no choice.
+
+    `pasted`: where the list's dates stand, as `session_choices` found them.
+    """
+    for start in pasted:
         first, last = line_span(text, start)
         text = text[:first] + " " * (last - first) + text[last:]
     return text
