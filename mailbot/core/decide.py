@@ -284,7 +284,10 @@ def _apply_swaps(
         if index is None:
             reasons.append(f"{swap.leaving} finns inte i den sparade anmälan")
             continue
-        result[index] = swap.joining
+        joining = swap.joining
+        if swap.same_party and joining.party is None:
+            joining = dataclasses.replace(joining, party=result[index].party)
+        result[index] = joining
     return tuple(result)
 
 

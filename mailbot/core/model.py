@@ -125,6 +125,8 @@ class Swap:
 
     leaving: str
     joining: Participant
+    # "X ersätts av Y, samma parti": Y's party is the one X leaves
+    same_party: bool = False
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,29 @@ def test_a_swap_replaces_one_person_and_keeps_the_rest() -> None:
     assert people(swap) == [("Lars Ohlsson", "M"), ("Sofia Karlberg", "S"), ("Maria Lind", "L")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Henrik Wallin ersätts av Maria Lind, samma parti.",
+        "Henrik Wallin ersätts av Maria Lind (samma parti). Övriga som tidigare.",
+        "Henrik Wallin (L) byts ut mot Maria Lind (också L).",
+        "Henrik Wallin ersätts av Maria Lind (även hon L).",
+    ],
+)
+def test_a_newcomer_of_the_same_party_as_the_one_leaving(text: str) -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    swap = desk.send(text)
+    assert (swap.kind.value, swap.outcome.value) == ("change", "confirmed")
+    assert people(swap) == [("Lars Ohlsson", "M"), ("Sofia Karlberg", "S"), ("Maria Lind", "L")]
+
+
+def test_a_newcomer_without_a_party_goes_to_a_person() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    assert desk.send("Henrik Wallin ersätts av Maria Lind.").outcome.value == "needs_review"
+
+
 def test_a_move_without_names_keeps_the_delegation() -> None:
     desk = Desk()
     desk.send(NACKA)

@@ -38,6 +38,12 @@ _SWAP_REVERSED = re.compile(
 )
 
 
+# "X ersätts av Y, samma parti", "… av Y (samma parti)", "… av Y som också är S-märkt": the party X leaves
+_SAME_PARTY = re.compile(
+    r"\s*[,(.–-]?\s*(?:(?:som\s+)?(?:också|även)\s+(?:hon|han|hen)?\s*)?(?:från\s+|i\s+|av\s+)?samma\s+parti", re.I
+)
+
+
 _ADD_BEFORE = re.compile(
     # "vi vill lägga till Johan Lilja (L)", "lägga till vår 2:e vice ordförande Kjell Rydén (KD)"
     r"(?:lägga|lägger|lagt|läggs)\s+(?:även\s+|också\s+|dessutom\s+)?till\s+"
@@ -119,13 +125,15 @@ def swaps_in(
         if "\n" in gap or about_info_meeting(left.start):
             continue
         lead = text[max(0, left.start - 30) : left.start]
+        same_party = right.party is None and _SAME_PARTY.match(text, right.end) is not None
         if (
-            right.party
+            (right.party or same_party)
             # "byt ut X mot Y", "Samtidigt ersätts X (S) av Y (KD)"
             and re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:mot|av|med)\s*$", gap)
             and re.search(r"(?:byt\w*|ersätt\w*)(?:\s+ut)?\s*$", lead, re.I)
-        ) or (_swap_between(gap) and right.party):
-            swaps.append(Swap(leaving=left.name, joining=Participant(right.name, right.party, right.role)))
+        ) or (_swap_between(gap) and (right.party or same_party)):
+            incoming = Participant(right.name, right.party or left.party, right.role)
+            swaps.append(Swap(leaving=left.name, joining=incoming, same_party=same_party))
         elif _SWAP_REVERSED.match(gap) and left.party:
             swaps.append(Swap(leaving=right.name, joining=Participant(left.name, left.party, left.role)))
         else:

@@ -392,6 +392,7 @@ NOT_NAMES |= frozenset(
         "ingen",
         "inga",
         "båda",
+        "samma",
         "resten",
         "hälsning",
         "bästa",

@@ -325,18 +325,24 @@ def _role(line: str, name: Item, party: Item | None, stop: int) -> str:
     return ", ".join(parts)
 
 
+# a party in brackets, after any "också"/"även hon": "Therese Blom (också L)", "(även han S)"
+_PAREN_PIECE = re.compile(
+    r"(?:(?<=^)|(?<=[,/;]))\s*(?:(?:också|även|likaså)\s+(?:(?:hon|han|hen)\s+)?)?(?P<p>[^,/;]+)", re.I
+)
+
+
 def _parties(line: str, lexicon: PartyLexicon) -> list[Item]:
     items: list[Item] = []
     taken: list[tuple[int, int]] = []
     for group in _PAREN.finditer(line):
         inner_start = group.start(1)
         found = [
-            Item("party", inner_start + piece.start(), inner_start + piece.end(), piece.group(0), code)
-            for piece in re.finditer(r"[^,/;]+", group.group(1))
+            Item("party", inner_start + piece.start("p"), inner_start + piece.end("p"), piece.group("p"), code)
+            for piece in _PAREN_PIECE.finditer(group.group(1))
             if (
-                code := lexicon.resolve(piece.group(0))
-                or lexicon.misspelt(piece.group(0).strip())
-                or (line[: group.start()].rstrip()[-1:].isalpha() and lexicon.slipped(piece.group(0)))
+                code := lexicon.resolve(piece.group("p"))
+                or lexicon.misspelt(piece.group("p").strip())
+                or (line[: group.start()].rstrip()[-1:].isalpha() and lexicon.slipped(piece.group("p")))
             )
         ]
         if len({item.code for item in found}) == 1 or not re.search(r"/", group.group(1)):
