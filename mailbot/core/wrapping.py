@@ -5,13 +5,22 @@ from __future__ import annotations
 import re
 
 # "… med Gustaf Lagerqvist (M), Eva-Lena" above "Brandt (L) och …": a name broken between its two words
-_NAME_BEGUN = re.compile(r"[a-zåäö,.:)] [A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ]?[a-zåäöé]+)?$")
+# ("(Bengt" / "Wallgren, M)", "Marianne af" / "Klercker (L)")
+_NAME_BEGUN = re.compile(
+    r"(?:[\w,.:)] |\()[A-ZÅÄÖ][a-zß-ÿ]+(?:-[A-ZÅÄÖ]?[a-zß-ÿ]+)?(?: (?:af|von|van|de|du|da|di|la|el))?$"
+)
 # … and its second word first on the next line, then its party or the list going on: "El-Sayed (V) och",
 # "Berglund kd.", "Brandt, S"
 _NAME_ENDED = re.compile(
-    r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ]?[a-zåäöé]+)?(?:\s*[(,]|\s+och\b|\s+[A-Za-zÅÄÖåäö]{1,3}[.,]?(?:\s|$))"
+    r"[A-ZÅÄÖ][a-zß-ÿ]+(?:-[A-ZÅÄÖ]?[a-zß-ÿ]+)?(?:\s*[(,)]|\s+och\b|\s+[A-Za-zÅÄÖåäö]{1,3}[.,]?(?:\s|$)"
+    # "Ann-Marie" / "Kajander kommer i hennes ställe": the sentence goes on in lower case
+    r"|\s+[a-zåäö]{2,}\b)"
 )
-_SIGN_OFF_START = re.compile(r"\s*(?:mvh|m\.v\.h|hälsn\w*|vänlig\w*|bästa|tack|skickat\s+från|/\w)", re.I)
+_TITLE_ENDS = re.compile(r"(?:ordförande|ordf\.|råd|rådet|ledamot|ledamoten|ledare|ledaren)$|\bKSO$")
+_FULL_NAME_STARTS = re.compile(r"[A-ZÅÄÖ][a-zß-ÿ-]+ [A-ZÅÄÖ][a-zß-ÿ-]+(?:\s*[(,]|\s+[a-zåäö]{2,}\b)")
+_SIGN_OFF_START = re.compile(
+    r"\s*(?:mvh|med\s+(?:vänlig|bästa|varm)\w*|m\.v\.h|hälsn\w*|vänlig\w*|bästa|tack|skickat\s+från|/\w)", re.I
+)
 _BULLET_START = re.compile(r"\s*(?:[-•*·o§–]\s|\d{1,2}[.)]\s|>)")
 
 
@@ -37,14 +46,17 @@ def unwrapped(text: str) -> str:
             and (
                 line[:1].islower()
                 # "Marie-Louise Andrén, andre vice ordförande i kommunstyrelsen," / "Moderaterna"
-                or (
-                    previous.rstrip().endswith(",")
-                    and re.fullmatch(r"[A-ZÅÄÖ][\w-]+(?: [\w-]+){0,3}[.,]?", line.strip())
-                )
+                # "… med Malin Ek (M)," / "Sven Åhman (S) och …": a long line that stops at a comma goes on
+                or previous.rstrip().endswith(",")
                 or line.startswith("(")
                 # "… Lotta Wennberg ersätts av" / "Yusuf Aziz (S).": no line of a list ends on such a word
-                or re.search(r"\b(?:av|med|och|samt|till|för|från|är|blir|heter|att|som|om)$", previous.rstrip())
+                or re.search(
+                    r"\b(?:av|med|och|samt|eller|till|för|från|är|blir|heter|att|som|om|den|på|i|vid|hos|kl)$",
+                    previous.rstrip(),
+                )
                 or (_NAME_BEGUN.search(previous) and _NAME_ENDED.match(line))
+                # "… men vår vice ordförande" / "Sven Åhman går i mitt ställe": a title, then whom it names
+                or (_TITLE_ENDS.search(previous) and _FULL_NAME_STARTS.match(line))
             )
         ):
             joined[-1] = f"{joined[-1].rstrip()} {line.lstrip()}"
