@@ -131,6 +131,28 @@ def test_a_newcomer_without_a_party_goes_to_a_person() -> None:
     assert desk.send("Henrik Wallin ersätts av Maria Lind.").outcome.value == "needs_review"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hej,\nsödertälje kommer den 22 september med:\nmarianne öhman (s)\ntore lindgren (m)\nhelena ruiz\n\nmvh",
+        "hej,\nvi kommer den 19/9:\n- malte sörensson (m)\n- yusuf çelik (s)\n- ulla-britt grahn\n\ntack på förhand",
+        "hej!\nvi tar den 26 september:\nanders åkesson (m), ks ordf\nlotta blom (s)\nbjörn tjernström, ordf nämnden",
+        "hej! vi anmäler till 22 sept: harriet lindgren (s), karl sjöberg (m) och jelena kovačević.",
+    ],
+)
+def test_a_person_typed_in_lower_case_without_a_party_is_missing_one(text: str) -> None:
+    decision = Desk().send(text)
+    assert (decision.outcome.value, decision.violation_codes) == ("rejected", ("missing_party",))
+    assert len(decision.participants) == 3
+
+
+@pytest.mark.parametrize("closing", ["mvh lisa holm", "hälsningar lisa", "tack på förhand"])
+def test_a_lower_case_sign_off_under_a_typed_list_is_no_one(closing: str) -> None:
+    decision = Desk().send(f"hej\nvi kommer den 19/9\nanna berg s\nper ek m\n{closing}")
+    assert decision.outcome.value == "confirmed"
+    assert people(decision) == [("anna berg", "S"), ("per ek", "M")]
+
+
 def test_a_move_without_names_keeps_the_delegation() -> None:
     desk = Desk()
     desk.send(NACKA)

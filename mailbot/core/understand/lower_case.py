@@ -16,7 +16,8 @@ from mailbot.core.understand.lexicon import NAME_PARTICLES
 from mailbot.core.understand.names import Item, not_a_name
 from mailbot.core.understand.parties import PartyLexicon
 
-_WORD = r"[a-zåäöéüø][a-zåäöéüø'’]*(?:-[a-zåäöéüø]+)*"
+# any letters ("jelena kovačević"): whether they are lower case is checked where a name is taken
+_WORD = r"[^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)*"
 _NAME = rf"{_WORD}\s(?:(?:af|von|van|de|der|du|la)\s)?{_WORD}"
 _PERSON = re.compile(
     rf"(?<![\w@.])(?P<name>{_NAME})\s+\(?(?P<party>[a-zåäö]{{1,3}})\)?"

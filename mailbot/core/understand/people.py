@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from mailbot.core.understand.lexicon import NOT_NAMES
 from mailbot.core.understand.lower_case import lowercase_names, typed_people, unmarked_last
-from mailbot.core.understand.names import WORD, Item, clean_name, is_title, name_runs
+from mailbot.core.understand.names import WORD, Item, clean_name, is_title, name_runs, not_a_name
 from mailbot.core.understand.parties import PartyLexicon, PartyMention
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·*o▪■►➢✓]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -74,7 +74,14 @@ def find_people(text: str, lexicon: PartyLexicon, not_names: frozenset[str] = fr
     whispered = not any(c.isupper() for c in text)
     listy = [_is_list_line(line.title() if whispered else line, lexicon, not_names) for line in lines]
     for index, line in enumerate(lines):
-        if _shouted(line) or (whispered and _list_item(line, lexicon) and len(line.title()) == len(line)):
+        if whispered and _bare_row(line, lexicon, not_names) and _list_neighbour(index, lines, lexicon, not_names):
+            # "marianne öhman (s)" / "helena ruiz": a row of a typed list, its party forgotten
+            head, comma, rest = line.partition(",")
+            found = _people_on_line(head.title() + comma + rest, offset, index, lexicon, lines, listy, not_names)
+            people.extend(
+                dataclasses.replace(p, name=clean_name(text[p.start : p.end]), listed=" " in p.name) for p in found
+            )
+        elif _shouted(line) or (whispered and _list_item(line, lexicon) and len(line.title()) == len(line)):
             # "ÅSA LINDGREN (M)": read as "Åsa Lindgren (M)", named as written
             found = _people_on_line(line.title(), offset, index, lexicon, lines, listy, not_names)
             people.extend(dataclasses.replace(p, name=clean_name(text[p.start : p.end])) for p in found)
@@ -117,6 +124,35 @@ def _list_item(line: str, lexicon: PartyLexicon) -> bool:
     """A short line that names one person and a party, or a table row: "jan-erik söderlund | kso | moderaterna"."""
     cells = [c for c in re.split(r"\s*(?:\||,|\s[–-]\s|:)\s*", line.strip(" \t•*·-")) if c]
     return len(line) <= 70 and len(cells) >= 2 and any(lexicon.resolve(c) for c in cells)
+
+
+def _bare_row(line: str, lexicon: PartyLexicon, not_names: frozenset[str]) -> bool:
+    """ "- helena ruiz", "björn tjernström, ordförande i tekniska nämnden": two or three words, then a role.
+
+    No word of it is a known word: "mvh lisa holm" and "tack på förhand" are no rows.
+    """
+    head = line.partition(",")[0]
+    words = head.strip(" \t-–•*·").split()
+    return (
+        re.fullmatch(r"\s*(?:[-–•*·]\s*)?[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){1,2}\s*", head) is not None
+        and len(head.title()) == len(head)
+        and not any(not_a_name(w, lexicon, not_names) for w in words)
+    )
+
+
+def _list_neighbour(index: int, lines: list[str], lexicon: PartyLexicon, not_names: frozenset[str]) -> bool:
+    """The row above or below names someone with a party: "tore lindgren (m)", "lotta blom | s"."""
+    return any(
+        0 <= i < len(lines)
+        and (
+            _list_item(lines[i], lexicon)
+            or ((row := _TYPED_ROW.fullmatch(lines[i])) is not None and lexicon.resolve(row.group("party")) is not None)
+        )
+        for i in (index - 1, index + 1)
+    )
+
+
+_TYPED_ROW = re.compile(r"\s*(?:[-–•*·]\s*)?(?:[^\W\d_][\w'’-]*\s+){1,3}\(?(?P<party>[a-zåäö]{1,3})\)?(?:\s*,.*)?\s*")
 
 
 def _shouted(line: str) -> bool:
