@@ -369,6 +369,21 @@ _PEOPLE_LINE = " Deltagare: Anna Andersson (S), Bo Berg (M)."
 # (id, text, session_dates, other_dates, moved_from)
 DATES = [
     ("2-sept", "Nacka väljer den 2 september.", (SEP_2,), (), None),
+    ("both-o-in-haste", "Funkar både 19 o 22 sept för oss.", (SEP_19, SEP_22), (), None),
+    (
+        "move-for-a-board-meeting",
+        "På grund av ett extrainsatt sammanträde behöver vi flytta från den 19 till den 26 september.",
+        (SEP_26,),
+        (),
+        SEP_19,
+    ),
+    (
+        "earlier-registration-told-then-moved",
+        "Carl-Johan anmälde i juli Solna till dialogen den 19 september. Nu flyttar vi från den 19 till den 26 sept.",
+        (SEP_26,),
+        (),
+        SEP_19,
+    ),
     ("19-slash", "Vi kommer 19/9.", (SEP_19,), (), None),
     ("22a-sept", "Vi vill delta den 22:a sept.", (SEP_22,), (), None),
     ("26-with-time", "Vi tar den 26 september kl 13-15.", (SEP_26,), (), None),
@@ -743,6 +758,8 @@ QUESTIONS = [
     ("looking-forward", "Vi ser fram emot dialogen.", False),
     ("please-put-them-in", "Kan du lägga in dem?", False),
     ("please-register-us", "Kan ni anmäla oss, tack?", False),
+    ("or-how-do-we", "Finns det parkering vid Landstingshuset, eller hur gör vi smidigast?", True),
+    ("tag-question", "Det blir en bra dag, eller hur?", False),
 ]
 
 

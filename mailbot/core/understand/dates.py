@@ -22,7 +22,8 @@ _WEEKDAY = (
 )
 _ORD = r"(?::?\s?(?:e|a|te|de|nd|st|th|rd))"
 _DAY = rf"(?P<day>[0-3]?\d){_ORD}?"
-_SEP = r"\s*(?:,|eller|el\.?|och|alt\.?|alternativt|/|&|-|–|—|resp\.?|respektive|\+|till)\s*(?:den\s+)?"
+# "19 o 22 sept": "o" is "och" typed in haste
+_SEP = r"\s*(?:,|eller|el\.?|och|(?<=\s)o(?=\s)|alt\.?|alternativt|/|&|-|–|—|resp\.?|respektive|\+|till)\s*(?:den\s+)?"
 
 _WEEKDAY_BEFORE = re.compile(rf"(?P<weekday>{_WEEKDAY})\.?,?\s+(?:den\s+)?$", re.I)
 
@@ -158,7 +159,9 @@ def week_days(text: str, year: int) -> Iterator[tuple[int, int, dt.date]]:
 
 
 _DAYS_BEFORE = re.compile(
-    rf"(?<![\d/.:,])(?:[0-3]?\d{_ORD}?\s*(?:,|eller|el\.?|och|alt\.?|alternativt|&|\+)\s*(?:den\s+)?)+$", re.I
+    rf"(?<![\d/.:,])(?:[0-3]?\d{_ORD}?\s*(?:,|eller|el\.?|och|(?<=\s)o(?=\s)|alt\.?|alternativt|&|\+)\s*"
+    r"(?:den\s+)?)+$",
+    re.I,
 )
 
 

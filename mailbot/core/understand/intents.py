@@ -24,7 +24,8 @@ _WH_QUESTION = re.compile(r"^\W*(?:och\s+)?(?:vilket|vilken|vilka|vem|när|vad)\
 
 
 _COURTESY_QUESTION = re.compile(
-    r"hoppas|eller\s+hur|\bok\s*\?$|har\s+ni\s+(?:några\s+)?frågor|om\s+(?:du|ni)\s+har\s+frågor"
+    # "…, eller hur?" waits for no answer; "eller hur gör vi smidigast?" does
+    r"hoppas|eller\s+hur\b(?!\s+[a-zåäö])|\bok\s*\?$|har\s+ni\s+(?:några\s+)?frågor|om\s+(?:du|ni)\s+har\s+frågor"
     r"|behöver\s+(?:du|ni)\s+(?:veta\s+)?något\s+(?:mer|annat)|något\s+mer\s+(?:du|ni)\s+behöver"
     # rhetorical and small-talk questions that wait for no answer
     r"|vem\s+hade\s+(?:kunnat\s+)?tro\w*|har\s+(?:du|ni)\s+(?:haft\s+)?(?:det\s+)?(?:bra|skönt|fint)"

@@ -25,7 +25,8 @@ _NOT_A_CHOICE: tuple[tuple[str, str], ...] = (
     ("other meeting", r"sammanträd|fullmäktige|budget|nämndmöte|ks-möte|konferens|utbildning|\bkurs\b|seminari"),
     ("deadline", r"\bsenast|deadline|sista\s+(?:dag|anmälningsdag)"),
     ("period", r"\bfr\.?o\.?m\b|\bt\.?o\.?m\b|till\s+och\s+med|från\s+och\s+med|sedan\s+den"),
-    ("earlier", r"(?<!som\s)\btidigare|\bförra\b"),
+    # "X anmälde i juli Solna till den 19 september": what was registered before, told as past
+    ("earlier", r"(?<!som\s)\btidigare|\bförra\b|\banmälde\b|\bhade\s+(?:\w+\s+)?anmält\b"),
     # "vi har vår egen kommunstyrelse den 19 september"
     (
         "own meeting",
@@ -112,6 +113,9 @@ _INSTEAD_OF = re.compile(
     r"\b(?:(?:i\s*stället|istället)\s+för|efter|före|innan|tidigast|senare\s+än|tidigare\s+än)\s+(?:den\s+)?$",
     re.I,
 )
+_MOVE_GOAL = re.compile(
+    r"\b(?:från|fr\.)\s+(?:den\s+)?[0-3]?\d(?::?[ea])?(?:[/.]\d{1,2})?(?:\s+\w+)?\s+till\s+(?:den\s+)?$", re.I
+)
 _MOVE = re.compile(r"\b(?:från|fr\.)\s+(?:(?:mån|tis|ons|tors|fre)dag(?:en)?\s+)?(?:den\s+)?$", re.I)
 _REGISTERING = re.compile(
     r"anmäl|delta|deltar|deltagande|kommer|komma|medverka|närvar|välj|boka|passar|önskar|datum|tillfälle"
@@ -190,7 +194,10 @@ def session_choices(
             continue
         # "anmälan den 22 september" names the session registered for, not a mail of that day (all came earlier)
         registers_for = day in session_days and re.search(r"anmälan\s+(?:till\s+)?(?:den\s+)?$", before, re.I)
-        if (_REFERENCE_BEFORE.search(before) and not registers_for) or _NON_CHOICE.search(phrase):
+        # "På grund av ett extrainsatt sammanträde behöver vi flytta från den 19 till den 26": the move's goal is
+        # the choice, whatever reason the sentence gives for it
+        move_goal = _MOVE_GOAL.search(before) and re.search(r"flytt|byt|ändr", sentence_text, re.I)
+        if (_REFERENCE_BEFORE.search(before) and not registers_for) or (_NON_CHOICE.search(phrase) and not move_goal):
             continue
         if _negated_date(text, mention):
             continue
@@ -315,8 +322,9 @@ def session_positions(mentions: list[DateMention], event: Event, year: int) -> l
 # "Trots att M-gruppen hade eget möte i går kväll har vi nu fått ihop … till den 26 september": the fronted
 # clause ends where the main clause's verb comes before its subject
 _FRONTED = re.compile(
-    r"^\s*(?:trots\s+att|även\s+om|fast\s+att|eftersom|när|medan|sedan)\b.*?\s"
-    r"(?=(?:har|hade|är|var|kommer|blir|tar|väljer|anmäler|kan|ska|vill|får)\s+(?:vi|jag|ni)\b)",
+    r"^\s*(?:trots\s+att|även\s+om|fast\s+att|eftersom|när|medan|sedan|på\s+grund\s+av|p\.?g\.?a\.?"
+    r"|med\s+anledning\s+av|till\s+följd\s+av)\s.*?\s"
+    r"(?=(?:har|hade|är|var|kommer|blir|tar|väljer|anmäler|kan|ska|vill|får|behöver|måste|önskar)\s+(?:vi|jag|ni)\b)",
     re.I,
 )
 
