@@ -63,6 +63,16 @@ PEOPLE = [
         {("Jonas Ek", "MP"), ("Stina Holm", "KD"), ("Per Al", "MP")},
     ),
     (
+        "english-party-names-with-a-slip",
+        "We attend Sept. 19th:\nMikael Aslan, Moderates\nEleonor Fält, Social Democrates\nJuha Mäkinen, KD",
+        {("Mikael Aslan", "M"), ("Eleonor Fält", "S"), ("Juha Mäkinen", "KD")},
+    ),
+    (
+        "same-party-in-brackets",
+        "Vi kommer den 19/9: Anna Berg (S) och Per Ek (även han S).",
+        {("Anna Berg", "S"), ("Per Ek", "S")},
+    ),
+    (
         "listed-name-without-party-is-kept-to-be-asked-about",
         "Vi kommer den 19/9.\nDeltagare: Anna Berg, Olle Lund (S) och Kim Ro (V)",
         {("Anna Berg", None), ("Olle Lund", "S"), ("Kim Ro", "V")},
@@ -369,6 +379,7 @@ _PEOPLE_LINE = " Deltagare: Anna Andersson (S), Bo Berg (M)."
 # (id, text, session_dates, other_dates, moved_from)
 DATES = [
     ("2-sept", "Nacka väljer den 2 september.", (SEP_2,), (), None),
+    ("english-or", "Haninge registers for 19 or 22 sept, both works for us.", (SEP_19, SEP_22), (), None),
     ("both-o-in-haste", "Funkar både 19 o 22 sept för oss.", (SEP_19, SEP_22), (), None),
     (
         "move-for-a-board-meeting",
@@ -1021,6 +1032,24 @@ def test_someone_named_as_not_coming_is_withdrawn() -> None:
     reading = _read("hej igen, Lisa (c) kan inte ändå så vi blir två den 19:e.")
     assert reading.withdrawn == ("Lisa",)
     assert reading.session_dates == (SEP_19,)
+
+
+def test_the_vice_chair_in_the_place_of_one_who_cannot_is_the_attendee() -> None:
+    reading = _read(
+        "Informationsmötet den 30 augusti: Då kommunstyrelsens ordförande är förhindrad deltar i dennes ställe "
+        "1:e vice ordförande Lisbeth Ringdahl-Sand (S)."
+    )
+    assert reading.info_attendee is not None and reading.info_attendee.name == "Lisbeth Ringdahl-Sand"
+    assert reading.info_not_chair
+
+
+def test_an_information_meeting_registration_said_to_stand_registers_no_one() -> None:
+    reading = _read(
+        "Vi väljer den 2 september.\nKarin Ödmark (S)\nMartin Normark (M)\n\n"
+        "Anmälan av Karin till informationsmötet 30/8 gäller som tidigare."
+    )
+    assert reading.info_attendee is None
+    assert len(reading.participants) == 2
 
 
 def test_wrapped_prose_is_one_sentence() -> None:

@@ -23,7 +23,10 @@ _WEEKDAY = (
 _ORD = r"(?::?\s?(?:e|a|te|de|nd|st|th|rd))"
 _DAY = rf"(?P<day>[0-3]?\d){_ORD}?"
 # "19 o 22 sept": "o" is "och" typed in haste
-_SEP = r"\s*(?:,|eller|el\.?|och|(?<=\s)o(?=\s)|alt\.?|alternativt|/|&|-|–|—|resp\.?|respektive|\+|till)\s*(?:den\s+)?"
+_SEP = (
+    r"\s*(?:,|eller|el\.?|och|or|and|(?<=\s)o(?=\s)|alt\.?|alternativt|/|&|-|–|—|resp\.?|respektive|\+|till)"
+    r"\s*(?:den\s+)?"
+)
 
 _WEEKDAY_BEFORE = re.compile(rf"(?P<weekday>{_WEEKDAY})\.?,?\s+(?:den\s+)?$", re.I)
 
@@ -159,7 +162,7 @@ def week_days(text: str, year: int) -> Iterator[tuple[int, int, dt.date]]:
 
 
 _DAYS_BEFORE = re.compile(
-    rf"(?<![\d/.:,])(?:[0-3]?\d{_ORD}?\s*(?:,|eller|el\.?|och|(?<=\s)o(?=\s)|alt\.?|alternativt|&|\+)\s*"
+    rf"(?<![\d/.:,])(?:[0-3]?\d{_ORD}?\s*(?:,|eller|el\.?|och|or|and|(?<=\s)o(?=\s)|alt\.?|alternativt|&|\+)\s*"
     r"(?:den\s+)?)+$",
     re.I,
 )
@@ -195,7 +198,7 @@ def _days_listed_before(text: str, start: int, month: int, year: int | None) -> 
     """
     window = max(0, start - 40)
     listed = _DAYS_BEFORE.search(text[window:start])
-    if not listed or not re.search(r",|\b(?:eller|el|alt|alternativt)\b", listed.group(0), re.I):
+    if not listed or not re.search(r",|\b(?:eller|el|alt|alternativt|or)\b", listed.group(0), re.I):
         return
     if re.search(r"\b(?:kl|klockan)\.?\s*$", text[max(0, window + listed.start() - 9) : window + listed.start()], re.I):
         return

@@ -374,7 +374,8 @@ def choose_info_attendee(
         )
     )
     chosen: dict[str, tuple[PersonMention, str]] = {}
-    for person, sentence in info:
+    # "Anmälan av Karin till informationsmötet 30/8 gäller som tidigare": the registration restated, not made
+    for person, sentence in ((p, s) for p, s in info if not UNCHANGED.search(s)):
         chosen.setdefault(person.name.lower(), (person, sentence))
     if len(chosen) > 1 and len(coming := {k: v for k, v in chosen.items() if not v[0].negated}) == 1:
         # "… kommer vice ordföranden Adam Söderholm (C), eftersom ordföranden Marianne Ljungdahl är på semester"

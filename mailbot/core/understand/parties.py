@@ -58,6 +58,7 @@ class PartyLexicon:
         for name, code in self.names.items():
             if " " not in name and "-" not in name:
                 self._single_word_names.setdefault(name[0], []).append((name, code))
+        self._two_word_names = [(n, c) for n, c in self.names.items() if n.count(" ") == 1 and len(n) >= 12]
         self._misspelt: dict[str, str | None] = {}
         names = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(self.names, key=len, reverse=True))
         self._name_pattern = re.compile(rf"(?<![{_LETTER}])(?:{names})(?![{_LETTER}])", re.I)
@@ -110,9 +111,31 @@ class PartyLexicon:
         for found in self._name_pattern.finditer(text):
             yield PartyMention(self.names[_key(found.group(0))], found.start(), found.end(), short=False)
 
+    def misspelt_mentions(self, text: str) -> Iterator[PartyMention]:
+        """ "Social Democrates", "Moderata samlingspartite": a party name of two words, a slip or two off."""
+        for found in _TWO_WORDS.finditer(text):
+            words = found.group(1)
+            key = _key(words)
+            if key in self.names:
+                continue
+            code = next(
+                (
+                    code
+                    for name, code in self._two_word_names
+                    if name[0] == key[0] and abs(len(name) - len(key)) <= 2 and OSA.distance(key, name) <= 2
+                ),
+                None,
+            )
+            if code:
+                yield PartyMention(code, found.start(1), found.start(1) + len(words), short=False)
+
     def code_mentions(self, text: str) -> Iterator[PartyMention]:
         for found in self._code_pattern.finditer(text):
             yield PartyMention(self.codes[found.group(0).lower()], found.start(), found.end(), short=True)
+
+
+# every pair of neighbouring words, overlapping
+_TWO_WORDS = re.compile(rf"(?<![{_LETTER}])(?=([{_LETTER}]{{3,}}\s+[{_LETTER}]{{3,}})(?![{_LETTER}]))")
 
 
 def _key(text: str) -> str:

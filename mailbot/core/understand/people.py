@@ -312,10 +312,16 @@ def _negated(line: str, name: Item, lexicon: PartyLexicon) -> bool:
         return False
     after = line[name.end : name.end + 60]
     # "I stället kommer X", "KSO har förhinder, vice ordf X kommer i stället": X is the one who comes
+    # "Då KSO är förhindrad deltar i dennes ställe 1:e vice ordförande X": X comes in the place of the one who cannot
     return not (
         re.search(r"\b(?:i\s*stället|istället)\s+(?:kommer|deltar)\b", before, re.I)
         or re.match(r"\s*(?:\([^)]*\))?\s*(?:kommer|deltar|går)\s+(?:\w+\s+)?(?:i\s*stället|istället)\b", after, re.I)
+        or re.search(rf"\bi\s+{_WHOSE}\s+ställe\b", before, re.I)
+        or re.match(rf"\s*(?:\([^)]*\))?\s*(?:kommer|deltar|går)\s+(?:\w+\s+)?i\s+{_WHOSE}\s+ställe\b", after, re.I)
     )
+
+
+_WHOSE = r"(?:dennes|hans|hennes|hens|ordförandens|kso:s|mitt|vårt?\s+\w+s)"
 
 
 _SUBORDINATE = re.compile(r"(?:eftersom|men|då|när|som|så|att|vilket|där|medan|fast|trots|ersätter|ersätts)$", re.I)
@@ -388,7 +394,7 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[Item]:
     def free(m: PartyMention) -> bool:
         return not any(a <= m.start < b for a, b in taken)
 
-    for mention in lexicon.long_mentions(line):
+    for mention in (*lexicon.long_mentions(line), *lexicon.misspelt_mentions(line)):
         if free(mention):
             items.append(
                 Item(
