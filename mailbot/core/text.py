@@ -682,10 +682,21 @@ def _is_forward(mail: Mail, forward_cut: bool) -> bool:
     return bool(forward_cut or mail.forwarded or _FORWARD_SUBJECT.match(mail.subject))
 
 
+# A registry's forward that says nothing but its address block: "Haninge kommun / Registrator / 136 81 Haninge"
+_CONTACT_LINE = re.compile(
+    r"\s*(?:(?:tel\w*|mobil|växel|vxl|fax)\.?:?\s*)?\+?\d[\d\s()-]{5,}\d\s*$"  # a phone number
+    r"|\s*\d{3}\s?\d{2}\s+[A-ZÅÄÖ][\w-]+(?:\s+[\w-]+)?\s*$"  # postcode and town
+    r"|\s*(?:[\w.+-]+@[\w.-]+|(?:www\.|https?://)\S+)\s*$"
+    r"|\s*[A-ZÅÄÖ][\w-]+(?:\s+[\w-]+)?\s+(?:kommun|stad)\s*$"
+    r"|\s*(?:registrator\w*|registratur\w*|kansliet|\w+(?:förvaltning|kontor|kansli|avdelning)\w*)\s*$",
+    re.I,
+)
+
+
 def _is_empty_or_pointer(text: str) -> bool:
     substance = []
     for line in text.split("\n"):
-        if not line.strip() or _GREETING.match(line) or _FILING_LINE.match(line):
+        if not line.strip() or _GREETING.match(line) or _FILING_LINE.match(line) or _CONTACT_LINE.match(line):
             continue
         substance.append(line)
     rest = " ".join(substance)

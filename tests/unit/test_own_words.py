@@ -1172,3 +1172,17 @@ def test_see_below_over_an_answer_typed_into_a_row_of_the_quoted_invitation() ->
         "19 sept 15.00–17.00 Skärgårdssalen\n"
     )
     assert "Magnus Lidén (M)" in own_words(_mail(plain)).text
+
+
+def test_a_registrys_forward_with_only_its_address_block_is_read_from_the_forwarded_mail() -> None:
+    words = own_words(
+        _mail(
+            "\n\nHaninge kommun\nRegistrator\n136 81 Haninge\n08-606 70 00\n\n"
+            "Från: Oskar Bäckström\nSkickat: onsdag den 10 augusti 2016 14:52\nTill: Registrator Haninge\n"
+            "Ämne: Anmälan till SLL:s dialog\n\n"
+            "Haninge kommun anmäler följande till dialogmötet den 26 september:\nMeral Demir (S)\nGunnar Hedberg (M)\n",
+            subject="VB: Anmälan till SLL:s dialog",
+        )
+    )
+    assert words.from_forward
+    assert "Meral Demir (S)" in words.text

@@ -1052,6 +1052,15 @@ def test_an_information_meeting_registration_said_to_stand_registers_no_one() ->
     assert len(reading.participants) == 2
 
 
+def test_an_information_meeting_registration_promised_for_later_is_none_yet() -> None:
+    reading = _read(
+        "Vi kommer den 19 september:\nMats Granqvist (M), kommunstyrelsens ordförande\nÅsa Nyström (S)\n\n"
+        "KSO:s anmälan till informationsmötet skickar jag när hans kalender för slutet av augusti är spikad."
+    )
+    assert reading.info_attendee is None
+    assert not reading.doubts
+
+
 def test_wrapped_prose_is_one_sentence() -> None:
     reading = _read(
         "Kommunstyrelsens ordförande Ingrid Törnqvist (M) kommer till\n"

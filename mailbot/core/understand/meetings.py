@@ -361,9 +361,13 @@ def choose_info_attendee(
 ) -> tuple[Participant | None, bool, bool]:
     # "KSO deltar tyvärr inte vid informationsmötet": named, but no one to register
     info_named = any(
-        # "… informationsmötet 30/8: Nej", "ingen anmälan till informationsmötet", "… gäller som tidigare"
+        # "… informationsmötet 30/8: Nej", "ingen anmälan till informationsmötet", "… gäller som tidigare",
+        # "KSO:s anmälan till informationsmötet skickar jag när hans kalender är spikad": one to come later
         not re.search(
-            r"\b(?:inte|ej|nej|ingen)\b|som\s+(?:tidigare|förut)", line_at(text, found.start(), found.end()), re.I
+            r"\b(?:inte|ej|nej|ingen)\b|som\s+(?:tidigare|förut)|\bskickar\s+(?:jag|vi)\s+(?:\w+\s+)?(?:när|senare|så\s+snart)"
+            r"|\båterkomm\w*|\bsenare\b|\blängre\s+fram\b",
+            line_at(text, found.start(), found.end()),
+            re.I,
         )
         and not UNCHANGED.search(line_at(text, found.start(), found.end()))
         for found in re.finditer(
