@@ -68,6 +68,16 @@ PEOPLE = [
         {("Mikael Aslan", "M"), ("Eleonor Fält", "S"), ("Juha Mäkinen", "KD")},
     ),
     (
+        "parties-in-turn",
+        "Följande anmäles: Olof Lindgren, Birgitta Ståhl-Eriksson och Kerstin Åberg, företrädande (M), (L) resp. (C).",
+        {("Olof Lindgren", "M"), ("Birgitta Ståhl-Eriksson", "L"), ("Kerstin Åberg", "C")},
+    ),
+    (
+        "parties-in-turn-bare",
+        "Vi kommer den 19/9: Anna Berg och Per Ek, S respektive M.",
+        {("Anna Berg", "S"), ("Per Ek", "M")},
+    ),
+    (
         "same-party-in-brackets",
         "Vi kommer den 19/9: Anna Berg (S) och Per Ek (även han S).",
         {("Anna Berg", "S"), ("Per Ek", "S")},
@@ -771,6 +781,7 @@ QUESTIONS = [
     ("please-register-us", "Kan ni anmäla oss, tack?", False),
     ("or-how-do-we", "Finns det parkering vid Landstingshuset, eller hur gör vi smidigast?", True),
     ("tag-question", "Det blir en bra dag, eller hur?", False),
+    ("officialese", "Inför dialogmötet önskas upplysning om vilken entré som ska användas.", True),
 ]
 
 
@@ -1059,6 +1070,16 @@ def test_an_information_meeting_registration_promised_for_later_is_none_yet() ->
     )
     assert reading.info_attendee is None
     assert not reading.doubts
+
+
+def test_an_earlier_information_meeting_registration_referred_to_is_no_cue() -> None:
+    reading = _read(
+        "Med hänvisning till tidigare anmälan av KSO till informationsmötet anmäles härmed Ekerö kommuns deltagare "
+        "till dialogmötet den 26 september 2016:\n\nGunnel af Klercker (Moderaterna)\nHåkan Wiberg (Centern)"
+    )
+    assert reading.session_dates == (SEP_26,)
+    assert reading.info_attendee is None and not reading.doubts
+    assert len(reading.participants) == 2
 
 
 def test_wrapped_prose_is_one_sentence() -> None:

@@ -10,6 +10,8 @@ from mailbot.core.understand.sentences import Span, clause_at, split_sentences
 
 _QUESTION_WORDS = re.compile(
     r"\bundrar\b|\bfundera[rt]?\s+på\s+om\b|\bvill\s+gärna\s+veta\b|\bskulle\s+vilja\s+veta\b"
+    # "Inför dialogmötet önskas upplysning om vilken entré …": officialese asks without a question mark
+    r"|\bönskas\s+(?:\w+\s+)?(?:upplysning\w*|besked|svar|information)\b|\bhuruvida\b"
     r"|\btacksam\s+för\s+(?:svar|besked)\b|\bvore\s+tacksam\s+om\s+(?:du|ni)\s+kunde\s+svara\b"
     # "Meddela om det finns plats för en fjärde deltagare": a question without its mark
     r"|\b(?:meddela|hör\s+av\s+(?:dig|er)|låt\s+(?:mig|oss)\s+veta|återkom)\s+(?:gärna\s+)?om\s+"

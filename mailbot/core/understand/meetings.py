@@ -94,7 +94,12 @@ class Scopes:
         info: list[int] = []
         left_out: list[tuple[int, int]] = []
         for m in _INFO_CUE.finditer(own):
-            if re.search(r"\b(?:inte|ej)\s+(?:heller\s+)?(?:i|på|till|vid)\s+$", own[: m.start()], re.I):
+            if re.search(r"\b(?:inte|ej)\s+(?:heller\s+)?(?:i|på|till|vid)\s+$", own[: m.start()], re.I) or re.search(
+                # "Med hänvisning till tidigare anmälan av KSO till informationsmötet anmäles … till dialogmötet"
+                r"\b(?:tidigare|redan)\s+(?:gjord\w*\s+)?anmäl\w*\s+(?:[\w:]+\s+){0,3}(?:till|för|på|i)\s+$",
+                own[: m.start()],
+                re.I,
+            ):
                 left_out.append((m.start(), m.end() + 30))
             else:
                 info.append(m.start() + start)
@@ -365,7 +370,9 @@ def choose_info_attendee(
         # "KSO:s anmälan till informationsmötet skickar jag när hans kalender är spikad": one to come later
         not re.search(
             r"\b(?:inte|ej|nej|ingen)\b|som\s+(?:tidigare|förut)|\bskickar\s+(?:jag|vi)\s+(?:\w+\s+)?(?:när|senare|så\s+snart)"
-            r"|\båterkomm\w*|\bsenare\b|\blängre\s+fram\b",
+            r"|\båterkomm\w*|\bsenare\b|\blängre\s+fram\b"
+            # "Med hänvisning till tidigare anmälan av KSO till informationsmötet": one made before
+            r"|\b(?:tidigare|redan)\s+(?:gjord\w*\s+)?anmäl\w*",
             line_at(text, found.start(), found.end()),
             re.I,
         )

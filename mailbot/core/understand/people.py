@@ -20,9 +20,9 @@ from mailbot.core.understand.parties import PartyLexicon, PartyMention
 _BULLET = re.compile(r"^\s*(?:[-–—•·*o▪■►➢✓]|\d{1,2}[.)]|[a-z][.)])\s+")
 _PAREN = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]]")
 _SENTENCE_END = re.compile(r"(?<!\bordf)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\bkl)[.!?;](?=\s|$)")
-_SHORT_BEFORE = re.compile(r"(?:^|[,;:|–—(/]|\s-|\bfrån|\bför|\bär)\s*$", re.I)
+_SHORT_BEFORE = re.compile(r"(?:^|[,;:|–—(/]|\s-|\bfrån|\bför|\bär|\bresp\.|\brespektive)\s*$", re.I)
 _SHORT_AFTER = re.compile(
-    r"^\s*(?:$|[,;:|)/(]|[-–—]\s|\s*och\b|\s*samt\b|\.\s|\.$|-grupp\w*\b"
+    r"^\s*(?:$|[,;:|)/(]|[-–—]\s|\s*och\b|\s*samt\b|\s*resp(?:\.|ektive\b)|\.\s|\.$|-grupp\w*\b"
     r"|\s*[\u2600-\u27bf\U0001f300-\U0001faff]"  # "Lisa från C 👍"
     # "Malin Dahlberg M ordf ks, Sakarias Lindh S v.ordf": a title right after the party letter
     r"|\s+(?:ordf\w*|v\.\s?ordf\w*|vice\s+ordf\w*|\d:?[ae]\s+v(?:ice|\.)\s?ordf\w*|kso\b|ks-ordf\w*|kommunalråd\w*"
@@ -197,10 +197,12 @@ def _people_on_line(
     items = [i for i in items if not _inside_other(i, items)]
     found: list[PersonMention] = []
     used: set[int] = set()
+    in_turn = _respectively(line, items)
     for position, item in enumerate(items):
         if item.kind != "name":
             continue
-        party = _bind_right(line, items, position, used) or _bind_left(line, items, position, used)
+        party = in_turn.get(item.start) if in_turn else None
+        party = party or _bind_right(line, items, position, used) or _bind_left(line, items, position, used)
         later_names = [i.start for i in items[position + 1 :] if i.kind == "name"]
         listed = (
             (listy[index] and _has_list_neighbour(index, lines, listy))
@@ -223,6 +225,21 @@ def _people_on_line(
             )
         )
     return _share_parties(line, offset, _name_chains(line, offset, found))
+
+
+def _respectively(line: str, items: list[Item]) -> dict[int, Item]:
+    """ "Olof Lindgren, Birgitta Ståhl-Eriksson och Kerstin Åberg, företrädande (M), (L) resp. (C)": in turn."""
+    names = [i for i in items if i.kind == "name"]
+    parties = [i for i in items if i.kind == "party"]
+    if (
+        len(names) < 2
+        or len(names) != len(parties)
+        or names[-1].end > parties[0].start
+        or not re.search(r"\bresp(?:\.|ektive\b)", line[parties[0].start : parties[-1].end], re.I)
+        or _SENTENCE_END.search(re.sub(r"\bresp\.", "resp", line[names[0].start : parties[-1].end]))
+    ):
+        return {}
+    return {name.start: party for name, party in zip(names, parties, strict=True)}
 
 
 _POSSESSED = re.compile(

@@ -323,8 +323,9 @@ def session_positions(mentions: list[DateMention], event: Event, year: int) -> l
 # clause ends where the main clause's verb comes before its subject
 _FRONTED = re.compile(
     r"^\s*(?:trots\s+att|även\s+om|fast\s+att|eftersom|när|medan|sedan|på\s+grund\s+av|p\.?g\.?a\.?"
-    r"|med\s+anledning\s+av|till\s+följd\s+av)\s.*?\s"
-    r"(?=(?:har|hade|är|var|kommer|blir|tar|väljer|anmäler|kan|ska|vill|får|behöver|måste|önskar)\s+(?:vi|jag|ni)\b)",
+    r"|med\s+anledning\s+av|till\s+följd\s+av|med\s+hänvisning\s+till)\s.*?\s"
+    r"(?=(?:har|hade|är|var|kommer|blir|tar|väljer|anmäler|kan|ska|vill|får|behöver|måste|önskar)\s+(?:vi|jag|ni)\b"
+    r"|(?:anmäles|anmäls|meddelas)\s+(?:härmed\s+)?\w)",
     re.I,
 )
 
