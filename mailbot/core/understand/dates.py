@@ -51,7 +51,7 @@ _NAMED = re.compile(
 )
 # "Sept 19th", "September 19, 2016": month first, as English (and some Swedish) writers put it.
 _MONTH_FIRST = re.compile(
-    rf"(?<![\w/.:])(?P<month>{_MONTH})\.?\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th|:e|:a)?(?![\d/:]|\.\d)"
+    rf"(?<![\w/.:])(?P<month>{_MONTH})\.?\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th|:e|:a)?(?![\d/]|:\d|\.\d)"
     r"(?P<more>(?:\s*(?:,|eller|or|and|och|&)\s*(?:the\s+)?[0-3]?\d(?:st|nd|rd|th|:e|:a)?(?![\d/:]|\.\d))*)"
     r"(?:,?\s+(?P<year>20\d\d))?",
     re.I,

@@ -35,10 +35,19 @@ def line_at(text: str, start: int, end: int | None = None) -> str:
     return text[first:last]
 
 
+# A full stop that ends no sentence: "kl.", "ca.", "ordf.", "t.ex.", "bl.a.", "fr.o.m.", "t.o.m.", "enl.", "resp.",
+# "dvs.", "p.g.a." stand inside one
+_NOT_AFTER_ABBREVIATION = (
+    r"(?<!\bkl)(?<!\bca)(?<!\bordf)(?<!\bt\.ex)(?<!\bbl\.a)(?<!\bfr\.o\.m)(?<!\bt\.o\.m)(?<!\benl)(?<!\bresp)"
+    r"(?<!\bdvs)(?<!\bp\.g\.a)"
+)
+_STOP = re.compile(rf"{_NOT_AFTER_ABBREVIATION}[.!?]+(?=\s|$)|\n", re.I)
+
+
 def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
-    for m in re.finditer(r"(?<!\bkl)(?<!\bca)(?<!\bordf)(?<!\bt\.ex)(?<!\bbl\.a)[.!?]+(?=\s|$)|\n", text):
+    for m in re.finditer(_STOP, text):
         if m.group(0) == "\n" and _wrapped(text, m.start()):
             continue
         spans.append(Span(start, m.end()))
@@ -64,7 +73,8 @@ def sentence_at(sentences: list[Span], position: int) -> Span:
 
 
 _CLAUSE_END = (
-    r"[.!?;:](?=\s|$)|,\s*(?:men|så|eftersom|därför|då|och|medan)\b|\b(?:men|eftersom|utan|medan)\b"
+    rf"{_NOT_AFTER_ABBREVIATION}[.!?;:](?=\s|$)|"
+    r",\s*(?:men|så|eftersom|därför|då|och|medan)\b|\b(?:men|eftersom|utan|medan)\b"
     r"|\bså\s+(?=(?:vi|jag|det|blir|kommer|tar)\b|[A-ZÅÄÖ][\w-]+\s+(?:tar|väljer|kommer|blir|anmäler|bokar|deltar)\b)|\s[–—]\s|\boch\s+(?=(?:vill|vi|tar|byter|kommer|väljer|anmäler|deltar|bokar)\b)"
     # ", vi bestämmer oss sen": a new main clause, with its own subject
     r"|,\s*(?=(?:vi|jag)\s+\w+)"

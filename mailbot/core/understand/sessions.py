@@ -24,7 +24,11 @@ _NOT_A_CHOICE: tuple[tuple[str, str], ...] = (
     ),
     ("other meeting", r"sammanträd|fullmäktige|budget|nämndmöte|ks-möte|konferens|utbildning|\bkurs\b|seminari"),
     ("deadline", r"\bsenast|deadline|sista\s+(?:dag|anmälningsdag)"),
-    ("period", r"\bfr\.?o\.?m\b|\bt\.?o\.?m\b|till\s+och\s+med|från\s+och\s+med|sedan\s+den"),
+    # "fr.o.m.", "fr o m", "t.o.m." (not the English "from", nor "tom")
+    (
+        "period",
+        r"\b(?:fr|t)\.\s?o\.\s?m\b|\b(?:fr|t)\s+o\s+m\b|till\s+och\s+med|från\s+och\s+med|sedan\s+den",
+    ),
     # "X anmälde i juli Solna till den 19 september": what was registered before, told as past
     ("earlier", r"(?<!som\s)\btidigare|\bförra\b|\banmälde\b|\bhade\s+(?:\w+\s+)?anmält\b"),
     # "vi har vår egen kommunstyrelse den 19 september"
