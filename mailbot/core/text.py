@@ -83,7 +83,8 @@ _GREETING = re.compile(
 _POINTER = re.compile(
     r"nedan|nedanstående|underlag\s+nedan|vidarebefordra|fyi|för\s+kännedom|se\s+mejl|se\s+mail"
     r"|se\s+mailet|se\s+mejlet|enligt\s+önskemål|skicka[rs]?\s+(?:\w+\s+)?vidare|se\s+(?:nedan|under)"
-    r"|framgår\s+av\s+(?:det|den|bifogade|vidarebefordrade)|se\s+(?:det\s+|den\s+)?bifoga\w*\s+(?:mejl|mail|meddelande|e-post)",
+    r"|framgår\s+av\s+(?:det|den|bifogade|vidarebefordrade)|se\s+(?:det\s+|den\s+)?bifoga\w*\s+(?:mejl|mail|meddelande|e-post)"
+    r"|\bbelow\b|\bforwarded\b",  # "See below, from the KSO office."
     re.I,
 )
 # "Dnr KS 2016/0291", "Till Rebecka Frej, …": filing and address lines, no words of the sender's own

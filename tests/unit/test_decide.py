@@ -125,6 +125,26 @@ def test_a_newcomer_of_the_same_party_as_the_one_leaving(text: str) -> None:
     assert people(swap) == [("Lars Ohlsson", "M"), ("Sofia Karlberg", "S"), ("Maria Lind", "L")]
 
 
+def test_english_writers_move_and_swap() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    move = desk.send("Hi Rebecka, we must change the date: from 19 spetember to 22 september instead. Same three.")
+    assert (move.kind.value, move.outcome.value, move.session) == ("change", "confirmed", dt.date(2016, 9, 22))
+    swap = desk.send("Henrik Wallin (L) is sick, he is replaced by Maria Lind (Liberals).")
+    assert (swap.kind.value, swap.outcome.value) == ("change", "confirmed")
+    assert people(swap) == [("Lars Ohlsson", "M"), ("Sofia Karlberg", "S"), ("Maria Lind", "L")]
+
+
+def test_an_english_information_meeting_registration() -> None:
+    decision = Desk().send(
+        "Nacka registers to the dialog on 26th September:\n- Malin Forsgren (S)\n- Jan Blom (M)\n- Nadia Kar (Centre)"
+        "\n\nThe chair, Annelie Wennström (S), attends the info meeting on 30th August."
+    )
+    assert (decision.kind.value, decision.outcome.value) == ("registration+info_meeting", "confirmed")
+    assert decision.info_attendee is not None and decision.info_attendee.name == "Annelie Wennström"
+    assert len(decision.participants) == 3
+
+
 def test_a_newcomer_without_a_party_goes_to_a_person() -> None:
     desk = Desk()
     desk.send(NACKA)

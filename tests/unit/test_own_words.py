@@ -1186,3 +1186,16 @@ def test_a_registrys_forward_with_only_its_address_block_is_read_from_the_forwar
     )
     assert words.from_forward
     assert "Meral Demir (S)" in words.text
+
+
+def test_an_english_pointer_reads_the_forwarded_mail() -> None:
+    words = own_words(
+        _mail(
+            "Hi Rebecka,\n\nSee below, from the KSO office. This is Botkyrkas registration.\n\nBest, Leyla\n\n"
+            "Från: Tobias Wahlberg\nSkickat: den 11 augusti 2016 09:47\nTill: Leyla Demir\nÄmne: Dialog\n\n"
+            "Hej Leyla,\nTill dialogen den 19 september kommer Katarina Berggren (S) och Ebba Östlin (V).\n",
+            subject="VB: Dialog med landstinget i september",
+        )
+    )
+    assert words.from_forward
+    assert "Katarina Berggren (S)" in words.text

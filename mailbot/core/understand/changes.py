@@ -17,8 +17,11 @@ _SWAP_BETWEEN = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?"
     # "X kan inte den 22:a, krock med annat, han ersätts av Y": the pronoun takes X along
     # "Ulrika kan inte, ersätts av Y": the clause between says why
-    r"(?:[^.\n(]{0,80}?(?:,|\s+så|\s+och)\s+(?:han|hon|hen)\s+|[^.\n(]{0,50}\s+och\s+|[^.\n(]{0,40}?,\s*)?"
-    r"(?:ersätts|byts\s+ut|byts|byter\s+plats)\s+(?:(?:därför|alltså|då|nu|tyvärr|härmed)\s+)?(?:av|mot|med)"
+    r"(?:[^.\n(]{0,80}?(?:,|\s+så|\s+och|\s+so|\s+and)\s+(?:han|hon|hen|he|she)\s+|[^.\n(]{0,50}\s+och\s+"
+    r"|[^.\n(]{0,40}?,\s*)?"
+    # "Gustav (KD) is sick, he is replaced by Lotta Eng (KD)": English writers swap too
+    r"(?:ersätts|byts\s+ut|byts|byter\s+plats|(?:is\s+)?replaced)\s+(?:(?:därför|alltså|då|nu|tyvärr|härmed)\s+)?"
+    r"(?:av|mot|med|by)"
     r"(?P<titles>(?:\s+[a-zåäö:.-]+){0,3}?)\s*$",
     re.I,
 )

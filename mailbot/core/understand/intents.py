@@ -171,7 +171,7 @@ def cancels(text: str, municipality: str | None) -> bool:
     return any(_CANCEL.search(s) for s in meant) or _sends_regrets("\n".join(meant), municipality)
 
 
-_INFO_WORD = re.compile(r"informationsmöt|infomöt|kso-möt", re.I)
+_INFO_WORD = re.compile(r"informationsmöt|infomöt|kso-möt|\binfo(?:rmation)?\s+meeting", re.I)
 _DIALOG_WORD = re.compile(r"dialog|\bbåda\b|\bbägge\b|\balla\b", re.I)
 _WITHDRAWS = re.compile(
     rf"återbud|avbok|avanmäl|stryk|strykas|utgår|{_DECLINES}|har\s+(?:\w+\s+)?förhinder|går\s+(?:\w+\s+)?inte",

@@ -15,7 +15,8 @@ from mailbot.core.understand.sentences import Span, line_at, line_span, line_sta
 from mailbot.core.understand.sessions import UNCHANGED
 
 _INFO_CUE = re.compile(
-    r"informationsmöt|infomöt|info-möt|informationsträff|inledande\s+möte|kso-möte|ksl:s\s+möte",
+    r"informationsmöt|infomöt|info-möt|informationsträff|inledande\s+möte|kso-möte|ksl:s\s+möte"
+    r"|\binfo(?:rmation)?\s+meeting",  # English writers
     re.I,
 )
 _DIALOG_CUE = re.compile(r"dialog|tillfälle|session|regional\s+samverkan", re.I)

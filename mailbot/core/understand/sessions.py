@@ -120,7 +120,7 @@ _INSTEAD_OF = re.compile(
 _MOVE_GOAL = re.compile(
     r"\b(?:från|fr\.)\s+(?:den\s+)?[0-3]?\d(?::?[ea])?(?:[/.]\d{1,2})?(?:\s+\w+)?\s+till\s+(?:den\s+)?$", re.I
 )
-_MOVE = re.compile(r"\b(?:från|fr\.)\s+(?:(?:mån|tis|ons|tors|fre)dag(?:en)?\s+)?(?:den\s+)?$", re.I)
+_MOVE = re.compile(r"\b(?:från|fr\.|from)\s+(?:(?:mån|tis|ons|tors|fre)dag(?:en)?\s+)?(?:den\s+|the\s+)?$", re.I)
 _REGISTERING = re.compile(
     r"anmäl|delta|deltar|deltagande|kommer|komma|medverka|närvar|välj|boka|passar|önskar|datum|tillfälle"
     r"|dialog|blir|går\s+bra|vill|flytta|byta|ändra|\btar\s+(?:den\s+)?\d",  # "botkyrka tar den 21 sept"
@@ -184,7 +184,7 @@ def session_choices(
             continue
         moving = _MOVE.search(before) and (
             # "flytta från den 19:e" with the new day to come later: a move away, no choice
-            _has_later_date(mention, mentions, sentence) or re.search(r"flytt|byt", sentence_text, re.I)
+            _has_later_date(mention, mentions, sentence) or re.search(r"flytt|byt|\bmove|\bchange", sentence_text, re.I)
         )
         if moving:
             if day in session_days:
