@@ -817,6 +817,18 @@ MUNICIPALITIES = [
         ("Stockholm",),
     ),
     ("own-only", "Nacka kommun kommer den 19 september.", "Nacka", ()),
+    (
+        "agreed-to-come-together",
+        "Salems kommun och Södertälje kommun har kommit överens om att delta tillsammans den 2 september.",
+        "Salem",
+        ("Södertälje",),
+    ),
+    (
+        "from-headings",
+        "Vi kommer den 2 september.\nFrån Salem:\nEmma Rönnblad (M)\n\nFrån Södertälje:\nBoel Hammarsten (S)",
+        "Salem",
+        ("Södertälje",),
+    ),
     ("county-council", "Tack till Stockholms läns landsting för inbjudan!", "Nacka", ()),
     ("region", "Vi ser fram emot dialogen om Region Stockholm.", "Nacka", ()),
     ("county", "Frågan är viktig för hela Stockholms län.", "Nacka", ()),

@@ -55,10 +55,17 @@ def other_municipalities_registered(
             sentence_start, sentence_end = between_stops(cleaned, match.start(), match.end())
             sentence = cleaned[sentence_start:sentence_end]
             beside_people = any(sentence_start <= p.start < sentence_end and p.party for p in people)
-            heading = bool(re.match(r"\s*[-•*]?\s*" + pattern + r"\s*:", cleaned[line_start:line_end]))
+            # "Södertälje:", "Från Södertälje:" over a list of its people
+            heading = bool(
+                re.match(r"\s*[-•*]?\s*(?:(?:från|för)\s+)?" + pattern + r"\s*:", cleaned[line_start:line_end], re.I)
+            )
             mine = re.escape(own or "")
             joined = bool(own) and bool(
-                re.search(rf"{mine}\w*\s+(?:och|samt|&)\s+{pattern}|{pattern}\s+(?:och|samt|&)\s+{mine}", sentence)
+                re.search(
+                    rf"{mine}\w*(?:\s+(?:kommun|stad))?\s+(?:och|samt|&)\s+{pattern}"
+                    rf"|{pattern}\w*(?:\s+(?:kommun|stad))?\s+(?:och|samt|&)\s+{mine}",
+                    sentence,
+                )
             )
             # "Nykvarns kommun anmäler följande …", "på uppdrag av Nykvarns kommun": another's registration
             on_behalf = bool(
@@ -75,7 +82,7 @@ def other_municipalities_registered(
             jointly = (
                 _JOINT.search(sentence)
                 and re.search(rf"\b(?:vi|oss|vår|våra)\b|{mine}", sentence, re.I)
-                and re.search(r"\b(?:anmäler|anmäls|kommer|deltar|väljer|tar|skickar|lämnar)\b", sentence, re.I)
+                and re.search(r"\b(?:anmäler|anmäls|kommer|deltar|delta|väljer|tar|skickar|lämnar)\b", sentence, re.I)
             )
             if beside_people or heading or joined or on_behalf or jointly:
                 found.append(municipality.name)
