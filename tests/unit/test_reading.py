@@ -1097,6 +1097,14 @@ def test_an_earlier_information_meeting_registration_referred_to_is_no_cue() -> 
     assert len(reading.participants) == 2
 
 
+def test_an_official_who_registers_the_delegation_is_not_in_it() -> None:
+    reading = _read(
+        "Jag är politisk sekreterare för Socialdemokraterna i Järfälla och har fått i uppdrag att anmäla "
+        "kommunens deltagare till dialogen.\n\nVi kommer den 22 september:\nBirgitta Holmqvist (S)\nDan Åkesson (M)"
+    )
+    assert _people(reading) == {("Birgitta Holmqvist", "S"), ("Dan Åkesson", "M")}
+
+
 def test_wrapped_prose_is_one_sentence() -> None:
     reading = _read(
         "Kommunstyrelsens ordförande Ingrid Törnqvist (M) kommer till\n"

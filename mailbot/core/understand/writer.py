@@ -103,7 +103,13 @@ def party_beside_self(text: str, lexicon: PartyLexicon) -> str | None:
     return None
 
 
-_NOT_ONE_OF_THEM = re.compile(r"\butan\s+att\s+vara\s+en\s+av|\bsom\s+(?:åhörare|observatör|sekreterare\s+åt)", re.I)
+_NOT_ONE_OF_THEM = re.compile(
+    r"\butan\s+att\s+vara\s+en\s+av|\bsom\s+(?:åhörare|observatör|sekreterare\s+åt)"
+    # "Jag är politisk sekreterare för S i Järfälla och har fått i uppdrag att anmäla …": an official who registers
+    r"|\bjag\s+är\s+(?:\w+\s+)?(?:\w*sekreterare|tjänste\w+|handläggare|assistent|registrator)\b"
+    r"|\bi\s+uppdrag\s+att\s+anmäla",
+    re.I,
+)
 
 
 def counts_writer(
