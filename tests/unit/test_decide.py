@@ -166,6 +166,19 @@ def test_a_person_typed_in_lower_case_without_a_party_is_missing_one(text: str) 
     assert len(decision.participants) == 3
 
 
+def test_lower_case_prose_names_parties_in_full() -> None:
+    decision = Desk().send(
+        "vi tar den 26 september. kerstin åhlund (m) leder vår delegation. hon får sällskap av mikael grönros, "
+        "socialdemokraterna, och av lotta pérez från miljöpartiet. det ska stå per-olof hjalmarsson (kd) också."
+    )
+    assert people(decision) == [
+        ("kerstin åhlund", "M"),
+        ("mikael grönros", "S"),
+        ("lotta pérez", "MP"),
+        ("per-olof hjalmarsson", "KD"),
+    ]
+
+
 @pytest.mark.parametrize("closing", ["mvh lisa holm", "hälsningar lisa", "tack på förhand"])
 def test_a_lower_case_sign_off_under_a_typed_list_is_no_one(closing: str) -> None:
     decision = Desk().send(f"hej\nvi kommer den 19/9\nanna berg s\nper ek m\n{closing}")

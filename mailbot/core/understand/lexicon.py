@@ -363,6 +363,8 @@ NOT_NAMES = (
 
 # Lower-case words before a party that are never a name: "jag kommer själv (C)".
 NOT_NAMES |= frozenset({"kommer", "själv", "själva", "också", "även", "deltar", "går", "blir", "med"})
+# "det ska stå björn åkerblom (kd)", "ordförande är per-olof hjalmarsson (m)": verbs before a name typed in lower case
+NOT_NAMES |= frozenset({"är", "stå", "står", "heter", "hette"})
 # a question's first word: "Kan Anna Berg (S) få parkering?"
 NOT_NAMES |= frozenset({"kan", "får", "ska", "skall", "bör", "måste", "vill", "finns", "behöver", "hinner"})
 # an article opening a sentence: "En rättelse till anmälan nedan"

@@ -24,6 +24,12 @@ _PERSON = re.compile(
     r"(?=\s*(?:[,;+/&(]|\b(?:och|o)\b|\.(?:\s|$)|$)|\s+(?:är|kommer|deltar|kso|ks|ordf|v\.?\s?ordf|\d:?e|mvh|hälsn\w*)\b)",
     re.I,
 )
+# "av mikael grönros, socialdemokraterna,", "lotta pérez från miljöpartiet": a party's name after the name
+_PERSON_LONG = re.compile(
+    rf"(?<![\w@.])(?P<name>{_NAME})(?:\s*,\s*|\s+från\s+|\s+[-–]\s+)(?P<party>[^\W\d_]{{4,}}(?:\s+[^\W\d_]+){{0,2}}?)"
+    r"(?=\s*(?:[,;.(]|\b(?:och|o)\b|$))",
+    re.I,
+)
 _LINK = re.compile(r"\)?\s*(?:[,;+/&]|och|o)\s*")
 # Where one name alone is expected: the start, "av", "kommer", a colon or a comma before it
 _SINGLE_BEFORE = re.compile(r"(?:^|[:,]|\b(?:av|kommer|anmäler|anmäls|är|blir))\s*$", re.I)
@@ -35,12 +41,15 @@ _LAST_WITHOUT_PARTY = re.compile(rf"\s*(?:,|och|o|\+|&)\s*(?P<name>{_NAME})(?=\s
 def typed_people(line: str, lexicon: PartyLexicon, not_names: frozenset[str]) -> list[tuple[Item, Item | None]]:
     """(name, party) for each person typed in lower case on the line; party None for a list's last unmarked."""
     pairs: list[tuple[Item, Item]] = []
-    for found in _PERSON.finditer(line):
+    for found in (*_PERSON.finditer(line), *_PERSON_LONG.finditer(line)):
         name = _name(found, line, lexicon, not_names)
         code = lexicon.resolve(found.group("party"))
         if name is None or not code or not found.group("name").islower():
             continue
+        if any(n.start < name.end and name.start < n.end for n, _ in pairs):
+            continue
         pairs.append((name, Item("party", found.start("party"), found.end("party"), found.group("party"), code)))
+    pairs.sort(key=lambda pair: pair[0].start)
     if len(pairs) >= 2 and all(_LINK.fullmatch(line[a[1].end : b[0].start]) for a, b in itertools.pairwise(pairs)):
         listed: list[tuple[Item, Item | None]] = list(pairs)
         last = _LAST_WITHOUT_PARTY.match(line, pairs[-1][1].end)
