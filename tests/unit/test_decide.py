@@ -166,6 +166,13 @@ def test_a_person_typed_in_lower_case_without_a_party_is_missing_one(text: str) 
     assert len(decision.participants) == 3
 
 
+def test_lower_case_party_letters_after_a_comma() -> None:
+    decision = Desk().send(
+        "ekerö kommer gärna 22/9. vi blir adam hörnqvist (m), lena dahlgren, c och ibrahim yilmaz, s."
+    )
+    assert people(decision) == [("adam hörnqvist", "M"), ("lena dahlgren", "C"), ("ibrahim yilmaz", "S")]
+
+
 def test_lower_case_prose_names_parties_in_full() -> None:
     decision = Desk().send(
         "vi tar den 26 september. kerstin åhlund (m) leder vår delegation. hon får sällskap av mikael grönros, "

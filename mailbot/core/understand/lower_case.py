@@ -20,7 +20,7 @@ from mailbot.core.understand.parties import PartyLexicon
 _WORD = r"[^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)*"
 _NAME = rf"{_WORD}\s(?:(?:af|von|van|de|der|du|la)\s)?{_WORD}"
 _PERSON = re.compile(
-    rf"(?<![\w@.])(?P<name>{_NAME})\s+\(?(?P<party>[a-zåäö]{{1,3}})\)?"
+    rf"(?<![\w@.])(?P<name>{_NAME})(?:\s+|\s*,\s*)\(?(?P<party>[a-zåäö]{{1,3}})\)?"
     r"(?=\s*(?:[,;+/&(]|\b(?:och|o)\b|\.(?:\s|$)|$)|\s+(?:är|kommer|deltar|kso|ks|ordf|v\.?\s?ordf|\d:?e|mvh|hälsn\w*)\b)",
     re.I,
 )
