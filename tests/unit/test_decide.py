@@ -145,6 +145,29 @@ def test_an_english_information_meeting_registration() -> None:
     assert len(decision.participants) == 3
 
 
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("Ändring Nacka: Maria Lind ersätter Henrik Wallin", "Båda är L."),
+        ("Ändring", "Maria Lind ersätter Henrik Wallin, bägge två är liberaler."),
+    ],
+)
+def test_both_are_gives_the_newcomer_the_party(subject: str, text: str) -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    swap = desk.send(text, subject=subject)
+    assert (swap.kind.value, swap.outcome.value) == ("change", "confirmed")
+    assert people(swap) == [("Lars Ohlsson", "M"), ("Sofia Karlberg", "S"), ("Maria Lind", "L")]
+
+
+@pytest.mark.parametrize("text", ["Maria Lind ersätter Henrik Wallin (L).", "Henrik Wallin (L) ersätts av Maria Lind."])
+def test_whose_party_a_swap_names_is_unclear(text: str) -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    assert desk.send(text).outcome.value == "needs_review"
+    assert ("Henrik Wallin", "L") in {(p.name, p.party) for p in desk.ledger.registrations["Nacka"].participants}
+
+
 def test_a_newcomer_without_a_party_goes_to_a_person() -> None:
     desk = Desk()
     desk.send(NACKA)

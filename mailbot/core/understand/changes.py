@@ -111,6 +111,24 @@ def full_names(text: str, dialog: list[Participant]) -> list[Participant]:
     ]
 
 
+def partyless_newcomers(text: str, people: list[PersonMention]) -> list[str]:
+    """ "Hanna Löfgren ersätter Birgitta Ahlqvist (L)": a swap whose newcomer has no party anywhere in the text.
+
+    Whose is the "(L)"? Both may be liberals, or the writer forgot Hanna's: a person decides.
+    """
+    with_party = {p.name.casefold() for p in people if p.party}
+    found: list[str] = []
+    for left, right in itertools.pairwise(people):
+        gap = text[left.end : right.start]
+        if "\n" in gap:
+            continue
+        if _swap_between(gap) and right.party is None and _SAME_PARTY.match(text, right.end) is None:
+            found.append(right.name)
+        elif _SWAP_REVERSED.match(gap) and left.party is None:
+            found.append(left.name)
+    return [name for name in found if name.casefold() not in with_party]
+
+
 def swaps_in(
     text: str, people: list[PersonMention], *, about_info_meeting: Callable[[int], bool] = lambda _: False
 ) -> tuple[list[Swap], set[int]]:

@@ -88,7 +88,31 @@ def find_people(text: str, lexicon: PartyLexicon, not_names: frozenset[str] = fr
         else:
             people.extend(_people_on_line(line, offset, index, lexicon, lines, listy, not_names))
         offset += len(line) + 1
-    return _renamed(text, people)
+    return _both_of_party(text, _renamed(text, people), lexicon)
+
+
+# "Hanna Löfgren ersätter Olof Säll. Båda är S.", "… och Per Ek, bägge två moderater"
+_BOTH_ARE = re.compile(
+    r"\b(?:båda|bägge)(?:\s+två)?\s+(?:är|tillhör|representerar|företräder)\s+(?P<party>[^\W\d_]+(?:\s+[^\W\d_]+)?)",
+    re.I,
+)
+
+
+def _both_of_party(text: str, people: list[PersonMention], lexicon: PartyLexicon) -> list[PersonMention]:
+    """The two people named just before "båda är S" without a party of their own take that party."""
+    result = list(people)
+    for found in _BOTH_ARE.finditer(text):
+        words = found.group("party").split()
+        code = lexicon.resolve(" ".join(words)) or lexicon.resolve(words[0])
+        before = [i for i, p in enumerate(result) if p.end <= found.start() and found.start() - p.end < 200]
+        if not code or len(before) < 2:
+            continue
+        pair = before[-2:]
+        # "Hanna Löfgren ersätter Birgitta Ahlqvist, båda är L": the letter may already sit with the second
+        if all(result[i].party in (None, code) for i in pair) and any(result[i].party is None for i in pair):
+            for i in pair:
+                result[i] = dataclasses.replace(result[i], party=code)
+    return result
 
 
 # "Kent Ståhl (FP) – rättelse, han heter Kenneth Ståhl": the name put right just after it was written

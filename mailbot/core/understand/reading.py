@@ -9,7 +9,7 @@ import re
 from mailbot.core.mail import Attachment
 from mailbot.core.model import Event, Participant, Reading, Swap
 from mailbot.core.understand.bystanders import is_bystander, not_registering, restated
-from mailbot.core.understand.changes import full_names, swaps_in
+from mailbot.core.understand.changes import full_names, partyless_newcomers, swaps_in
 from mailbot.core.understand.dates import DateMention, find_dates
 from mailbot.core.understand.doubts import delegation_doubts
 from mailbot.core.understand.forms import merge_fields
@@ -161,6 +161,7 @@ def read(
     swaps, swapped = swaps_in(
         text, people, about_info_meeting=lambda at: scopes.of_span(sentence_at(sentences, at)) == "info"
     )
+    doubts.extend(f"{name} ska ersätta någon, men partiet framgår inte" for name in partyless_newcomers(text, people))
     signing = signer(signature, sender_name, lexicon, places, at=len(text))
     introduced = [p for p in people if _INTRODUCES.search(text[max(0, p.start - 20) : p.start])]
     if introduced and (
