@@ -150,6 +150,7 @@ def test_an_english_information_meeting_registration() -> None:
     [
         ("Ändring Nacka: Maria Lind ersätter Henrik Wallin", "Båda är L."),
         ("Ändring", "Maria Lind ersätter Henrik Wallin, bägge två är liberaler."),
+        ("Ändring Nacka: Henrik Wallin ersätts av Maria Lind", "Samma parti, L."),
     ],
 )
 def test_both_are_gives_the_newcomer_the_party(subject: str, text: str) -> None:

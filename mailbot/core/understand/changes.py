@@ -43,7 +43,7 @@ _SWAP_REVERSED = re.compile(
 
 # "X ersätts av Y, samma parti", "… av Y (samma parti)", "… av Y som också är S-märkt": the party X leaves
 _SAME_PARTY = re.compile(
-    r"\s*[,(.–-]?\s*(?:(?:som\s+)?(?:också|även)\s+(?:hon|han|hen)?\s*)?(?:från\s+|i\s+|av\s+)?samma\s+parti", re.I
+    r"\s*[,(.:–-]?\s*(?:(?:som\s+)?(?:också|även)\s+(?:hon|han|hen)?\s*)?(?:från\s+|i\s+|av\s+)?samma\s+parti", re.I
 )
 
 
