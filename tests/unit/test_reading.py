@@ -1105,6 +1105,19 @@ def test_an_official_who_registers_the_delegation_is_not_in_it() -> None:
     assert _people(reading) == {("Birgitta Holmqvist", "S"), ("Dan Åkesson", "M")}
 
 
+def test_the_writer_at_the_information_meeting_stays_in_the_dialog_list_they_are_in() -> None:
+    reading = read(
+        "Jag kommer själv till informationsmötet den 30 augusti.\n\nTill dialogen den 26 september kommer:\n"
+        "Bo Hjalmarsson (M)\nGunnel Arvidsson (S)\nRitva Kivelä (C)\n",
+        event=EVENT,
+        lexicon=LEXICON,
+        municipality="Nykvarn",
+        sender_name="Bo Hjalmarsson",
+    )
+    assert reading.info_attendee is not None and reading.info_attendee.name == "Bo Hjalmarsson"
+    assert {p.name for p in reading.participants} == {"Bo Hjalmarsson", "Gunnel Arvidsson", "Ritva Kivelä"}
+
+
 def test_wrapped_prose_is_one_sentence() -> None:
     reading = _read(
         "Kommunstyrelsens ordförande Ingrid Törnqvist (M) kommer till\n"

@@ -22,6 +22,8 @@ _HEARSAY = re.compile(r"\b(?:förstått|hört|sett|läst|fått\s+veta)\s+att\s+$
 # (not "Södertälje kommuns egen anmälan kommer separat": that one is still to come)
 _ON_ITS_OWN = re.compile(
     r"\b(?:anmäler|anmäla)\s+(?:oss|vi)\s+(?:\w+\s+)?var\s+(?:och\s+en\s+)?för\s+sig\b"
+    # "har förstått att varje kommun ska anmäla sig för sig"
+    r"|\bvarje\s+kommun\s+(?:\w+\s+){0,2}anmäla?\s+sig\s+(?:\w+\s+)?(?:för\s+sig|själv|separat)\b"
     r"|\bhär\s+(?:kommer|är)\s+(?:\w+\s+){0,2}egen\s+anmälan\b",
     re.I,
 )

@@ -218,8 +218,19 @@ def read(
         # "jag kommer på infomötet också", "Jag kommer fortfarande på informationsmötet" (not "hoppas det går bra
         # fortfarande"): the writer is in the dialog too
         also = re.search(r"\b(?:också|även|dessutom)\b|\b(?:kommer|deltar|går)\s+fortfarande\b", writer[1], re.I)
+        # "Jag kommer själv till informationsmötet" over "Till dialogen kommer: Bo Hjalmarsson (M), …" signed Bo:
+        # the writer named in the dialog's own list is in it too
+        listed = len(dialog) >= 3 and any(
+            same_person(p.name, writer[0].name)
+            and p.listed
+            and scopes.for_person(p, sentence_at(sentences, p.start)) == "dialog"
+            for p in people
+            if p.start < len(text)
+        )
         dialog = [
-            p for p in dialog if p.name != writer[0].name or also or (named_before_sign_off(text, writer[0]) and dated)
+            p
+            for p in dialog
+            if p.name != writer[0].name or also or listed or (named_before_sign_off(text, writer[0]) and dated)
         ]
     if not info and (chair := chair_on_both(text, people, dialog, scopes)):
         info = [chair]
