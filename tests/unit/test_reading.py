@@ -725,6 +725,7 @@ def test_swap_one_participant(text: str) -> None:
 
 # (id, text, cancels)
 CANCELLATIONS = [
+    ("strike-its-own", "Nacka måste tyvärr stryka sin anmälan till den 2 september.", True),
     ("avbokar", "Vi avbokar vår plats den 19 september.", True),
     ("avbokar-short", "Hej! Vi avbokar. /Nacka", True),
     ("drar-tillbaka", "Vi drar tillbaka vår anmälan.", True),
@@ -817,6 +818,13 @@ MUNICIPALITIES = [
         ("Stockholm",),
     ),
     ("own-only", "Nacka kommun kommer den 19 september.", "Nacka", ()),
+    (
+        "each-on-its-own",
+        "Vi hade först tänkt anmäla oss tillsammans med Södertälje, men har förstått att varje kommun ska anmäla sig "
+        "för sig. Nykvarn och Södertälje har samma syn, och Annika Westerlund (S) och jag driver det tillsammans.",
+        "Nykvarn",
+        (),
+    ),
     (
         "agreed-to-come-together",
         "Salems kommun och Södertälje kommun har kommit överens om att delta tillsammans den 2 september.",

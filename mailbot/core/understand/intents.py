@@ -51,7 +51,7 @@ _COURTESY_QUESTION = re.compile(
 
 
 _CANCEL = re.compile(
-    r"avbok|avanmäl|återkalla|stryk\w*\s+(?:vår|oss|anmälan)|dra[rg]?\s+tillbaka\s+(?:vår|sin|er|anmälan|oss)"
+    r"avbok|avanmäl|återkalla|stryk\w*\s+(?:(?:vår|sin|er|hela)\s+)?(?:anmälan|deltagande\w*)|stryk\w*\s+(?:vår|oss)\b|dra[rg]?\s+tillbaka\s+(?:vår|sin|er|anmälan|oss)"
     r"|tar?\s+tillbaka\s+(?:vår|sin|er|anmälan)|ta\s+bort\s+(?:vår|oss)|annullera"
     r"|(?:kan|har)\s+(?:\w+\s+){0,2}inte\s+(?:möjlighet\s+att\s+)?(?:delta|komma|närvara|medverka)\s*(?:alls|på\s+något|i\s+(?:någon|dialogen|något))"
     r"|kommer\s+(?:\w+\s+){0,2}inte\s+(?:att\s+)?(?:kunna\s+)?(?:delta|komma|närvara)\s+(?:alls|på\s+något|i\s+(?:någon|något))"
