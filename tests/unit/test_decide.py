@@ -169,6 +169,26 @@ def test_whose_party_a_swap_names_is_unclear(text: str) -> None:
     assert ("Henrik Wallin", "L") in {(p.name, p.party) for p in desk.ledger.registrations["Nacka"].participants}
 
 
+def test_a_spelling_put_right_keeps_the_delegation() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    fixed = desk.send(
+        "En rättelse av stavningen: det ska vara Sofia Carlberg (S), inte Sofia Karlberg som jag skrev igår."
+    )
+    assert (fixed.kind.value, fixed.outcome.value) == ("change", "confirmed")
+    assert people(fixed) == [("Lars Ohlsson", "M"), ("Sofia Carlberg", "S"), ("Henrik Wallin", "L")]
+
+
+def test_an_official_unsure_of_an_attachment_is_not_in_the_delegation() -> None:
+    decision = Desk().send(
+        "Jag är osäker på om bilagan gick att öppna, så här kommer anmälan direkt i mejlet.\n\n"
+        "Nacka anmäler till dialogen den 26 september:\nFredrik Sahlström (M)\nMarie Åkerblom (S)\nDragan Ilić (MP)",
+        sender="Pernilla Nordin <pernilla.nordin@nacka.se>",
+    )
+    assert decision.outcome.value == "confirmed"
+    assert [p.name for p in decision.participants] == ["Fredrik Sahlström", "Marie Åkerblom", "Dragan Ilić"]
+
+
 def test_a_newcomer_without_a_party_goes_to_a_person() -> None:
     desk = Desk()
     desk.send(NACKA)

@@ -352,6 +352,10 @@ def _negated(line: str, name: Item, lexicon: PartyLexicon) -> bool:
     if not _NEGATION.search(clause):
         return False
     after = line[name.end : name.end + 60]
+    if re.match(r"\s*(?:\([^)]*\))?\s*,?\s*(?:och\s+)?(?:inte|ej)\s+[A-ZÅÄÖ]", after) and not _NEGATION.search(
+        clause[: max(0, clause.find(name.text))]
+    ):
+        return False  # "det ska vara Marie Sjöqvist (C), inte Maria Sjökvist": the "inte" is the other one's
     # "I stället kommer X", "KSO har förhinder, vice ordf X kommer i stället": X is the one who comes
     # "Då KSO är förhindrad deltar i dennes ställe 1:e vice ordförande X": X comes in the place of the one who cannot
     return not (

@@ -85,7 +85,13 @@ _SELF_TITLE_PARTY = re.compile(
 )
 # "Jag sitter i kommunstyrelsen i Ekerö för Centerpartiet": the party among the words of the writer's seat
 # ("Jag heter Rolf Järvinen och är ledamot i kommunstyrelsen i Vallentuna för kristdemokraterna")
-_SELF_SEAT = re.compile(r"\bjag\s+(?:heter\s+[^.\n]{3,40}?\s+och\s+)?(?:sitter|är|företräder)\b[^.\n]{0,70}", re.I)
+# (whole words only, and a seat named: not "Jag är osäker på … direkt i m|ejlet", cut inside a word)
+_SELF_SEAT = re.compile(
+    r"\bjag\s+(?:heter\s+[^.\n]{3,40}?\s+och\s+)?(?:sitter|är|företräder)\b"
+    r"(?=[^.\n]{0,70}?(?:kommunstyrelse|\bks\b|ledamot|ersättare|ordförande|gruppledare|råd\b|politiker|företräder"
+    r"|representerar|sitter|parti))[^.\n]{0,70}\b",
+    re.I,
+)
 
 
 def party_beside_self(text: str, lexicon: PartyLexicon) -> str | None:
