@@ -189,6 +189,29 @@ def test_an_official_unsure_of_an_attachment_is_not_in_the_delegation() -> None:
     assert [p.name for p in decision.participants] == ["Fredrik Sahlström", "Marie Åkerblom", "Dragan Ilić"]
 
 
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Vi frågade även Kristdemokraternas Birgitta Holm, men hon har tackat nej.",
+        "Vi hade hoppats att oppositionsrådet Marianne Holm (KD) skulle kunna komma, men hon är bortrest.",
+    ],
+)
+def test_someone_asked_who_does_not_come_is_not_in_the_delegation(aside: str) -> None:
+    decision = Desk().send(f"{NACKA}\n{aside}")
+    assert decision.outcome.value == "confirmed"
+    assert people(decision) == [("Lars Ohlsson", "M"), ("Sofia Karlberg", "S"), ("Henrik Wallin", "L")]
+
+
+def test_a_swap_beside_an_information_meeting_registration_that_stays() -> None:
+    desk = Desk()
+    desk.send(NACKA + "Lars Ohlsson kommer även till informationsmötet.")
+    swap = desk.send(
+        "En ändring: Henrik Wallin (L) har fått förhinder och ersätts av Maria Lind (MP).\n\n"
+        "Övriga deltagare och anmälan till informationsmötet ligger kvar."
+    )
+    assert (swap.kind.value, swap.outcome.value, swap.info_attendee) == ("change", "confirmed", None)
+
+
 def test_a_newcomer_without_a_party_goes_to_a_person() -> None:
     desk = Desk()
     desk.send(NACKA)

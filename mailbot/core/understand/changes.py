@@ -167,6 +167,7 @@ def swaps_in(
         if (
             person.party
             and person.start not in used
+            and not person.negated  # "Vi frågade även Birgitta Holm (KD), men hon har tackat nej"
             and (_ADD_BEFORE.search(before) or _ADD_AFTER.match(after))
             and not about_info_meeting(person.start)
         ):

@@ -349,6 +349,10 @@ def _negated(line: str, name: Item, lexicon: PartyLexicon) -> bool:
         re.I,
     ):
         return True
+    # "Vi frågade även Birgitta Holm, men hon har tackat nej", "… Marianne Holm (S) skulle kunna komma, men hon är
+    # bortrest": the pronoun after "men" says she does not come
+    if re.match(rf"[^.\n]{{0,50}}?,?\s*men\s+(?:hon|han|hen)\s+(?:\w+\s+){{0,2}}{_ABSENT}", line[name.end :], re.I):
+        return True
     if not _NEGATION.search(clause):
         return False
     after = line[name.end : name.end + 60]
@@ -369,6 +373,10 @@ def _negated(line: str, name: Item, lexicon: PartyLexicon) -> bool:
 _WHOSE = r"(?:dennes|hans|hennes|hens|ordförandens|kso:s|mitt|vårt?\s+\w+s)"
 
 
+_ABSENT = (
+    r"(?:tackat\s+nej|avböj\w*|avstår|är\s+(?:bortrest|sjuk\w*|föräldraledig|tjänstledig|på\s+semester)"
+    r"|har\s+(?:fått\s+)?(?:förhinder|semester)|kan\s+inte\s+(?:komma|delta|närvara)|(?:kommer|deltar)\s+inte)\b"
+)
 _SUBORDINATE = re.compile(r"(?:eftersom|men|då|när|som|så|att|vilket|där|medan|fast|trots|ersätter|ersätts)$", re.I)
 
 

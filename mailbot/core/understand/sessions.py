@@ -88,7 +88,7 @@ _NOT_A_CHOICE: tuple[tuple[str, str], ...] = (
 _NON_CHOICE = re.compile("|".join(f"(?:{words})" for _, words in _NOT_A_CHOICE), re.I)
 # "Dialogen den 26 september är oförändrad": the stored day restated, which registers no one by itself
 UNCHANGED = re.compile(
-    r"\boförändrad\w*|\bkvarstår\b|\bingen\s+ändring\b|\bredan\s+anmäl\w*|\bstår\s+fast\b|\bligger\s+fast\b|\b(?:påverkas|berörs)\s+inte\b|\bgäller\s+(?:som\s+tidigare|som\s+förut|fortfarande|alltjämt)",
+    r"\boförändrad\w*|\bkvarstår\b|\bingen\s+ändring\b|\bredan\s+anmäl\w*|\b(?:står|ligger)\s+(?:fast|kvar)\b|\b(?:påverkas|berörs)\s+inte\b|\bgäller\s+(?:som\s+tidigare|som\s+förut|fortfarande|alltjämt)",
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(
