@@ -138,7 +138,7 @@ class _Body:
             payload = _payload_bytes(part)
             self.attachments.append(
                 Attachment(
-                    filename=decode_header(part.get_filename("") or ""),
+                    filename=_filename(part),
                     content_type=content_type,
                     size=len(payload),
                 )
@@ -172,7 +172,8 @@ def _payload_list(part: email.message.Message) -> list[object]:
 
 def _is_attachment(part: email.message.Message, *, top: bool) -> bool:
     content_type = part.get_content_type()
-    disposition = (part.get("content-disposition") or "").split(";")[0].strip().lower()
+    # str(): a header with raw 8-bit bytes ('filename="Anmälan.docx"' unencoded) comes back as a Header object
+    disposition = str(part.get("content-disposition") or "").split(";")[0].strip().lower()
     if disposition == "attachment":
         return True
     if content_type in {"text/plain", "text/html"}:
@@ -280,6 +281,19 @@ def unflow(text: str, *, delsp: bool) -> str:
     if buffer:
         out.append(buffer)
     return "\n".join(out)
+
+
+def _filename(part: email.message.Message) -> str:
+    """The attachment's name; one written in raw 8-bit ('filename="Anmälan.docx"') read from the raw header."""
+    name = decode_header(part.get_filename("") or "")
+    if "\ufffd" in name:
+        for key, value in part.raw_items():
+            found = (
+                re.search(r'\bfilename="?([^";\r\n]+)', str(value)) if key.lower() == "content-disposition" else None
+            )
+            if found:
+                return decode_header(found.group(1))
+    return name
 
 
 def decode_header(value: object) -> str:

@@ -150,6 +150,20 @@ def test_attachments_are_listed_not_read() -> None:
     assert [(a.filename, a.content_type) for a in mail.attachments] == [("anmalan.pdf", "application/pdf")]
 
 
+def test_an_attachment_named_in_raw_8bit_is_listed_and_the_text_read() -> None:
+    raw = (
+        b"From: a@nacka.se\r\nMessage-ID: <6@nacka.se>\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n'
+        b"--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nBifogat finns v\xc3\xa5r anm\xc3\xa4lan.\r\n"
+        b"--b\r\nContent-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n"
+        b'Content-Disposition: attachment;\r\n\tfilename="Anm\xc3\xa4lan dialog.docx"; size=1073\r\n'
+        b"Content-Transfer-Encoding: base64\r\n\r\nUEsDBA==\r\n--b--\r\n"
+    )
+    mail = message.parse(raw)
+    assert mail.plain.strip() == "Bifogat finns vår anmälan."
+    assert [a.filename for a in mail.attachments] == ["Anmälan dialog.docx"]
+
+
 @pytest.mark.parametrize(
     "raw",
     [
