@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from mailbot.core.tables import marked_row, session_columns, without
+
 QUOTE_MARK = "\u2063--quoted--\u2063"
 
 _BLOCKS = {
@@ -68,6 +70,9 @@ class _TextBuilder(HTMLParser):
         self.saw_struck = False
         self.paragraph_start = 0
         self.paragraph_spaced = False
+        # a table whose columns are the sessions (tables.py): its header, and which of its columns are days
+        self.day_header: list[str] = []
+        self.day_columns: list[int] = []
 
     # Text goes into the open table cell, or the current line.
     def _sink(self) -> list[str]:
@@ -114,6 +119,8 @@ class _TextBuilder(HTMLParser):
             )
         ) or (tag == "hr" and values.get("id", "") == "stopSpelling"):
             self._mark_quote()
+        if tag == "table":
+            self.day_header, self.day_columns = [], []
         if tag in {"td", "th"}:
             if self.cell is not None:
                 self.cells.append("".join(self.cell))
@@ -175,6 +182,11 @@ class _TextBuilder(HTMLParser):
             self.cells.append("".join(self.cell))
             self.cell = None
         cells = [re.sub(r"\s+", " ", c).strip() for c in self.cells]
+        if self.day_columns:
+            cells = marked_row(cells, self.day_header, self.day_columns)
+        elif found := session_columns(cells):
+            self.day_header, self.day_columns = cells, found
+            cells = without(cells, found)
         cells = [c for c in cells if c]
         if cells:
             self.current.append(" | ".join(cells))

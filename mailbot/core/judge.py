@@ -68,7 +68,10 @@ class Judge:
         if via_list and _registers_no_one(reading):
             return Judgement(deciding.ignore(Kind.UNRELATED, None), own)  # list mail that registers no one
         quiet = not reading.says_anything and not reading.asks_question and not reading.doubts
-        if (quiet or _registers_no_one(reading)) and _THANKS.fullmatch(own.text.strip()):
+        # "Tack!", and "Tack för ett bra informationsmöte i går! …" that goes on to say nothing for the desk
+        if ((quiet or _registers_no_one(reading)) and _THANKS.fullmatch(own.text.strip())) or (
+            quiet and _THANKS_FIRST.match(own.text) and not _REGISTRATION_TO_COME.search(own.text)
+        ):
             return Judgement(deciding.nothing_to_do(municipality, "ett tack, inget att göra"), own)
         if _FOR_YOUR_INFORMATION.search(own.text) and not self._addressed_to_us(mail) and _registers_no_one(reading):
             # Written to a colleague, the coordinator on copy "för kännedom": its questions are the colleague's
@@ -96,6 +99,9 @@ _THANKS = re.compile(
     r"[\s,!.:)]*(?:/\s*\w+|hälsningar\s+\w+|mvh\s+\w+)?[\s!.]*",
     re.I,
 )
+# "Tack för inbjudan, vi återkommer": a registration still to come, which the coordinator waits for
+_REGISTRATION_TO_COME = re.compile(r"återkomm|anmäl|inbjud", re.I)
+_THANKS_FIRST = re.compile(r"\W*(?:hej\W+(?:[A-ZÅÄÖ]\w+\W+)?)?(?:stort\s+|tusen\s+)?tack\b", re.I)
 # "Rebecka på kopia för kännedom": a copy of a mail to someone else
 _FOR_YOUR_INFORMATION = re.compile(r"för\s+kännedom|\bfyi\b|på\s+kopia\s+(?:för|så)", re.I)
 _MARKETING = re.compile(

@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA
 
 from mailbot.core.html import QUOTE_MARK, html_to_text, text_and_strikes
 from mailbot.core.mail import Mail
+from mailbot.core.tables import tab_tables
 from mailbot.core.wrapping import unwrapped
 
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:(?:vb|vs|fw|fwd|vidarebefordra[dt]?)\s*:\s*)", re.I)
@@ -372,7 +373,9 @@ _INLINE_SEPARATOR = re.compile(
 def _normalise(text: str) -> str:
     # Apple Mail may send "å" as "a" and a combining ring (NFD): one letter, as every other client writes it
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    # Columns separated by tabs are table cells, as in HTML tables.
+    # Columns separated by tabs are table cells, as in HTML tables ("2 sept | 19 sept …" columns marked "X" read
+    # into their rows first, while the empty cells still say where the mark stands).
+    text = "\n".join(tab_tables(text.split("\n")))
     text = re.sub(r"(?<=\S)[ ]*\t[ \t]*(?=\S)", " | ", text)
     # So are columns aligned with spaces ("M    Madeleine Sjögren-Kallio") and a pasted list's semicolons
     # ("2016-09-26;Pia Lundén;S"), in a block of two rows or more

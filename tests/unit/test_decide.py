@@ -212,6 +212,11 @@ def test_a_swap_beside_an_information_meeting_registration_that_stays() -> None:
     assert (swap.kind.value, swap.outcome.value, swap.info_attendee) == ("change", "confirmed", None)
 
 
+def test_a_longer_thanks_that_asks_and_registers_nothing_is_unrelated() -> None:
+    decision = Desk().send("Tack för ett bra informationsmöte i går! Det var värdefullt att få frågorna genomgångna.")
+    assert (decision.kind.value, decision.outcome.value) == ("unrelated", "needs_review")
+
+
 def test_a_newcomer_without_a_party_goes_to_a_person() -> None:
     desk = Desk()
     desk.send(NACKA)

@@ -1126,6 +1126,44 @@ def test_the_writer_at_the_information_meeting_stays_in_the_dialog_list_they_are
     assert {p.name for p in reading.participants} == {"Bo Hjalmarsson", "Gunnel Arvidsson", "Ritva Kivelä"}
 
 
+def test_the_chair_of_the_council_is_not_the_chair_of_the_board() -> None:
+    reading = _read(
+        "Vaxholms kommunstyrelseordförande Malin Fors är bortrest i slutet av augusti. Vi anmäler därför "
+        "kommunfullmäktiges ordförande Bertil Sandén (M) till informationsmötet den 30 augusti.",
+        municipality="Vaxholm",
+    )
+    assert reading.info_attendee is not None and reading.info_attendee.name == "Bertil Sandén"
+    assert reading.info_not_chair
+
+
+def test_the_writer_on_both_meetings_with_their_dates() -> None:
+    reading = read(
+        "Anmälan från Upplands-Bro: jag, Christer Ödlund (M), kommunstyrelsens ordförande, kommer både på "
+        "informationsmötet den 30 aug och på dialogen den 19 sept. Med mig på dialogen kommer Agneta Björling (S) "
+        "och Mohammed Karimi (SD).",
+        event=EVENT,
+        lexicon=LEXICON,
+        municipality="Upplands-Bro",
+        sender_name="Christer Ödlund",
+    )
+    assert reading.info_attendee is not None and reading.info_attendee.name == "Christer Ödlund"
+    assert {p.name for p in reading.participants} == {"Christer Ödlund", "Agneta Björling", "Mohammed Karimi"}
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Som komplettering till Gunnels anmälan till informationsmötet: Danderyd deltar i dialogen den 26:e med",
+        "Vi avstår informationsmötet och skickar bara anmälan till dialogen den 26 september:",
+    ],
+)
+def test_a_dialog_registration_that_mentions_the_information_meeting_registers_no_one_there(opening: str) -> None:
+    reading = _read(f"{opening}\n\nGunnel Ek-Lindqvist (M), kommunstyrelsens ordförande\nNadia Berhane (S)")
+    assert reading.session_dates == (SEP_26,)
+    assert reading.info_attendee is None and not reading.doubts
+    assert len(reading.participants) == 2
+
+
 def test_wrapped_prose_is_one_sentence() -> None:
     reading = _read(
         "Kommunstyrelsens ordförande Ingrid Törnqvist (M) kommer till\n"

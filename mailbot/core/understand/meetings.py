@@ -19,13 +19,21 @@ _INFO_CUE = re.compile(
     r"|\binfo(?:rmation)?\s+meeting",  # English writers
     re.I,
 )
+# "Med hänvisning till tidigare anmälan av KSO till informationsmötet anmäles … till dialogmötet", "Som komplettering
+# till Gunnels anmälan till informationsmötet: …": the registration made before, referred to
+_EARLIER_REGISTRATION = (
+    r"\b(?:tidigare|redan)\s+(?:gjord\w*\s+)?anmäl\w*"
+    r"|\b(?:komplettering|tillägg)\s+till\s+(?:[\w:]+\s+){0,2}anmäl\w*"
+)
 _DIALOG_CUE = re.compile(r"dialog|tillfälle|session|regional\s+samverkan", re.I)
 _CHAIR = re.compile(r"\bkso\b|kommunstyrelsens\s+ordförande|\bordförande\b|\bordf\b", re.I)
 _NOT_CHAIR = re.compile(
     r"vice|ersättare|i\s*stället|istället|i\s+(?:hans|hennes|dess|kso:s)\s+ställe|ställföreträd|förhinder"
     r"|oppositionsråd|inte\s+(?:är\s+)?(?:kso|ordförande)|representant\s+för|på\s+uppdrag\s+av"
+    # the chair of another body: "kommunfullmäktiges ordförande", "KF:s ordförande", "tekniska nämndens ordförande"
+    r"|fullmäktiges\s+ordförande|\bkf[:-]?s?\s+ordförande|nämndens\s+ordförande"
     # "…, eftersom kommunstyrelsens ordförande är bortrest den veckan": the chair away, someone else sent
-    r"|\b(?:kso|ordförande\w*)\s+(?:\w+\s+){0,2}?(?:är|blir|har\s+varit)\s+(?:\w+\s+)?"
+    r"|(?:\bkso|ordförande\w*)\s+(?:\w+\s+){0,2}?(?:är|blir|har\s+varit)\s+(?:\w+\s+)?"
     r"(?:bortrest|borta|ledig|sjuk\w*|upptagen|förhindrad|på\s+semester|tjänstledig|föräldraledig)",
     re.I,
 )
@@ -96,10 +104,7 @@ class Scopes:
         left_out: list[tuple[int, int]] = []
         for m in _INFO_CUE.finditer(own):
             if re.search(r"\b(?:inte|ej)\s+(?:heller\s+)?(?:i|på|till|vid)\s+$", own[: m.start()], re.I) or re.search(
-                # "Med hänvisning till tidigare anmälan av KSO till informationsmötet anmäles … till dialogmötet"
-                r"\b(?:tidigare|redan)\s+(?:gjord\w*\s+)?anmäl\w*\s+(?:[\w:]+\s+){0,3}(?:till|för|på|i)\s+$",
-                own[: m.start()],
-                re.I,
+                rf"(?:{_EARLIER_REGISTRATION})\s+(?:[\w:]+\s+){{0,3}}(?:till|för|på|i)\s+$", own[: m.start()], re.I
             ):
                 left_out.append((m.start(), m.end() + 30))
             else:
@@ -167,10 +172,12 @@ class Scopes:
         after = sorted(
             [(c, "info") for c in info if c > person.start] + [(c, "dialog") for c in dialog if c > person.start]
         )
-        if len(after) >= 2 and after[0][1] != after[1][1]:
-            # "Anna Berg (M) kommer på informationsmötet och på dialogen 19/9": both meetings, one person
-            between = self.text[after[0][0] : after[1][0]]
-            if len(between) <= 40 and re.search(r"\s(?:och|samt|liksom)\s|&|\+", between) and "(" not in between:
+        other = next((cue for cue in after if cue[1] != after[0][1]), None) if after else None
+        if other is not None:
+            # "Anna Berg (M) kommer på informationsmötet och på dialogen 19/9", "… både på informationsmötet den 30
+            # aug och på dialogen den 19 sept": both meetings, one person (the first meeting's date is its cue too)
+            between = self.text[after[0][0] : other[0]]
+            if len(between) <= 50 and re.search(r"\s(?:och|samt|liksom)\s|&|\+", between) and "(" not in between:
                 return "both"
         if after:
             return after[0][1]
@@ -372,8 +379,7 @@ def choose_info_attendee(
         not re.search(
             r"\b(?:inte|ej|nej|ingen)\b|som\s+(?:tidigare|förut)|\bskickar\s+(?:jag|vi)\s+(?:\w+\s+)?(?:när|senare|så\s+snart)"
             r"|\båterkomm\w*|\bsenare\b|\blängre\s+fram\b"
-            # "Med hänvisning till tidigare anmälan av KSO till informationsmötet": one made before
-            r"|\b(?:tidigare|redan)\s+(?:gjord\w*\s+)?anmäl\w*",
+            rf"|{_EARLIER_REGISTRATION}",
             line_at(text, found.start(), found.end()),
             re.I,
         )
@@ -404,7 +410,7 @@ def choose_info_attendee(
     person, sentence = next(iter(chosen.values()))
     around = sentence + " " + person.role
     not_chair = bool(_NOT_CHAIR.search(around)) and not (
-        _CHAIR.search(person.role) and not re.search(r"vice|ersättare", person.role, re.I)
+        _CHAIR.search(person.role) and not re.search(r"vice|ersättare|fullmäktige|nämnd|\bkf\b", person.role, re.I)
     )
     return Participant(person.name, person.party, person.role), not_chair, True
 

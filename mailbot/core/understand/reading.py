@@ -82,7 +82,10 @@ _ALREADY = re.compile(
 # "… så någon anmälan till det mötet gör vi inte i nuläget", "Någon anmälan till informationsmötet görs således inte"
 _NO_INFO_REGISTRATION = re.compile(
     r"\b(?:någon|ingen)\s+anmälan\s+till\s+(?:det\s+mötet|informationsmötet|infomötet)\s+(?:gör\s+vi\s+(?:alltså\s+|därför\s+)?inte"
-    r"|görs\s+(?:\w+\s+)?inte|blir\s+det\s+inte|skickar\s+vi\s+inte)",
+    r"|görs\s+(?:\w+\s+)?inte|blir\s+det\s+inte|skickar\s+vi\s+inte)"
+    # "Vi avstår informationsmötet och skickar bara anmälan till dialogen": the municipality declines it
+    r"|\bvi\s+(?:\w+\s+){0,2}(?:avstår|avböjer|hoppar\s+över|står\s+över|tackar\s+nej\s+till)\s+(?:från\s+)?"
+    r"(?:informationsmöt|infomöt)",
     re.I,
 )
 _EVENT_WORDS = re.compile(
@@ -217,7 +220,9 @@ def read(
         info = [writer]
         # "jag kommer på infomötet också", "Jag kommer fortfarande på informationsmötet" (not "hoppas det går bra
         # fortfarande"): the writer is in the dialog too
-        also = re.search(r"\b(?:också|även|dessutom)\b|\b(?:kommer|deltar|går)\s+fortfarande\b", writer[1], re.I)
+        also = re.search(
+            r"\b(?:också|även|dessutom|både)\b|\b(?:kommer|deltar|går)\s+fortfarande\b|\bmed\s+mig\b", writer[1], re.I
+        )
         # "Jag kommer själv till informationsmötet" over "Till dialogen kommer: Bo Hjalmarsson (M), …" signed Bo:
         # the writer named in the dialog's own list is in it too
         listed = len(dialog) >= 3 and any(

@@ -1,0 +1,52 @@
+"""A table whose columns are the sessions, its choice marked with an X in a row: the date read into the row.
+
+"Namn | Parti | 2 sept | 19 sept | 22 sept | 26 sept" over "Ylva Sjödén | M |  |  |  | X": once the empty cells
+are dropped (as every other table's are), no one could tell which column the X stood in. So the header loses its
+date columns and each row takes the dates its marks stand under: "Ylva Sjödén | M | 26 sept".
+"""
+
+from __future__ import annotations
+
+import re
+
+# "2 sept", "19/9", "22.9", "fre 2/9", "26 september 13-15": a header cell that names a day
+_DATE_CELL = re.compile(
+    r"\s*(?:(?:mån|tis|ons|tors|fre)\w*\.?\s+)?(?:den\s+)?[0-3]?\d(?::?[ea])?\s*"
+    r"(?:/\s*[01]?\d|\.\s*[01]?\d|(?:aug|sep)\w*\.?)(?:\s+(?:kl\.?\s*)?\d{1,2}[.:]?\d{0,2}\s*[-–]\s*\d{1,2}[.:]?\d{0,2})?\s*",
+    re.I,
+)
+_MARK = re.compile(r"\s*(?:[xX]|[✓✔☑✗]|ja|yes|\*)\s*")
+
+
+def session_columns(header: list[str]) -> list[int]:
+    """The columns of a header row that name days, when two or more do and something else heads the rest."""
+    columns = [i for i, cell in enumerate(header) if _DATE_CELL.fullmatch(cell)]
+    return columns if 2 <= len(columns) < len(header) else []
+
+
+def without(cells: list[str], columns: list[int]) -> list[str]:
+    return [cell for i, cell in enumerate(cells) if i not in columns]
+
+
+def marked_row(row: list[str], header: list[str], columns: list[int]) -> list[str]:
+    """The row without its day columns, and the days it marks at its end."""
+    marked = [header[i].strip() for i in columns if i < len(row) and _MARK.fullmatch(row[i])]
+    return [*without(row, columns), *marked]
+
+
+def tab_tables(lines: list[str]) -> list[str]:
+    """Tab-separated plain text (Outlook's text part of a Word table), its marked day columns read into the rows."""
+    result: list[str] = []
+    header: list[str] = []
+    columns: list[int] = []
+    for line in lines:
+        cells = line.split("\t") if "\t" in line else []
+        if not cells:
+            header, columns = [], []
+        elif not columns and (found := session_columns([c.strip() for c in cells])):
+            header, columns = [c.strip() for c in cells], found
+            line = "\t".join(without(cells, columns))
+        elif columns:
+            line = "\t".join(marked_row([c.strip() for c in cells], header, columns))
+        result.append(line)
+    return result
