@@ -826,6 +826,13 @@ MUNICIPALITIES = [
         (),
     ),
     (
+        "earlier-joint-registration-to-disregard",
+        "Södertälje skickade den 11/8 en gemensam anmälan för båda kommunerna – bortse från den för Nykvarns del, "
+        "vi kommer alltså inte den 22/9.",
+        "Nykvarn",
+        (),
+    ),
+    (
         "agreed-to-come-together",
         "Salems kommun och Södertälje kommun har kommit överens om att delta tillsammans den 2 september.",
         "Salem",

@@ -86,6 +86,9 @@ def other_municipalities_registered(
                 and re.search(rf"\b(?:vi|oss|vår|våra)\b|{mine}", sentence, re.I)
                 and re.search(r"\b(?:anmäler|anmäls|kommer|deltar|delta|väljer|tar|skickar|lämnar)\b", sentence, re.I)
             )
+            # "Södertälje skickade en gemensam anmälan för båda kommunerna – bortse från den för Nykvarns del"
+            if re.search(r"\bbortse\s+från\b|\b(?:gäller|gällde)\s+inte\b", sentence, re.I):
+                continue
             if beside_people or heading or joined or on_behalf or jointly:
                 found.append(municipality.name)
                 break
