@@ -1162,6 +1162,7 @@ def test_the_writer_on_both_meetings_with_their_dates() -> None:
     [
         "Som komplettering till Gunnels anmälan till informationsmötet: Danderyd deltar i dialogen den 26:e med",
         "Vi avstår informationsmötet och skickar bara anmälan till dialogen den 26 september:",
+        "Vi skickar om vår anmälan, nu utan informationsmötet. Dialog måndag 26 september:",
     ],
 )
 def test_a_dialog_registration_that_mentions_the_information_meeting_registers_no_one_there(opening: str) -> None:
@@ -1169,6 +1170,17 @@ def test_a_dialog_registration_that_mentions_the_information_meeting_registers_n
     assert reading.session_dates == (SEP_26,)
     assert reading.info_attendee is None and not reading.doubts
     assert len(reading.participants) == 2
+
+
+def test_the_one_a_registration_was_handed_to_is_no_one_registered() -> None:
+    reading = _read(
+        "Vår anmälan lämnades till Lena Öberg på KSL före semestern. För säkerhets skull kommer den här även "
+        "direkt från Vaxholms stad.\n\nDialog torsdag 22 september:\nMalin Forsberg, Moderaterna\n"
+        "Erik Nordquist, Socialdemokraterna",
+        municipality="Vaxholm",
+    )
+    assert reading.info_attendee is None
+    assert _people(reading) == {("Malin Forsberg", "M"), ("Erik Nordquist", "S")}
 
 
 def test_wrapped_prose_is_one_sentence() -> None:

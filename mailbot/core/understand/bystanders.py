@@ -67,7 +67,12 @@ def _asked_about(text: str, sentence: Span, person: PersonMention) -> bool:
     return person.party is None and text[person.end : sentence.end].rstrip().endswith("?")
 
 
-_WROTE_BEFORE = re.compile(r"\b(?:anmäld|skickad|skickat|inskickad|mejlad)\s+av\s+(?:[\wåäö-]+\s+){0,2}$", re.I)
+_WROTE_BEFORE = re.compile(
+    r"\b(?:anmäld|skickad|skickat|inskickad|mejlad)\s+av\s+(?:[\wåäö-]+\s+){0,2}$"
+    # "Vår anmälan lämnades till Lena Öberg på KSL": the one it was handed to
+    r"|\b(?:lämna\w*|skicka\w*|mejla\w*|maila\w*|överlämna\w*|gavs)\s+(?:\w+\s+)?till\s+$",
+    re.I,
+)
 _WROTE_AFTER = re.compile(
     r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:skickade|skrev|mejlade|mailade|sände|skickat|skrivit)\b", re.I
 )

@@ -377,7 +377,7 @@ def choose_info_attendee(
         # "… informationsmötet 30/8: Nej", "ingen anmälan till informationsmötet", "… gäller som tidigare",
         # "KSO:s anmälan till informationsmötet skickar jag när hans kalender är spikad": one to come later
         not re.search(
-            r"\b(?:inte|ej|nej|ingen)\b|som\s+(?:tidigare|förut)|\bskickar\s+(?:jag|vi)\s+(?:\w+\s+)?(?:när|senare|så\s+snart)"
+            r"\b(?:inte|ej|nej|ingen|utan)\b|som\s+(?:tidigare|förut)|\bskickar\s+(?:jag|vi)\s+(?:\w+\s+)?(?:när|senare|så\s+snart)"
             r"|\båterkomm\w*|\bsenare\b|\blängre\s+fram\b"
             rf"|{_EARLIER_REGISTRATION}",
             line_at(text, found.start(), found.end()),
