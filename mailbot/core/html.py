@@ -61,6 +61,10 @@ class _TextBuilder(HTMLParser):
         self.quote_depth = 0
         self.in_cell_row = False
         self.cells: list[str] = []
+        # how many rows each cell of the open row spans, and cells of rows above still reaching down: column → rest
+        self.spans: list[int] = []
+        self.cell_span = 1
+        self.carried: dict[int, tuple[str, int]] = {}
         self.cell: list[str] | None = None
         self.pre = 0
         self.stack: list[tuple[str, bool, bool]] = []
@@ -120,14 +124,16 @@ class _TextBuilder(HTMLParser):
         ) or (tag == "hr" and values.get("id", "") == "stopSpelling"):
             self._mark_quote()
         if tag == "table":
-            self.day_header, self.day_columns = [], []
+            self.day_header, self.day_columns, self.carried = [], [], {}
         if tag in {"td", "th"}:
             if self.cell is not None:
-                self.cells.append("".join(self.cell))
+                self._close_cell()
             self.cell = []
+            span = values.get("rowspan", "1").strip()
+            self.cell_span = min(int(span), 50) if span.isdigit() and int(span) > 0 else 1
         elif tag == "tr":
             self._break()
-            self.cells = []
+            self.cells, self.spans = [], []
             self.cell = None
             self.in_cell_row = True
         elif tag == "br":
@@ -154,8 +160,7 @@ class _TextBuilder(HTMLParser):
             self.skip_depth = max(0, self.skip_depth - 1)
             return
         if tag in {"td", "th"} and self.cell is not None:
-            self.cells.append("".join(self.cell))
-            self.cell = None
+            self._close_cell()
             return
         if tag == "tr" or (tag == "table" and self.in_cell_row):
             self._end_row()
@@ -177,11 +182,39 @@ class _TextBuilder(HTMLParser):
             if open_tag == tag:
                 break
 
+    def _close_cell(self) -> None:
+        self.cells.append("".join(self.cell or []))
+        self.spans.append(self.cell_span)
+        self.cell = None
+
+    def _with_spans(self) -> list[str]:
+        """The row's cells, with those of rows above that reach down into it (rowspan) in their columns.
+
+        "S" merged over two rows' party column is both people's party, as the reader sees it.
+        """
+        row: list[str] = []
+        below: dict[int, tuple[str, int]] = {}
+        own = list(zip(self.cells, self.spans, strict=True))
+        column = 0
+        while own or any(c >= column for c in self.carried):
+            if column in self.carried:
+                text, rows = self.carried[column]
+            elif own:
+                text, rows = own.pop(0)
+            else:
+                column += 1
+                continue
+            row.append(text)
+            if rows > 1:
+                below[column] = (text, rows - 1)
+            column += 1
+        self.carried = below
+        return row
+
     def _end_row(self) -> None:
         if self.cell is not None:
-            self.cells.append("".join(self.cell))
-            self.cell = None
-        cells = [re.sub(r"\s+", " ", c).strip() for c in self.cells]
+            self._close_cell()
+        cells = [re.sub(r"\s+", " ", c).strip() for c in self._with_spans()]
         if self.day_columns:
             cells = marked_row(cells, self.day_header, self.day_columns)
         elif found := session_columns(cells):
@@ -191,7 +224,7 @@ class _TextBuilder(HTMLParser):
         if cells:
             self.current.append(" | ".join(cells))
             self._break()
-        self.cells = []
+        self.cells, self.spans = [], []
         self.in_cell_row = False
 
     def handle_data(self, data: str) -> None:

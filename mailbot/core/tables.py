@@ -50,3 +50,30 @@ def tab_tables(lines: list[str]) -> list[str]:
             line = "\t".join(marked_row([c.strip() for c in cells], header, columns))
         result.append(line)
     return result
+
+
+# The first cells of a table written on its side: "Namn | Mattias Öberg | Hanna Ljunggren", "Parti | M | M"
+_ROW_LABEL = re.compile(
+    r"\s*(?:namn|förnamn|efternamn|parti|uppdrag|roll|titel|befattning|funktion|datum)\s*:?\s*", re.I
+)
+
+
+def turned_upright(lines: list[str]) -> list[str]:
+    """A table on its side (one row of names, one of parties), turned so that each person is a row again."""
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        block: list[list[str]] = []
+        while index + len(block) < len(lines):
+            cells = [c.strip() for c in lines[index + len(block)].split(" | ")]
+            if len(cells) < 3 or not _ROW_LABEL.fullmatch(cells[0]) or (block and len(cells) != len(block[0])):
+                break
+            block.append(cells)
+        labels = {row[0].strip(" :").lower() for row in block}
+        if len(block) >= 2 and "parti" in labels and labels & {"namn", "efternamn"}:
+            result.extend(" | ".join(row[column] for row in block) for column in range(len(block[0])))
+            index += len(block)
+        else:
+            result.append(lines[index])
+            index += 1
+    return result

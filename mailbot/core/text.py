@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from mailbot.core.html import QUOTE_MARK, html_to_text, text_and_strikes
 from mailbot.core.mail import Mail
-from mailbot.core.tables import tab_tables
+from mailbot.core.tables import tab_tables, turned_upright
 from mailbot.core.wrapping import unwrapped
 
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:(?:vb|vs|fw|fwd|vidarebefordra[dt]?)\s*:\s*)", re.I)
@@ -125,6 +125,8 @@ def _chosen_text(mail: Mail) -> str:
             return html_text  # "det som står kvar är vårt val": only the HTML shows what was struck out
         if _table_rows(html_text) >= 2 and _table_rows(text) == 0:
             return html_text
+        if _table_rows(html_text) >= 2 and _MERGED_CELL.search(mail.html):
+            return html_text  # "S" merged over two rows: the plain part gives it to the first row only
         if (
             _table_rows(html_text, quoted_too=True) >= 2
             and _table_rows(text, quoted_too=True) == 0
@@ -134,6 +136,9 @@ def _chosen_text(mail: Mail) -> str:
             # "jag skickar den igen – se nedan": the sender's own earlier mail, whose table only the HTML keeps
             return html_text
     return text
+
+
+_MERGED_CELL = re.compile(r"<t[dh]\b[^>]*\browspan\s*=\s*[\"']?\s*[2-9]", re.I)
 
 
 def _table_rows(text: str, *, quoted_too: bool = False) -> int:
@@ -379,7 +384,7 @@ def _normalise(text: str) -> str:
     text = re.sub(r"(?<=\S)[ ]*\t[ \t]*(?=\S)", " | ", text)
     # So are columns aligned with spaces ("M    Madeleine Sjögren-Kallio") and a pasted list's semicolons
     # ("2016-09-26;Pia Lundén;S"), in a block of two rows or more
-    text = "\n".join(_cells(text.split("\n")))
+    text = "\n".join(turned_upright(_cells(text.split("\n"))))
     # a client that dropped every line break: the quoted mail still starts at its separator
     text = _INLINE_SEPARATOR.sub(lambda m: "\n\n" + m.group(1) + "\n", text)
     text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)

@@ -1199,3 +1199,12 @@ def test_an_english_pointer_reads_the_forwarded_mail() -> None:
     )
     assert words.from_forward
     assert "Katarina Berggren (S)" in words.text
+
+
+def test_a_table_with_a_merged_cell_is_read_from_the_html() -> None:
+    html = (
+        "<p>Vi kommer den 26 september.</p><table><tr><td>Namn</td><td>Parti</td></tr>"
+        "<tr><td>Mohammed Jama</td><td rowspan=2>S</td></tr><tr><td>Jenny Sääf</td></tr></table>"
+    )
+    plain = "Vi kommer den 26 september.\n\nNamn\tParti\nMohammed Jama\tS\nJenny Sääf\n"
+    assert "Jenny Sääf | S" in own_words(_mail(plain, html, subject="Anmälan")).text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mailbot.core.html import html_to_text
-from mailbot.core.tables import marked_row, session_columns, tab_tables
+from mailbot.core.tables import marked_row, session_columns, tab_tables, turned_upright
 
 
 def test_a_header_of_days_beside_names_has_session_columns() -> None:
@@ -39,4 +39,35 @@ def test_an_html_table_of_session_columns_reads_as_rows_with_their_day() -> None
         "Namn | Parti",
         "Johan Ekelöf | C | 19/9",
         "Amira Al-Sayed | S | 19/9",
+    ]
+
+
+def test_a_cell_merged_over_two_rows_belongs_to_both() -> None:
+    html = (
+        "<table><tr><td>Roll</td><td>Namn</td><td>Parti</td></tr>"
+        "<tr><td>KSO</td><td>Mohammed Jama</td><td rowspan=2>S</td></tr>"
+        "<tr><td>1:e vice</td><td>Jenny Sääf</td></tr>"
+        "<tr><td>Oppositionsråd</td><td>Göran von Platen</td><td>M</td></tr></table>"
+    )
+    assert html_to_text(html).split("\n") == [
+        "Roll | Namn | Parti",
+        "KSO | Mohammed Jama | S",
+        "1:e vice | Jenny Sääf | S",
+        "Oppositionsråd | Göran von Platen | M",
+    ]
+
+
+def test_a_table_on_its_side_is_turned_upright() -> None:
+    lines = [
+        "Upplands Väsby anmäler sig till den 2 september.",
+        "Uppdrag | KSO | 1:e vice ordförande | Oppositionsråd",
+        "Namn | Mattias Öberg | Hanna Ljunggren | Sara Nieminen",
+        "Parti | M | M | S",
+    ]
+    assert turned_upright(lines) == [
+        "Upplands Väsby anmäler sig till den 2 september.",
+        "Uppdrag | Namn | Parti",
+        "KSO | Mattias Öberg | M",
+        "1:e vice ordförande | Hanna Ljunggren | M",
+        "Oppositionsråd | Sara Nieminen | S",
     ]
