@@ -15,7 +15,7 @@ _DATE_CELL = re.compile(
     r"(?:/\s*[01]?\d|\.\s*[01]?\d|(?:aug|sep)\w*\.?)(?:\s+(?:kl\.?\s*)?\d{1,2}[.:]?\d{0,2}\s*[-–]\s*\d{1,2}[.:]?\d{0,2})?\s*",
     re.I,
 )
-_MARK = re.compile(r"\s*(?:[xX]|[✓✔☑✗]|ja|yes|\*)\s*")
+_MARK = re.compile(r"\s*(?:[xX]|[✓✔☑✗]|ja|yes|\*)\s*", re.I)
 
 
 def session_columns(header: list[str]) -> list[int]:
@@ -77,3 +77,39 @@ def turned_upright(lines: list[str]) -> list[str]:
             result.append(lines[index])
             index += 1
     return result
+
+
+_INFO_HEADER = re.compile(r"informationsmöt|infomöt|info-?möt", re.I)
+_NAME_HEADER = re.compile(r"\s*(?:namn|deltagare|ledamot)\s*", re.I)
+_PARTY_HEADER = re.compile(r"\s*parti\s*", re.I)
+
+
+def info_column(lines: list[str]) -> list[str]:
+    """A column for the information meeting ("Informationsmöte 30/8 | Ja"): the rows marked in it said in words.
+
+    The column goes, and under the table a line says who comes to that meeting too: "Till informationsmötet
+    kommer även Helén Sundqvist (Moderaterna)."
+    """
+    result: list[str] = []
+    header: list[str] = []
+    column = name = party = -1
+    attending: list[str] = []
+    for line in [*lines, ""]:
+        cells = [c.strip() for c in line.split(" | ")] if " | " in line else []
+        if header and cells and len(cells) in {len(header), len(header) - 1}:
+            if column < len(cells) and _MARK.fullmatch(cells[column]) and name < len(cells):
+                attending.append(cells[name] + (f" ({cells[party]})" if 0 <= party < len(cells) else ""))
+            result.append(" | ".join(without(cells, [column])))
+            continue
+        if header:
+            result.extend(f"Till informationsmötet kommer även {who}." for who in attending)
+            header, attending = [], []
+        found = [i for i, c in enumerate(cells) if _INFO_HEADER.search(c)]
+        names = [i for i, c in enumerate(cells) if _NAME_HEADER.fullmatch(c)]
+        if len(found) == 1 and names:
+            header, column, name = cells, found[0], names[0]
+            party = next((i for i, c in enumerate(cells) if _PARTY_HEADER.fullmatch(c)), -1)
+            result.append(" | ".join(without(cells, [column])))
+            continue
+        result.append(line)
+    return result[:-1]

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from mailbot.core.html import QUOTE_MARK, html_to_text, text_and_strikes
 from mailbot.core.mail import Mail
-from mailbot.core.tables import tab_tables, turned_upright
+from mailbot.core.tables import info_column, tab_tables, turned_upright
 from mailbot.core.wrapping import unwrapped
 
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:(?:vb|vs|fw|fwd|vidarebefordra[dt]?)\s*:\s*)", re.I)
@@ -384,7 +384,7 @@ def _normalise(text: str) -> str:
     text = re.sub(r"(?<=\S)[ ]*\t[ \t]*(?=\S)", " | ", text)
     # So are columns aligned with spaces ("M    Madeleine Sjögren-Kallio") and a pasted list's semicolons
     # ("2016-09-26;Pia Lundén;S"), in a block of two rows or more
-    text = "\n".join(turned_upright(_cells(text.split("\n"))))
+    text = "\n".join(info_column(turned_upright(_cells(text.split("\n")))))
     # a client that dropped every line break: the quoted mail still starts at its separator
     text = _INLINE_SEPARATOR.sub(lambda m: "\n\n" + m.group(1) + "\n", text)
     text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)

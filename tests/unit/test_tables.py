@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mailbot.core.html import html_to_text
-from mailbot.core.tables import marked_row, session_columns, tab_tables, turned_upright
+from mailbot.core.tables import info_column, marked_row, session_columns, tab_tables, turned_upright
 
 
 def test_a_header_of_days_beside_names_has_session_columns() -> None:
@@ -70,4 +70,22 @@ def test_a_table_on_its_side_is_turned_upright() -> None:
         "KSO | Mattias Öberg | M",
         "1:e vice ordförande | Hanna Ljunggren | M",
         "Oppositionsråd | Sara Nieminen | S",
+    ]
+
+
+def test_a_column_for_the_information_meeting_is_said_in_words() -> None:
+    lines = [
+        "Datum | Namn | Parti | Roll | Informationsmöte 30/8",
+        "22/9 | Helén Sundqvist | Moderaterna | KSO | Ja",
+        "22/9 | Ilkka Rantanen | Socialdemokraterna | Ledamot KS | Nej",
+        "",
+        "Med vänlig hälsning",
+    ]
+    assert info_column(lines) == [
+        "Datum | Namn | Parti | Roll",
+        "22/9 | Helén Sundqvist | Moderaterna | KSO",
+        "22/9 | Ilkka Rantanen | Socialdemokraterna | Ledamot KS",
+        "Till informationsmötet kommer även Helén Sundqvist (Moderaterna).",
+        "",
+        "Med vänlig hälsning",
     ]
