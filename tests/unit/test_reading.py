@@ -68,6 +68,11 @@ PEOPLE = [
         {("Mikael Aslan", "M"), ("Eleonor Fält", "S"), ("Juha Mäkinen", "KD")},
     ),
     (
+        "home-village-name",
+        "Vi kommer den 19/9:\nKristoffer Bäck (M)\nErik Johansson i Runby (C)",
+        {("Kristoffer Bäck", "M"), ("Erik Johansson i Runby", "C")},
+    ),
+    (
         "parties-in-turn",
         "Följande anmäles: Olof Lindgren, Birgitta Ståhl-Eriksson och Kerstin Åberg, företrädande (M), (L) resp. (C).",
         {("Olof Lindgren", "M"), ("Birgitta Ståhl-Eriksson", "L"), ("Kerstin Åberg", "C")},

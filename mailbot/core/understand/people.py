@@ -88,7 +88,30 @@ def find_people(text: str, lexicon: PartyLexicon, not_names: frozenset[str] = fr
         else:
             people.extend(_people_on_line(line, offset, index, lexicon, lines, listy, not_names))
         offset += len(line) + 1
-    return _both_of_party(text, _renamed(text, people), lexicon)
+    return _both_of_party(text, _with_home_names(text, _renamed(text, people)), lexicon)
+
+
+def _with_home_names(text: str, people: list[PersonMention]) -> list[PersonMention]:
+    """ "Erik Johansson i Runby (C)": a name with its home village, as Swedish politicians long have been called.
+
+    Read as two people ("Erik Johansson", "Runby (C)") it would be one person without a party and a surname alone.
+    A municipality or other known place after "i" is never such a name: it is not a person at all.
+    """
+    result: list[PersonMention] = []
+    for person in people:
+        before = result[-1] if result else None
+        if (
+            before is not None
+            and before.party is None
+            and len(before.name.split()) >= 2
+            and " " not in person.name
+            and before.line == person.line
+            and text[before.end : person.start] == " i "
+        ):
+            result[-1] = dataclasses.replace(person, name=f"{before.name} i {person.name}", start=before.start)
+            continue
+        result.append(person)
+    return result
 
 
 # "Hanna Löfgren ersätter Olof Säll. Båda är S.", "… och Per Ek, bägge två moderater"
