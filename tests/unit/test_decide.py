@@ -217,6 +217,37 @@ def test_a_longer_thanks_that_asks_and_registers_nothing_is_unrelated() -> None:
     assert (decision.kind.value, decision.outcome.value) == ("unrelated", "needs_review")
 
 
+def test_the_writer_named_last_without_a_party_is_missing_one() -> None:
+    decision = Desk().send(
+        "hej! nacka tar 2 sept. vi blir Kerstin Sjöberg (c), Olle Rask (m) och jag, Hans Nilsson\nhälsn hans",
+        sender="Hans Nilsson <hans.nilsson@nacka.se>",
+    )
+    assert (decision.outcome.value, decision.violation_codes) == ("rejected", ("missing_party",))
+    assert [p.name for p in decision.participants] == ["Kerstin Sjöberg", "Olle Rask", "Hans Nilsson"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hej, nacka anmäler sig till 22/9:\nAnders Wästberg m\nSofia Nyberg-Lind c\nPer Åkesson s",
+        "Hej vi från Nacka kommer den 22 september det blir jag Anders Wästberg moderaterna Sofia Nyberg-Lind "
+        "center partiet och Per Åkesson social demokraterna hälsningar Anders",
+    ],
+)
+def test_phone_mail_with_party_letters_or_dictated_party_names(text: str) -> None:
+    decision = Desk().send(text, sender="Anders Wästberg <anders.wastberg@nacka.se>")
+    assert decision.outcome.value == "confirmed"
+    assert people(decision) == [("Anders Wästberg", "M"), ("Sofia Nyberg-Lind", "C"), ("Per Åkesson", "S")]
+
+
+def test_lagg_till_adds_to_the_stored_delegation() -> None:
+    desk = Desk()
+    desk.send("Vi kommer 19/9: Ebba Karlsson (S), Jimmy Lind (M).")
+    added = desk.send("Hej, lägg till Johanna Ek (V) i vår grupp den 19 sept, då blir vi tre.\nEbba")
+    assert (added.kind.value, added.outcome.value) == ("change", "confirmed")
+    assert people(added) == [("Ebba Karlsson", "S"), ("Jimmy Lind", "M"), ("Johanna Ek", "V")]
+
+
 def test_a_newcomer_without_a_party_goes_to_a_person() -> None:
     desk = Desk()
     desk.send(NACKA)

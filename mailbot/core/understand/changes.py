@@ -49,9 +49,9 @@ _SAME_PARTY = re.compile(
 
 _ADD_BEFORE = re.compile(
     # "vi vill lägga till Johan Lilja (L)", "lägga till vår 2:e vice ordförande Kjell Rydén (KD)"
-    r"(?:lägga|lägger|lagt|läggs)\s+(?:även\s+|också\s+|dessutom\s+)?till\s+"
+    r"(?:lägg|lägga|lägger|lagt|läggs)\s+(?:även\s+|också\s+|dessutom\s+)?till\s+"
     r"(?:(?:vår|vårt|våra|min|en|ett)\s+(?:[a-zåäö0-9:.-]+\s+){0,3})?$"
-    r"|(?:lägga|lägger|lagt|läggs)\s+(?:även\s+|också\s+|dessutom\s+)?till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$"
+    r"|(?:lägg|lägga|lägger|lagt|läggs)\s+(?:även\s+|också\s+|dessutom\s+)?till\s*$|utöka\w*\s+(?:\w+\s+){0,2}med\s*$"
     # "Vi vill komplettera Huddinges anmälan till den 22 september med Omar Jaber (V)"
     r"|\bkomplettera\w*\s+(?:[\w:/.-]+\s+){0,6}med\s+(?:[a-zåäö:.-]+\s+){0,2}$"
     # "Vi tar med en tredje till den 19/9: Rasmus Öhman (C)", "vi har med oss en fjärde: …"

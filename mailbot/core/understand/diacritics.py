@@ -152,9 +152,14 @@ def restore(text: str, table: dict[str, str]) -> str:
 
 
 # "info mötet", "info-mötet", "dialog tillfället": a compound a phone or a hurry splits
-_SPLIT_COMPOUND = re.compile(r"\b(info|informations|dialog)[ -](möte\w*|tillfäll\w*)", re.I)
+# "informations möte", and the party names a dictating phone splits: "vänster partiet", "social demokraterna"
+_SPLIT_COMPOUND = re.compile(
+    r"\b(info|informations|dialog)[ -](möte\w*|tillfäll\w*)"
+    r"|\b(vänster|miljö|center|social|krist|sverige)[ ](partiet|demokraterna|demokrat\w*)\b",
+    re.I,
+)
 
 
 def join_compounds(text: str) -> str:
     """The text with the meetings' split compounds joined; the space moves after the word, so positions stay."""
-    return _SPLIT_COMPOUND.sub(lambda m: f"{m.group(1)}{m.group(2).lower()} ", text)
+    return _SPLIT_COMPOUND.sub(lambda m: f"{m.group(1) or m.group(3)}{(m.group(2) or m.group(4)).lower()} ", text)

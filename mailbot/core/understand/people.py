@@ -449,6 +449,10 @@ _PAREN_PIECE = re.compile(
 )
 
 
+# "Anna Berg ", "Sofia Nyberg-Lind ": a full name right before a party letter
+_FULL_NAME_BEFORE = re.compile(r"[A-ZÅÄÖ][^\W\d_]+(?:-[^\W\d_]+)?\s+[A-ZÅÄÖ][^\W\d_]+(?:-[^\W\d_]+)?\s+$")
+
+
 def _parties(line: str, lexicon: PartyLexicon) -> list[Item]:
     items: list[Item] = []
     taken: list[tuple[int, int]] = []
@@ -501,10 +505,10 @@ def _parties(line: str, lexicon: PartyLexicon) -> list[Item]:
             (
                 (len(token) == 2 and re.search(r"[^\W\d_]{2}\s+$", head) is not None)
                 # "Anna Berg M, Olle Lund S": a capital letter right after a full name
-                or (token.isupper() and re.search(r"[A-ZÅÄÖ][^\W\d_]+\s+[A-ZÅÄÖ][^\W\d_]+\s+$", head) is not None)
+                or (token.isupper() and _FULL_NAME_BEFORE.search(head) is not None)
                 # "Lena Dahl m, Ahmed Yusuf s": a lower-case letter right after a full name, before a comma
                 or (
-                    re.search(r"[A-ZÅÄÖ][^\W\d_]+\s+[A-ZÅÄÖ][^\W\d_]+\s+$", head) is not None
+                    _FULL_NAME_BEFORE.search(head) is not None
                     and re.match(r"\s*(?:,|och\b|\.\s|\.?$)", line[mention.end :]) is not None
                 )
             )
@@ -659,8 +663,9 @@ def _coordinated(line: str, items: list[Item], position: int) -> bool:
             continue  # "Tack Torbjörn Rosdahl och Gustav Hemming": names with no party are no list
         gap = line[other.end : name.start] if other.end <= name.start else line[name.end : other.start]
         words = re.findall(r"[\w:]+", gap)
+        # "Kerstin Sjöberg (c), Olle Rask (m) och jag, Hans Nilsson": the writer names themself last
         if re.search(r",|\boch\b|\bsamt\b|&", gap) and all(
-            is_title(w.lower()) or w.lower() in {"och", "samt"} for w in words
+            is_title(w.lower()) or w.lower() in {"och", "samt", "jag", "själv", "undertecknad"} for w in words
         ):
             return True
     return False
