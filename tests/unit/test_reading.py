@@ -397,6 +397,13 @@ DATES = [
     ("english-from", "We from Nynäshamn wish to participate on 26 Sept:", (SEP_26,), (), None),
     ("english-month-first-colon", "Järfälla anmäler till Sept 2:", (SEP_2,), (), None),
     ("away-from-on-abbreviated", "Vi har semester fr.o.m. 19 sept. Vi kommer den 22 sept.", (SEP_22,), (), None),
+    (
+        "move-goal-with-the-clash-after",
+        "Vi behöver flytta från den 26 till den 19 september, krockar med KF-beredning.",
+        (SEP_19,),
+        (),
+        SEP_26,
+    ),
     ("english-or", "Haninge registers for 19 or 22 sept, both works for us.", (SEP_19, SEP_22), (), None),
     ("both-o-in-haste", "Funkar både 19 o 22 sept för oss.", (SEP_19, SEP_22), (), None),
     (

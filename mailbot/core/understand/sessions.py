@@ -203,8 +203,8 @@ def session_choices(
         move_goal = _MOVE_GOAL.search(before) and re.search(r"flytt|byt|ändr", sentence_text, re.I)
         if (_REFERENCE_BEFORE.search(before) and not registers_for) or (_NON_CHOICE.search(phrase) and not move_goal):
             continue
-        if _negated_date(text, mention):
-            continue
+        if _negated_date(text, mention) and not move_goal:
+            continue  # (a move's goal keeps the clash the sentence goes on to give as the reason for moving)
         if _in_a_range(text, mention):
             continue  # "Kommunforum i Göteborg den 14–15 september", "mellan den 25 och 27": a stretch of days
         if mention.weekday is not None and day.weekday() != mention.weekday:
