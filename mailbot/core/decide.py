@@ -256,6 +256,17 @@ def _delegation(
             reasons.append("deltagarna anges som 'samma som förut', men ingen anmälan finns sparad")
     if not participants and before is not None and (reading.moved_from or session):
         participants = before.participants  # "vi flyttar till den 26": same people, new session
+    if (
+        before is not None
+        and kind is Kind.REGISTRATION
+        and participants
+        and session is None
+        and not reading.other_dates
+        and reading.withdrawn
+    ):
+        # "Johan Ahlqvist (M) kan inte den 19 september. Vår nya sammansättning blir: …": the day is one person's
+        # regret; the new delegation goes on the stored day
+        session = before.session
     if before is not None and kind is Kind.REGISTRATION:
         # "flytta hela gruppen till onsdagen den 21 september": a day that is no session still alters the stored one
         asked = session or next(iter(reading.other_dates), None) or before.session

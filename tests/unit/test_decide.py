@@ -240,6 +240,17 @@ def test_phone_mail_with_party_letters_or_dictated_party_names(text: str) -> Non
     assert people(decision) == [("Anders Wästberg", "M"), ("Sofia Nyberg-Lind", "C"), ("Per Åkesson", "S")]
 
 
+def test_a_new_delegation_after_one_persons_regret_keeps_the_stored_day() -> None:
+    desk = Desk()
+    desk.send(NACKA)
+    new = desk.send(
+        "Hej,\n\nHenrik Wallin (L) kan inte den 19 september. Vår nya sammansättning blir:\n\n"
+        "Lars Ohlsson (M)\nSofia Karlberg (S)\nFarida Haidari (MP)"
+    )
+    assert (new.kind.value, new.outcome.value, new.session) == ("change", "confirmed", dt.date(2016, 9, 19))
+    assert people(new) == [("Lars Ohlsson", "M"), ("Sofia Karlberg", "S"), ("Farida Haidari", "MP")]
+
+
 def test_lagg_till_adds_to_the_stored_delegation() -> None:
     desk = Desk()
     desk.send("Vi kommer 19/9: Ebba Karlsson (S), Jimmy Lind (M).")
