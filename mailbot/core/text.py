@@ -234,6 +234,8 @@ _INLINE_ANSWERS = re.compile(
     # "Vi har skrivit in Värmdös svar direkt i inbjudan nedan, med blått"
     r"|\b(?:med|i)\s+(?:blått|blå\s+text|rött|röd\s+text|grönt|fetstil)\b"
     r"|mina\s+svar\s+(?:nedan|i\s+\w+)|svara[rt]\s+(?:i|direkt\s+i|inne\s+i)\s+(?:texten|inbjudan|mejlet)"
+    # "Hej Rebecka, svar nedan.", "en ändring inlagd i er bekräftelse nedan"
+    r"|\bsvar\s+nedan\b|\b(?:ändring\w*|rättelse\w*|svar\w*)\s+(?:\w+\s+){0,2}(?:inlag[dt]|insatt|inskriv\w*)\s+i\b"
     # "Norrtälje kommuns svar finns inskrivet i din text nedan"
     r"|svar\w*\s+(?:\w+\s+){0,2}(?:inskriv\w*|insatt\w*)\s+i\s+(?:din\s+|er\s+)?(?:text\w*|inbjudan|mejlet)"
     r"|(?:my\s+)?answers\s+(?:below|inline|in\s+(?:blue|red))",
@@ -274,7 +276,15 @@ def _answers_in_quote(quoted: list[str]) -> list[str]:
     """
     answers: list[str] = []
     for i, line in enumerate(quoted):
-        if not (_ANSWER_LINE.search(line) or _names_own_choice(line)):
+        # between ">" lines, a line without the mark is the sender's, typed into the quote
+        typed_in = (
+            bool(line.strip())
+            and not line.lstrip().startswith(">")
+            and any(q.lstrip().startswith(">") for q in quoted[:i])
+        )
+        if line.lstrip().startswith(">"):
+            continue  # a marked quote is the earlier mail's, whatever it says
+        if not (_ANSWER_LINE.search(line) or _names_own_choice(line) or typed_in):
             continue
         above = next((quoted[j] for j in range(i - 1, -1, -1) if quoted[j].strip()), "")
         if _POINTS_ABOVE.search(line) and above:

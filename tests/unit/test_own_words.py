@@ -1208,3 +1208,15 @@ def test_a_table_with_a_merged_cell_is_read_from_the_html() -> None:
     )
     plain = "Vi kommer den 26 september.\n\nNamn\tParti\nMohammed Jama\tS\nJenny Sääf\n"
     assert "Jenny Sääf | S" in own_words(_mail(plain, html, subject="Anmälan")).text
+
+
+def test_lines_typed_between_the_marks_of_a_quote_are_the_senders_answers() -> None:
+    plain = (
+        "Hej, en ändring inlagd i er bekräftelse nedan. Övrigt gäller som tidigare.\n\n"
+        "> -----Ursprungligt meddelande-----\n> Från: Rebecka Frej\n>\n>> Deltagare:\n"
+        ">>   - Cecilia Åkerlund (M)\n>>   - Björn Dahlgren (S)\n\n"
+        "Björn Dahlgren kan inte, han ersätts av Dalia Saleh (S).\n\n>>   - Fredrik von Essen (L)\n"
+    )
+    words = own_words(_mail(plain)).text
+    assert "han ersätts av Dalia Saleh (S)" in words
+    assert "Cecilia Åkerlund" not in words
