@@ -41,7 +41,7 @@ _SWAP_REVERSED = re.compile(
 )
 
 
-# "X ersätts av Y, samma parti", "… av Y (samma parti)", "… av Y som också är S-märkt": the party X leaves
+# "X ersätts av Y, samma parti", "… av Y (samma parti)", "… av Y, även hon från samma parti": the party X leaves
 _SAME_PARTY = re.compile(
     r"\s*[,(.:–-]?\s*(?:(?:som\s+)?(?:också|även)\s+(?:hon|han|hen)?\s*)?(?:från\s+|i\s+|av\s+)?samma\s+parti", re.I
 )
