@@ -40,14 +40,14 @@ def tab_tables(lines: list[str]) -> list[str]:
     header: list[str] = []
     columns: list[int] = []
     for line in lines:
-        cells = line.split("\t") if "\t" in line else []
+        cells = [c.strip() for c in line.split("\t")] if "\t" in line else []
         if not cells:
             header, columns = [], []
-        elif not columns and (found := session_columns([c.strip() for c in cells])):
-            header, columns = [c.strip() for c in cells], found
-            line = "\t".join(without(cells, columns))
+        elif not columns and (found := session_columns(cells)):
+            header, columns = cells, found
+            line = "\t".join(without(line.split("\t"), columns))
         elif columns:
-            line = "\t".join(marked_row([c.strip() for c in cells], header, columns))
+            line = "\t".join(marked_row(cells, header, columns))
         result.append(line)
     return result
 

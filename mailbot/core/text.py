@@ -123,9 +123,10 @@ def _chosen_text(mail: Mail) -> str:
         html_text = _normalise(rendered)
         if struck:
             return html_text  # "det som står kvar är vårt val": only the HTML shows what was struck out
-        if _table_rows(html_text) >= 2 and _table_rows(text) == 0:
+        html_rows = _table_rows(html_text)
+        if html_rows >= 2 and _table_rows(text) == 0:
             return html_text
-        if _table_rows(html_text) >= 2 and _MERGED_CELL.search(mail.html):
+        if html_rows >= 2 and _MERGED_CELL.search(mail.html):
             return html_text  # "S" merged over two rows: the plain part gives it to the first row only
         if (
             _table_rows(html_text, quoted_too=True) >= 2
@@ -275,15 +276,12 @@ def _answers_in_quote(quoted: list[str]) -> list[str]:
     An answer that points at the line it was typed under ("Vi väljer detta datum") brings that line along.
     """
     answers: list[str] = []
+    marked = False  # whether a ">" line came before: a line without the mark after one is typed into the quote
     for i, line in enumerate(quoted):
-        # between ">" lines, a line without the mark is the sender's, typed into the quote
-        typed_in = (
-            bool(line.strip())
-            and not line.lstrip().startswith(">")
-            and any(q.lstrip().startswith(">") for q in quoted[:i])
-        )
         if line.lstrip().startswith(">"):
+            marked = True
             continue  # a marked quote is the earlier mail's, whatever it says
+        typed_in = marked and bool(line.strip())
         if not (_ANSWER_LINE.search(line) or _names_own_choice(line) or typed_in):
             continue
         above = next((quoted[j] for j in range(i - 1, -1, -1) if quoted[j].strip()), "")

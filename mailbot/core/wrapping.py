@@ -45,8 +45,8 @@ def unwrapped(text: str) -> str:
             and not _SIGN_OFF_START.match(line)
             and (
                 line[:1].islower()
+                # a long line that stops at a comma goes on: "… med Malin Ek (M)," / "Sven Åhman (S) och …",
                 # "Marie-Louise Andrén, andre vice ordförande i kommunstyrelsen," / "Moderaterna"
-                # "… med Malin Ek (M)," / "Sven Åhman (S) och …": a long line that stops at a comma goes on
                 or previous.rstrip().endswith(",")
                 or line.startswith("(")
                 # "… Lotta Wennberg ersätts av" / "Yusuf Aziz (S).": no line of a list ends on such a word

@@ -56,6 +56,9 @@ def other_municipalities_registered(
             line_start, line_end = line_span(cleaned, match.start(), match.end())
             sentence_start, sentence_end = between_stops(cleaned, match.start(), match.end())
             sentence = cleaned[sentence_start:sentence_end]
+            # "Södertälje skickade en gemensam anmälan för båda kommunerna – bortse från den för Nykvarns del"
+            if re.search(r"\bbortse\s+från\b|\b(?:gäller|gällde)\s+inte\b", sentence, re.I):
+                continue
             beside_people = any(sentence_start <= p.start < sentence_end and p.party for p in people)
             # "Södertälje:", "Från Södertälje:" over a list of its people
             heading = bool(
@@ -86,9 +89,6 @@ def other_municipalities_registered(
                 and re.search(rf"\b(?:vi|oss|vår|våra)\b|{mine}", sentence, re.I)
                 and re.search(r"\b(?:anmäler|anmäls|kommer|deltar|delta|väljer|tar|skickar|lämnar)\b", sentence, re.I)
             )
-            # "Södertälje skickade en gemensam anmälan för båda kommunerna – bortse från den för Nykvarns del"
-            if re.search(r"\bbortse\s+från\b|\b(?:gäller|gällde)\s+inte\b", sentence, re.I):
-                continue
             if beside_people or heading or joined or on_behalf or jointly:
                 found.append(municipality.name)
                 break
